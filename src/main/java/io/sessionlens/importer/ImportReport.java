@@ -1,0 +1,32 @@
+package io.sessionlens.importer;
+
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/** What an import did, per file: the JSON answer of POST /api/imports and what the import page shows. */
+public record ImportReport(int tracesImported, int tracesUpdated, int tracesUnchanged, List<FileReport> files,
+        List<SessionKey> sessions) {
+
+    public record FileReport(String name, int traces, List<ImportProblem> errors, List<ImportProblem> warnings) {
+        public boolean failed() {
+            return traces == 0 && !errors.isEmpty();
+        }
+    }
+
+    /** A session the import touched. {@code sessionId} is the trace id for a trace without a session. */
+    public record SessionKey(String experimentId, String sessionId) {}
+
+    /** True when nothing in the request could be imported (the API then answers 400). */
+    public boolean nothingImportable() {
+        return files.stream().allMatch(f -> f.traces() == 0);
+    }
+
+    public int problemCount() {
+        return files.stream().mapToInt(f -> f.errors().size()).sum();
+    }
+
+    public @Nullable String firstError() {
+        return files.stream().flatMap(f -> f.errors().stream().map(e -> f.name() + ": " + e.describe()))
+                .findFirst().orElse(null);
+    }
+}

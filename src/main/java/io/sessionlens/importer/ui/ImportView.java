@@ -1,0 +1,90 @@
+package io.sessionlens.importer.ui;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.ListItem;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.html.UnorderedList;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.upload.Upload;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.streams.UploadHandler;
+import io.sessionlens.importer.ImportProblem;
+import io.sessionlens.importer.ImportReport;
+import io.sessionlens.importer.ImportService;
+import java.io.File;
+import java.io.FileInputStream;
+import java.nio.file.Files;
+
+/** Upload MLflow exports (several files, drag and drop, progress per file) and see a result per file. */
+@Route("import")
+@PageTitle("Import · SessionLens")
+class ImportView extends VerticalLayout {
+    private final ImportService imports;
+    private final Div results = new Div();
+
+    ImportView(ImportService imports) {
+        this.imports = imports;
+        add(new H2("Import MLflow traces"));
+        add(new Paragraph("Drop MLflow exports here: `mlflow traces get` or `mlflow traces search --output json` output, "
+                + "a JSON array, JSON Lines, or a .zip of these — from MLflow 2.x to today, REST and OTLP-ingested traces too. "
+                + "Re-importing the same traces changes nothing; traces whose content changed are updated."));
+        var upload = new Upload(UploadHandler.toTempFile(this::imported));
+        upload.setId("import-upload");
+        upload.setMaxFileSize(Integer.MAX_VALUE);
+        upload.setDropAllowed(true);
+        upload.setWidthFull();
+        results.setId("import-results");
+        results.setWidthFull();
+        add(upload, results);
+    }
+
+    private void imported(com.vaadin.flow.server.streams.UploadMetadata metadata, File file) {
+        ImportReport report;
+        try (var in = new FileInputStream(file)) {
+            report = imports.importFile(metadata.fileName(), in);
+        } catch (java.io.IOException e) {
+            report = new ImportReport(0, 0, 0, java.util.List.of(new ImportReport.FileReport(metadata.fileName(), 0,
+                    java.util.List.of(new ImportProblem(null, "could not read the upload: " + e.getMessage())), java.util.List.of())),
+                    java.util.List.of());
+        } finally {
+            try {
+                Files.deleteIfExists(file.toPath());
+            } catch (java.io.IOException ignored) {
+                // a temp file the OS will clean up
+            }
+        }
+        for (var f : report.files()) results.addComponentAsFirst(fileResult(f, report));
+    }
+
+    private static Component fileResult(ImportReport.FileReport f, ImportReport report) {
+        var box = new Div();
+        box.addClassName("import-result");
+        box.getElement().setAttribute("data-file", f.name());
+        box.getStyle().set("border", "1px solid var(--lumo-contrast-20pct)").set("border-radius", "var(--lumo-border-radius-m)")
+                .set("padding", "var(--lumo-space-s) var(--lumo-space-m)").set("margin-bottom", "var(--lumo-space-s)");
+        var title = new Span(f.name() + ": ");
+        title.getStyle().set("font-weight", "600");
+        String summary = f.failed() ? "nothing imported"
+                : "%d traces read — %d new, %d updated, %d unchanged; %d sessions".formatted(f.traces(),
+                        report.tracesImported(), report.tracesUpdated(), report.tracesUnchanged(), report.sessions().size());
+        var status = new Span(summary);
+        status.getElement().getThemeList().add(f.failed() ? "badge error" : f.errors().isEmpty() ? "badge success" : "badge contrast");
+        box.add(title, status);
+        if (!f.errors().isEmpty()) box.add(problems("Problems", f.errors(), "var(--lumo-error-text-color)"));
+        if (!f.warnings().isEmpty()) box.add(problems("Warnings", f.warnings(), "var(--lumo-secondary-text-color)"));
+        return box;
+    }
+
+    private static Component problems(String label, java.util.List<ImportProblem> list, String color) {
+        var ul = new UnorderedList();
+        list.stream().limit(50).forEach(p -> ul.add(new ListItem(p.describe())));   // text nodes: trace content is never HTML
+        if (list.size() > 50) ul.add(new ListItem("… and " + (list.size() - 50) + " more"));
+        var d = new Div(new Span(label + " (" + list.size() + ")"), ul);
+        d.getStyle().set("color", color).set("font-size", "var(--lumo-font-size-s)");
+        return d;
+    }
+}

@@ -1,0 +1,102 @@
+package io.sessionlens.session;
+
+import io.sessionlens.session.persistence.SessionIndexEntity;
+import io.sessionlens.session.persistence.SessionIndexRepository;
+import io.sessionlens.trace.SessionRef;
+import io.sessionlens.trace.TraceService;
+import io.sessionlens.trace.TurnRow;
+import jakarta.persistence.criteria.Predicate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.jpa.domain.Specification;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Session search over the index (filtering, paging and sorting in SQL) and the session document. */
+@Service
+@Transactional(readOnly = true)
+public class SessionService {
+    private final SessionIndexRepository index;
+    private final TraceService traces;
+
+    SessionService(SessionIndexRepository index, TraceService traces) {
+        this.index = index;
+        this.traces = traces;
+    }
+
+    /** Newest first unless the caller sorts; ties broken by key so paging is stable. */
+    static final Sort DEFAULT_SORT = Sort.by(Sort.Order.desc("lastRequestTime"), Sort.Order.asc("experimentId"),
+            Sort.Order.asc("sessionKey"));
+
+    public Page<SessionRow> search(SessionFilter filter, Pageable page) {
+        Pageable sorted = page.getSort().isSorted() ? page
+                : org.springframework.data.domain.PageRequest.of(page.getPageNumber(), page.getPageSize(), DEFAULT_SORT);
+        return index.findAll(spec(filter), sorted).map(SessionService::toRow);
+    }
+
+    public long count(SessionFilter filter) {
+        return index.count(spec(filter));
+    }
+
+    /** The session with its turns in order. Without an experiment id, the most recent session of that id wins. */
+    public Optional<SessionDocument> session(String sessionId, @Nullable String experimentId) {
+        Optional<SessionIndexEntity> e = experimentId != null && !experimentId.isBlank()
+                ? index.findById(new SessionIndexEntity.Key(experimentId, sessionId))
+                : traces.experimentsOfSession(sessionId).stream()
+                        .map(exp -> index.findById(new SessionIndexEntity.Key(exp, sessionId)))
+                        .flatMap(Optional::stream).max(java.util.Comparator.comparing(s -> s.lastRequestTime));
+        return e.map(this::document);
+    }
+
+    private SessionDocument document(SessionIndexEntity e) {
+        List<TurnRow> turns = traces.turns(new SessionRef(e.experimentId, e.sessionKey));
+        return new SessionDocument(e.experimentId, e.sessionKey, e.sessionId == null, nz(e.userId), turns);
+    }
+
+    static Specification<SessionIndexEntity> spec(SessionFilter f) {
+        return (root, query, cb) -> {
+            List<Predicate> p = new ArrayList<>();
+            if (present(f.experimentId())) p.add(cb.equal(root.get("experimentId"), f.experimentId()));
+            if (present(f.user())) p.add(cb.equal(root.get("userId"), f.user()));
+            if (present(f.state())) p.add(cb.equal(root.get("worstState"), f.state().toUpperCase(Locale.ROOT)));
+            if (f.from() != null) p.add(cb.greaterThanOrEqualTo(root.get("lastRequestTime"), f.from()));
+            if (f.to() != null) p.add(cb.lessThanOrEqualTo(root.get("firstRequestTime"), f.to()));
+            if (f.errorsOnly()) p.add(cb.greaterThan(root.get("errorTurns"), 0));
+            if (f.rootCauseOnly()) p.add(cb.isNotNull(root.get("rootCauseTurn")));
+            if (present(f.text())) {
+                String like = "%" + escapeLike(f.text().toLowerCase(Locale.ROOT)) + "%";
+                p.add(cb.like(root.get("searchText"), like, '\\'));
+            }
+            if (present(f.judgeName())) {
+                String needle = "\"name\":\"" + f.judgeName() + "\""
+                        + (present(f.judgeValue()) ? ",\"value\":\"" + f.judgeValue() + "\"" : "");
+                p.add(cb.like(root.get("sessionJudges"), "%" + escapeLike(needle) + "%", '\\'));
+            }
+            return cb.and(p.toArray(Predicate[]::new));
+        };
+    }
+
+    static SessionRow toRow(SessionIndexEntity e) {
+        return new SessionRow(e.experimentId, e.sessionKey, e.sessionId == null, e.turnCount, e.firstRequestTime,
+                e.lastRequestTime, nz(e.userId), e.worstState, e.errorTurns, nz(e.firstInput), nz(e.lastOutput),
+                e.totalTokens, e.totalDurationMs, e.rootCauseTurn, e.rootCauseKind, SessionJudges.parse(e.sessionJudges));
+    }
+
+    private static boolean present(@Nullable String s) {
+        return s != null && !s.isBlank();
+    }
+
+    private static String nz(@Nullable String s) {
+        return s == null ? "" : s;
+    }
+
+    private static String escapeLike(String s) {
+        return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+}

@@ -1,0 +1,16 @@
+package io.sessionlens.trace.persistence;
+
+import java.util.List;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Modifying;
+import org.springframework.data.jpa.repository.Query;
+
+public interface AssessmentRepository extends JpaRepository<AssessmentEntity, AssessmentEntity.Key> {
+
+    @Query("select a from AssessmentEntity a where a.traceId = :traceId order by a.seq")
+    List<AssessmentEntity> findTrace(String traceId);
+
+    @Modifying
+    @Query("delete from AssessmentEntity a where a.traceId = :traceId")
+    int deleteTrace(String traceId);
+}

@@ -1,0 +1,36 @@
+package io.sessionlens.trace.persistence;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.IdClass;
+import jakarta.persistence.Table;
+import java.io.Serializable;
+import org.jspecify.annotations.Nullable;
+
+@Entity
+@Table(name = "span_record")
+@IdClass(SpanEntity.Key.class)
+public class SpanEntity {
+    public record Key(String traceId, String spanId) implements Serializable {}
+
+    @Id
+    @Column(name = "trace_id")
+    String traceId;
+    @Id
+    @Column(name = "span_id")
+    String spanId;
+    @Nullable String parentSpanId;
+    int seq;
+    String name;
+    String spanType;
+    long startNs;
+    @Nullable Long endNs;
+    String status;
+    @Nullable String statusMessage;
+    boolean hasError;
+    String attributesJson;
+    String eventsJson;
+
+    protected SpanEntity() {}
+}

@@ -1,0 +1,54 @@
+package io.sessionlens.trace.persistence;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import org.jspecify.annotations.Nullable;
+
+@Entity
+@Table(name = "trace_record")
+public class TraceEntity {
+    @Id
+    @Column(name = "trace_id")
+    String traceId;
+    String experimentId;
+    @Nullable String sessionId;
+    String sessionKey;
+    Instant requestTime;
+    @Nullable Long durationMs;
+    String state;
+    @Nullable String userId;
+    @Nullable String traceName;
+    @Nullable String clientRequestId;
+    @Nullable String requestPreview;
+    @Nullable String responsePreview;
+    String metadataJson;
+    String tagsJson;
+    int spanCount;
+    int errorSpanCount;
+    long inputTokens;
+    long outputTokens;
+    long totalTokens;
+    String contentHash;
+    Instant importedAt;
+
+    protected TraceEntity() {}
+
+    TraceEntity(String traceId) {
+        this.traceId = traceId;
+    }
+
+    public String getTraceId() { return traceId; }
+    public String getExperimentId() { return experimentId; }
+    public @Nullable String getSessionId() { return sessionId; }
+    public String getSessionKey() { return sessionKey; }
+    public Instant getRequestTime() { return requestTime; }
+    public @Nullable Long getDurationMs() { return durationMs; }
+    public String getState() { return state; }
+    public @Nullable String getUserId() { return userId; }
+    public int getSpanCount() { return spanCount; }
+    public int getErrorSpanCount() { return errorSpanCount; }
+    public String getContentHash() { return contentHash; }
+}

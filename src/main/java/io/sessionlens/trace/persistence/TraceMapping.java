@@ -1,0 +1,166 @@
+package io.sessionlens.trace.persistence;
+
+import io.sessionlens.trace.model.Assessment;
+import io.sessionlens.trace.model.AssessmentError;
+import io.sessionlens.trace.model.AssessmentSource;
+import io.sessionlens.trace.model.Span;
+import io.sessionlens.trace.model.SpanEvent;
+import io.sessionlens.trace.model.SpanStatus;
+import io.sessionlens.trace.model.Trace;
+import io.sessionlens.trace.model.TraceInfo;
+import io.sessionlens.trace.model.TraceState;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Entity ↔ model. Maps and event lists are stored as JSON text so every attribute survives, whatever its key. */
+public final class TraceMapping {
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final TypeReference<LinkedHashMap<String, String>> STRING_MAP = new TypeReference<>() {};
+    private static final TypeReference<List<StoredEvent>> EVENTS = new TypeReference<>() {};
+
+    /** Events as stored: the model's own field names. */
+    record StoredEvent(String name, long timeUnixNano, Map<String, String> attributes) {}
+
+    private TraceMapping() {}
+
+    /** The rows for one trace, plus a content hash that tells an unchanged re-import from an update. */
+    public record Rows(TraceEntity trace, List<SpanEntity> spans, List<AssessmentEntity> assessments) {}
+
+    public static Rows toRows(Trace t, Instant importedAt, TraceFacts facts) {
+        TraceInfo info = t.info();
+        TraceEntity e = new TraceEntity(info.traceId());
+        e.experimentId = info.experimentId();
+        e.sessionId = info.sessionId().orElse(null);
+        e.sessionKey = info.sessionId().orElse(info.traceId());
+        e.requestTime = info.requestTime();
+        e.durationMs = info.executionDurationMs();
+        e.state = info.state().name();
+        e.userId = info.user().orElse(null);
+        e.traceName = info.tags().get(io.sessionlens.trace.model.MlflowKeys.TRACE_NAME);
+        e.clientRequestId = info.clientRequestId();
+        e.requestPreview = info.requestPreview();
+        e.responsePreview = info.responsePreview();
+        e.metadataJson = JSON.writeValueAsString(info.metadata());
+        e.tagsJson = JSON.writeValueAsString(info.tags());
+        e.spanCount = t.spans().size();
+        e.errorSpanCount = facts.errorSpans();
+        e.inputTokens = facts.tokens().inputTokens();
+        e.outputTokens = facts.tokens().outputTokens();
+        e.totalTokens = facts.tokens().totalTokens();
+        e.importedAt = importedAt;
+
+        MessageDigest digest = sha256();
+        update(digest, e.experimentId, e.sessionKey, e.requestTime.toString(), String.valueOf(e.durationMs), e.state,
+                e.clientRequestId, e.requestPreview, e.responsePreview, e.metadataJson, e.tagsJson);
+
+        List<SpanEntity> spans = new ArrayList<>(t.spans().size());
+        int seq = 0;
+        for (Span s : t.spans()) {
+            SpanEntity se = new SpanEntity();
+            se.traceId = info.traceId();
+            se.spanId = s.spanId();
+            se.parentSpanId = s.parentSpanId();
+            se.seq = seq++;
+            se.name = s.name();
+            se.spanType = s.spanType();
+            se.startNs = s.startTimeUnixNano();
+            se.endNs = s.endTimeUnixNano();
+            se.status = s.status().name();
+            se.statusMessage = s.statusMessage();
+            se.hasError = s.hasError();
+            se.attributesJson = JSON.writeValueAsString(s.attributes());
+            se.eventsJson = JSON.writeValueAsString(s.events().stream()
+                    .map(ev -> new StoredEvent(ev.name(), ev.timeUnixNano(), ev.attributes())).toList());
+            update(digest, se.spanId, se.parentSpanId, se.name, Long.toString(se.startNs), String.valueOf(se.endNs),
+                    se.status, se.statusMessage, se.attributesJson, se.eventsJson);
+            spans.add(se);
+        }
+        List<AssessmentEntity> assessments = new ArrayList<>(info.assessments().size());
+        seq = 0;
+        for (Assessment a : info.assessments()) {
+            AssessmentEntity ae = new AssessmentEntity();
+            ae.traceId = info.traceId();
+            ae.seq = seq++;
+            ae.assessmentId = a.assessmentId();
+            ae.name = a.name();
+            ae.kind = a.kind().name();
+            ae.spanId = a.spanId();
+            ae.sourceType = a.source().type();
+            ae.sourceId = a.source().id();
+            ae.valueJson = a.valueJson();
+            ae.errorCode = a.error() == null ? null : a.error().errorCode();
+            ae.errorMessage = a.error() == null ? null : a.error().errorMessage();
+            ae.errorStack = a.error() == null ? null : a.error().stackTrace();
+            ae.serializedFormat = a.serializedValue() == null ? null : a.serializedValue().format();
+            ae.serializedValue = a.serializedValue() == null ? null : a.serializedValue().value();
+            ae.rationale = a.rationale();
+            ae.metadataJson = JSON.writeValueAsString(a.metadata());
+            ae.createTime = a.createTime();
+            ae.updateTime = a.lastUpdateTime();
+            ae.sessionLevel = a.isSessionLevel();
+            ae.valid = a.valid();
+            ae.overrides = a.overrides();
+            ae.rawJson = a.raw();
+            update(digest, ae.rawJson);
+            assessments.add(ae);
+        }
+        e.contentHash = HexFormat.of().formatHex(digest.digest());
+        return new Rows(e, spans, assessments);
+    }
+
+    public static Trace toModel(TraceEntity e, List<SpanEntity> spans, List<Assessment> assessments) {
+        TraceInfo info = new TraceInfo(e.traceId, e.experimentId, e.requestTime, e.durationMs, TraceState.parse(e.state),
+                e.requestPreview, e.responsePreview, e.clientRequestId, JSON.readValue(e.metadataJson, STRING_MAP),
+                JSON.readValue(e.tagsJson, STRING_MAP), assessments);
+        return new Trace(info, spans.stream().map(TraceMapping::toModel).toList());
+    }
+
+    public static io.sessionlens.trace.TurnRow toTurnRow(int index, TraceEntity t) {
+        return new io.sessionlens.trace.TurnRow(index, t.traceId, t.requestTime, t.durationMs == null ? 0 : t.durationMs,
+                t.state, t.spanCount, t.errorSpanCount, t.userId, t.requestPreview, t.responsePreview, t.totalTokens);
+    }
+
+    public static Span toModel(SpanEntity s) {
+        List<SpanEvent> events = JSON.readValue(s.eventsJson, EVENTS).stream()
+                .map(ev -> new SpanEvent(ev.name(), ev.timeUnixNano(), ev.attributes())).toList();
+        return new Span(s.spanId, s.parentSpanId, s.name, s.startNs, s.endNs, SpanStatus.valueOf(s.status),
+                s.statusMessage == null ? "" : s.statusMessage, JSON.readValue(s.attributesJson, STRING_MAP), events);
+    }
+
+    public static Assessment toModel(AssessmentEntity a) {
+        return new Assessment(a.assessmentId, a.name, Assessment.Kind.valueOf(a.kind), a.spanId,
+                AssessmentSource.of(a.sourceType, a.sourceId), a.createTime, a.updateTime, a.valueJson,
+                a.serializedFormat == null ? null : new Assessment.SerializedValue(a.serializedFormat, a.serializedValue == null ? "" : a.serializedValue),
+                a.errorCode == null && a.errorMessage == null && a.errorStack == null ? null
+                        : new AssessmentError(a.errorCode, a.errorMessage, a.errorStack),
+                a.rationale, JSON.readValue(a.metadataJson, STRING_MAP), a.overrides, a.valid, a.rawJson);
+    }
+
+    private static void update(MessageDigest d, @Nullable String... parts) {
+        for (String p : parts) {
+            d.update(p == null ? new byte[] {0} : p.getBytes(StandardCharsets.UTF_8));
+            d.update((byte) 0x1f);
+        }
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+
+    /** Derived numbers stored with the trace for the session index. */
+    public record TraceFacts(int errorSpans, io.sessionlens.trace.model.TokenUsage tokens) {}
+}
