@@ -1,0 +1,4 @@
+package io.sessionlens.demo;
+
+/** STUB — replaced by the demo branch. */
+public record DemoCorpus(java.util.List<java.nio.file.Path> files) {}
