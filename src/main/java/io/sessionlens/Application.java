@@ -10,6 +10,8 @@ import org.springframework.context.annotation.Bean;
 
 @SpringBootApplication
 @StyleSheet(Lumo.STYLESHEET) // Vaadin 25: themes are opt-in; without this the page renders unstyled
+@StyleSheet(Lumo.UTILITY_STYLESHEET)
+@StyleSheet("context://styles/sessionlens.css")
 public class Application implements AppShellConfigurator {
 
     public static void main(String[] args) {

@@ -1,7 +1,17 @@
 package io.sessionlens.session;
 
-import io.sessionlens.trace.TurnRow;
+import io.sessionlens.analysis.AssessmentView;
+import io.sessionlens.analysis.ContextFinding;
+import io.sessionlens.analysis.RootCause;
+import io.sessionlens.analysis.ScorerError;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
-/** GET /api/sessions/{id}: the session with its turns in order. */
-public record SessionDocument(String experimentId, String sessionId, boolean standalone, String user, List<TurnRow> turns) {}
+/**
+ * GET /api/sessions/{id}: the session, its turns in order with what was read from each, the session-level judges,
+ * scorer errors (listed, never counted as verdicts) and the root-cause turn. {@code standalone}: a trace without a
+ * session id, shown as a one-turn session of its own.
+ */
+public record SessionDocument(String experimentId, String sessionId, boolean standalone, String user, String state,
+        int turnCount, List<TurnDocument> turns, List<AssessmentView> sessionAssessments, List<ScorerError> scorerErrors,
+        @Nullable RootCause rootCause, List<ContextFinding> contextFindings) {}

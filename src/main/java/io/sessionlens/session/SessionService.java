@@ -1,5 +1,7 @@
 package io.sessionlens.session;
 
+import io.sessionlens.analysis.SessionAnalysis;
+import io.sessionlens.analysis.TranscriptMarkdown;
 import io.sessionlens.session.persistence.SessionIndexEntity;
 import io.sessionlens.session.persistence.SessionIndexRepository;
 import io.sessionlens.trace.SessionRef;
@@ -40,6 +42,11 @@ public class SessionService {
         return index.findAll(spec(filter), sorted).map(SessionService::toRow);
     }
 
+    /** Experiment ids that have sessions, for the filter's choices. */
+    public List<String> experiments() {
+        return index.findExperimentIds();
+    }
+
     public long count(SessionFilter filter) {
         return index.count(spec(filter));
     }
@@ -55,8 +62,26 @@ public class SessionService {
     }
 
     private SessionDocument document(SessionIndexEntity e) {
-        List<TurnRow> turns = traces.turns(new SessionRef(e.experimentId, e.sessionKey));
-        return new SessionDocument(e.experimentId, e.sessionKey, e.sessionId == null, nz(e.userId), turns);
+        List<TurnRow> rows = traces.turns(new SessionRef(e.experimentId, e.sessionKey));
+        SessionAnalysis a = AnalysisJson.read(e.analysisJson);
+        boolean analysed = a != null && a.turns().size() == rows.size();
+        List<TurnDocument> turns = new ArrayList<>(rows.size());
+        for (int i = 0; i < rows.size(); i++) turns.add(TurnDocument.of(rows.get(i), analysed ? a.turns().get(i) : null));
+        return new SessionDocument(e.experimentId, e.sessionKey, e.sessionId == null, nz(e.userId), e.worstState,
+                rows.size(), turns, analysed ? a.sessionAssessments() : List.of(), analysed ? a.scorerErrors() : List.of(),
+                analysed ? a.rootCause() : null, analysed ? a.contextFindings() : List.of());
+    }
+
+    /** The conversation as Markdown, one heading per turn (the analysis' texts, or the previews when not analysed). */
+    public Optional<String> transcriptMarkdown(String sessionId, @Nullable String experimentId) {
+        return session(sessionId, experimentId).map(doc -> analysis(doc.experimentId(), doc.sessionId())
+                .map(a -> TranscriptMarkdown.render(doc.sessionId(), a))
+                .orElseGet(() -> TranscriptMarkdown.render(doc.sessionId(), new SessionAnalysis(List.of(), List.of(), List.of(), null, List.of()))));
+    }
+
+    /** The stored analysis of a session, for views that need more than the document (e.g. the transcript export). */
+    public Optional<SessionAnalysis> analysis(String experimentId, String sessionKey) {
+        return index.findById(new SessionIndexEntity.Key(experimentId, sessionKey)).map(e -> AnalysisJson.read(e.analysisJson));
     }
 
     static Specification<SessionIndexEntity> spec(SessionFilter f) {

@@ -12,6 +12,7 @@ import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.UploadHandler;
+import io.sessionlens.base.ui.component.Badges;
 import io.sessionlens.importer.ImportProblem;
 import io.sessionlens.importer.ImportReport;
 import io.sessionlens.importer.ImportService;
@@ -69,14 +70,18 @@ class ImportView extends VerticalLayout {
         var title = new Span(f.name() + ": ");
         title.getStyle().set("font-weight", "600");
         String summary = f.failed() ? "nothing imported"
-                : "%d traces read — %d new, %d updated, %d unchanged; %d sessions".formatted(f.traces(),
-                        report.tracesImported(), report.tracesUpdated(), report.tracesUnchanged(), report.sessions().size());
-        var status = new Span(summary);
-        status.getElement().getThemeList().add(f.failed() ? "badge error" : f.errors().isEmpty() ? "badge success" : "badge contrast");
+                : "%s read: %d new, %d updated, %d unchanged, in %s".formatted(plural(f.traces(), "trace"),
+                        report.tracesImported(), report.tracesUpdated(), report.tracesUnchanged(),
+                        plural(report.sessions().size(), "session"));
+        var status = Badges.of(summary, f.failed() ? Badges.Tone.ERROR : f.errors().isEmpty() ? Badges.Tone.SUCCESS : Badges.Tone.WARNING);
         box.add(title, status);
         if (!f.errors().isEmpty()) box.add(problems("Problems", f.errors(), "var(--lumo-error-text-color)"));
         if (!f.warnings().isEmpty()) box.add(problems("Warnings", f.warnings(), "var(--lumo-secondary-text-color)"));
         return box;
+    }
+
+    static String plural(int n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
     }
 
     private static Component problems(String label, java.util.List<ImportProblem> list, String color) {

@@ -1,80 +1,264 @@
 package io.sessionlens.session.ui;
 
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.FlexLayout;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.value.ValueChangeMode;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.Location;
 import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteAlias;
 import com.vaadin.flow.spring.data.VaadinSpringDataHelpers;
+import io.sessionlens.base.ui.component.Badges;
 import io.sessionlens.session.SessionFilter;
 import io.sessionlens.session.SessionRow;
 import io.sessionlens.session.SessionService;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
-/** The start page: every session, newest first, searchable. Paging and sorting happen in SQL. */
+/**
+ * The start page: every session, newest first. Filtering, paging and sorting happen in SQL over the session index;
+ * the filters live in the URL, so a link reproduces the view.
+ */
 @Route("sessions")
 @RouteAlias("")
 @PageTitle("Sessions · SessionLens")
-class SessionsView extends VerticalLayout {
-    static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
+class SessionsView extends VerticalLayout implements BeforeEnterObserver {
+    static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneOffset.UTC);
 
     private final SessionService sessions;
     private final Grid<SessionRow> grid = new Grid<>(SessionRow.class, false);
+    private final ComboBox<String> experiment = new ComboBox<>("Experiment");
+    private final TextField user = new TextField("User");
+    private final TextField text = new TextField("Search");
+    private final DatePicker from = new DatePicker("From (UTC)");
+    private final DatePicker to = new DatePicker("To (UTC)");
+    private final Select<String> state = new Select<>();
+    private final Checkbox errorsOnly = new Checkbox("Has errors");
+    private final Checkbox rootCauseOnly = new Checkbox("Has root cause");
+    private final TextField judge = new TextField("Judge = value");
+    private final Span total = new Span();
+    private final Div empty = new Div();
     private SessionFilter filter = SessionFilter.none();
+    private boolean loading;
 
     SessionsView(SessionService sessions) {
         this.sessions = sessions;
         setSizeFull();
-        var search = new TextField();
-        search.setId("session-search");
-        search.setPlaceholder("Search session id or turn text");
-        search.setClearButtonVisible(true);
-        search.setValueChangeMode(ValueChangeMode.LAZY);
-        search.setWidth("24em");
-        search.addValueChangeListener(e -> {
-            filter = filter.withText(e.getValue());
-            grid.getDataProvider().refreshAll();
-        });
         var importLink = new Anchor("import", "Import traces");
-        var header = new HorizontalLayout(new H2("Sessions"), search, importLink);
+        total.setId("sessions-total");
+        total.addClassName("sl-small");
+        var header = new HorizontalLayout(new H2("Sessions"), total, importLink);
         header.setAlignItems(Alignment.BASELINE);
-        add(header);
+        header.setWidthFull();
+        header.expand(total);
+        add(header, filters(), empty, grid);
+        configureGrid();
+        empty.setId("sessions-empty");
+    }
 
+    private Component filters() {
+        experiment.setId("filter-experiment");
+        experiment.setItems(sessions.experiments());
+        experiment.setClearButtonVisible(true);
+        user.setId("filter-user");
+        text.setId("session-search");
+        text.setPlaceholder("session id or words from the chat");
+        text.setWidth("18em");
+        state.setId("filter-state");
+        state.setLabel("State");
+        state.setItems("", "OK", "ERROR", "IN_PROGRESS");
+        state.setItemLabelGenerator(s -> s.isEmpty() ? "any" : s);
+        state.setValue("");
+        judge.setId("filter-judge");
+        judge.setPlaceholder("user_frustration=unresolved");
+        errorsOnly.setId("filter-errors");
+        rootCauseOnly.setId("filter-rootcause");
+        for (TextField f : List.of(user, text, judge)) {
+            f.setClearButtonVisible(true);
+            f.setValueChangeMode(ValueChangeMode.LAZY);
+        }
+        experiment.addValueChangeListener(e -> applyFilters());
+        user.addValueChangeListener(e -> applyFilters());
+        text.addValueChangeListener(e -> applyFilters());
+        from.addValueChangeListener(e -> applyFilters());
+        to.addValueChangeListener(e -> applyFilters());
+        state.addValueChangeListener(e -> applyFilters());
+        errorsOnly.addValueChangeListener(e -> applyFilters());
+        rootCauseOnly.addValueChangeListener(e -> applyFilters());
+        judge.addValueChangeListener(e -> applyFilters());
+        var bar = new FlexLayout(text, experiment, user, from, to, state, judge, errorsOnly, rootCauseOnly);
+        bar.setFlexWrap(FlexLayout.FlexWrap.WRAP);
+        bar.setAlignItems(Alignment.BASELINE);
+        bar.getStyle().set("gap", "var(--lumo-space-s)");
+        bar.setWidthFull();
+        return bar;
+    }
+
+    private void configureGrid() {
         grid.setId("sessions-grid");
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
-        grid.addColumn(SessionRow::sessionId).setHeader("Session").setKey("sessionKey").setSortable(true).setAutoWidth(true)
-                .setFlexGrow(0);
+        grid.addComponentColumn(r -> new Anchor(SessionNavigation.sessionUrl(r.experimentId(), r.sessionId()), r.sessionId()))
+                .setHeader("Session").setKey("sessionKey").setSortable(true).setWidth("16em").setFlexGrow(0).setResizable(true);
         grid.addColumn(SessionRow::experimentId).setHeader("Experiment").setKey("experimentId").setSortable(true).setAutoWidth(true);
         grid.addColumn(SessionRow::user).setHeader("User").setKey("userId").setSortable(true).setAutoWidth(true);
         grid.addColumn(SessionRow::turnCount).setHeader("Turns").setKey("turnCount").setSortable(true).setAutoWidth(true);
-        grid.addColumn(r -> TIME.format(r.lastRequestTime())).setHeader("Last turn (UTC)").setKey("lastRequestTime")
-                .setSortable(true).setAutoWidth(true);
-        grid.addComponentColumn(r -> stateBadge(r)).setHeader("State").setKey("worstState").setSortable(true).setAutoWidth(true);
+        grid.addColumn(r -> TIME.format(r.firstRequestTime())).setHeader("First (UTC)").setKey("firstRequestTime").setSortable(true).setAutoWidth(true);
+        grid.addColumn(r -> TIME.format(r.lastRequestTime())).setHeader("Last (UTC)").setKey("lastRequestTime").setSortable(true).setAutoWidth(true);
+        grid.addColumn(r -> duration(r.durationMs())).setHeader("Latency").setKey("totalDurationMs").setSortable(true).setAutoWidth(true);
+        grid.addComponentColumn(SessionsView::stateCell).setHeader("State").setKey("worstState").setSortable(true).setAutoWidth(true);
         grid.addColumn(SessionRow::errorTurns).setHeader("Error turns").setKey("errorTurns").setSortable(true).setAutoWidth(true);
-        grid.addColumn(SessionRow::firstInput).setHeader("First input").setFlexGrow(1);
-        grid.setItems(query -> sessions.search(filter, VaadinSpringDataHelpers.toSpringPageRequest(query)).stream());
+        grid.addComponentColumn(SessionsView::rootCauseCell).setHeader("Root cause").setKey("rootCauseTurn").setSortable(true).setAutoWidth(true);
+        grid.addComponentColumn(SessionsView::judgeChips).setHeader("Session judges").setAutoWidth(true);
+        grid.addColumn(SessionRow::firstInput).setHeader("First input").setFlexGrow(1).setWidth("16em");
+        grid.setItems(query -> sessions.search(filter, VaadinSpringDataHelpers.toSpringPageRequest(query)).stream(),
+                query -> (int) sessions.count(filter));
         grid.setSizeFull();
-        add(grid);
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        Map<String, List<String>> p = event.getLocation().getQueryParameters().getParameters();
+        loading = true;
+        experiment.setValue(one(p, "experiment"));
+        user.setValue(orEmpty(one(p, "user")));
+        text.setValue(orEmpty(one(p, "q")));
+        from.setValue(date(one(p, "from")));
+        to.setValue(date(one(p, "to")));
+        state.setValue(orEmpty(one(p, "state")));
+        errorsOnly.setValue("true".equals(one(p, "errors")));
+        rootCauseOnly.setValue("true".equals(one(p, "rootcause")));
+        judge.setValue(orEmpty(one(p, "judge")));
+        loading = false;
+        applyFilters();
+    }
+
+    private void applyFilters() {
+        if (loading) return;
+        String[] jv = judge.getValue().split("=", 2);
+        Instant f = from.getValue() == null ? null : from.getValue().atStartOfDay(ZoneOffset.UTC).toInstant();
+        Instant t = to.getValue() == null ? null : to.getValue().plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+        filter = new SessionFilter(experiment.getValue(), blankToNull(user.getValue()), blankToNull(text.getValue()), f, t,
+                blankToNull(state.getValue()), errorsOnly.getValue(), rootCauseOnly.getValue(), blankToNull(jv[0].trim()),
+                jv.length > 1 ? blankToNull(jv[1].trim()) : null);
+        grid.getDataProvider().refreshAll();
+        long n = sessions.count(filter);
+        total.setText(n + (n == 1 ? " session" : " sessions"));
+        showEmptyState(n);
+        writeUrl();
+    }
+
+    private void showEmptyState(long n) {
+        empty.removeAll();
+        if (n > 0) {
+            empty.setVisible(false);
+            return;
+        }
+        empty.setVisible(true);
         if (sessions.count(SessionFilter.none()) == 0) {
-            var empty = new Span("No sessions yet. ");
-            empty.setId("sessions-empty");
-            var go = new Button("Import MLflow traces", e -> getUI().ifPresent(ui -> ui.navigate("import")));
-            add(new HorizontalLayout(empty, go));
+            empty.add(new Paragraph("No sessions yet. Import MLflow trace exports to get started."),
+                    new Button("Import MLflow traces", e -> getUI().ifPresent(ui -> ui.navigate("import"))));
+        } else {
+            empty.add(new Paragraph("No session matches these filters."));
         }
     }
 
-    private static Span stateBadge(SessionRow r) {
-        var s = new Span(r.state() + (r.standalone() ? " · no session id" : ""));
-        s.getElement().getThemeList().add("ERROR".equals(r.state()) ? "badge error" : "OK".equals(r.state()) ? "badge success" : "badge");
-        return s;
+    private void writeUrl() {
+        Map<String, String> q = new LinkedHashMap<>();
+        put(q, "q", text.getValue());
+        put(q, "experiment", experiment.getValue());
+        put(q, "user", user.getValue());
+        put(q, "from", from.getValue() == null ? null : from.getValue().toString());
+        put(q, "to", to.getValue() == null ? null : to.getValue().toString());
+        put(q, "state", state.getValue());
+        put(q, "judge", judge.getValue());
+        if (errorsOnly.getValue()) q.put("errors", "true");
+        if (rootCauseOnly.getValue()) q.put("rootcause", "true");
+        getUI().ifPresent(ui -> ui.getPage().getHistory().replaceState(null, new Location("sessions", QueryParameters.simple(q))));
+    }
+
+    private static Component stateCell(SessionRow r) {
+        var cell = new HorizontalLayout(Badges.state(r.state()));
+        if (r.standalone()) cell.add(Badges.of("no session id", Badges.Tone.NEUTRAL));
+        cell.setSpacing(false);
+        cell.getStyle().set("gap", "4px");
+        return cell;
+    }
+
+    private static Component rootCauseCell(SessionRow r) {
+        if (r.rootCauseTurn() == null) return new Span();
+        var a = new Anchor(SessionNavigation.turnUrl(r.experimentId(), r.sessionId(), r.rootCauseTurn()),
+                "⚑ turn " + r.rootCauseTurn() + (r.rootCauseKind() == null ? "" : " · " + r.rootCauseKind().replace('_', ' ')));
+        a.addClassName("sl-root-cause-marker");
+        return a;
+    }
+
+    private static Component judgeChips(SessionRow r) {
+        var box = new HorizontalLayout();
+        box.setSpacing(false);
+        box.getStyle().set("gap", "4px");
+        for (var j : r.sessionJudges()) {
+            box.add(Badges.of(j.name() + ": " + j.value(), switch (j.verdict()) {
+                case "FAIL" -> Badges.Tone.ERROR;
+                case "PASS" -> Badges.Tone.SUCCESS;
+                case "NEUTRAL" -> Badges.Tone.WARNING;
+                default -> Badges.Tone.NEUTRAL;
+            }));
+        }
+        return box;
+    }
+
+    private static String duration(long ms) {
+        Duration d = Duration.ofMillis(ms);
+        return ms < 1000 ? ms + " ms" : ms < 60_000 ? String.format("%.1f s", ms / 1000.0) : d.toMinutes() + " min " + d.toSecondsPart() + " s";
+    }
+
+    private static @Nullable String one(Map<String, List<String>> p, String key) {
+        List<String> v = p.get(key);
+        return v == null || v.isEmpty() ? null : v.getFirst();
+    }
+
+    private static @Nullable LocalDate date(@Nullable String s) {
+        try {
+            return s == null ? null : LocalDate.parse(s);
+        } catch (java.time.format.DateTimeParseException e) {
+            return null;
+        }
+    }
+
+    private static void put(Map<String, String> q, String key, @Nullable String value) {
+        if (value != null && !value.isBlank()) q.put(key, value);
+    }
+
+    private static String orEmpty(@Nullable String s) {
+        return s == null ? "" : s;
+    }
+
+    private static @Nullable String blankToNull(@Nullable String s) {
+        return s == null || s.isBlank() ? null : s;
     }
 }

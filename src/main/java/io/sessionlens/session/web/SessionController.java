@@ -53,6 +53,17 @@ class SessionController {
                         + (experimentId == null ? "" : " in experiment " + experimentId))));
     }
 
+    @GetMapping(value = "/api/sessions/{sessionId}/transcript.md", produces = "text/markdown;charset=UTF-8")
+    ResponseEntity<String> transcript(@PathVariable String sessionId, @RequestParam(required = false) String experimentId) {
+        return sessions.transcriptMarkdown(sessionId, experimentId)
+                .map(md -> ResponseEntity.ok().header("Content-Disposition", "inline; filename=\"" + safeName(sessionId) + ".md\"").body(md))
+                .orElseGet(() -> ResponseEntity.status(404).body("# Not found\n\nNo session " + sessionId + "\n"));
+    }
+
+    private static String safeName(String s) {
+        return s.replaceAll("[^A-Za-z0-9._-]", "_");
+    }
+
     private static @Nullable Instant time(@Nullable String s) {
         return s == null || s.isBlank() ? null : Instant.parse(s);
     }

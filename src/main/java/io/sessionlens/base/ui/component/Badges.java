@@ -1,0 +1,27 @@
+package io.sessionlens.base.ui.component;
+
+import com.vaadin.flow.component.badge.Badge;
+import com.vaadin.flow.component.badge.BadgeVariant;
+
+/** Vaadin 25 badges in the few tones SessionLens uses, so a state always gets the same colour. */
+public final class Badges {
+    private Badges() {}
+
+    public enum Tone { NEUTRAL, SUCCESS, WARNING, ERROR }
+
+    public static Badge of(String text, Tone tone) {
+        var b = new Badge(text);
+        switch (tone) {
+            case SUCCESS -> b.addThemeVariants(BadgeVariant.SUCCESS);
+            case WARNING -> b.addThemeVariants(BadgeVariant.WARNING);
+            case ERROR -> b.addThemeVariants(BadgeVariant.ERROR);
+            case NEUTRAL -> b.addThemeVariants(BadgeVariant.CONTRAST);
+        }
+        return b;
+    }
+
+    /** A trace or session state: ERROR red, OK green, anything else neutral. */
+    public static Badge state(String state) {
+        return of(state, "ERROR".equals(state) ? Tone.ERROR : "OK".equals(state) ? Tone.SUCCESS : Tone.NEUTRAL);
+    }
+}

@@ -1,0 +1,57 @@
+package io.sessionlens.session;
+
+import io.sessionlens.analysis.TurnMapping;
+import io.sessionlens.session.persistence.ExperimentSettingsEntity;
+import io.sessionlens.session.persistence.ExperimentSettingsRepository;
+import io.sessionlens.session.persistence.SessionIndexRepository;
+import io.sessionlens.trace.SessionRef;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.context.annotation.Lazy;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Per-experiment analyst overrides (turn mapping, judge polarity); saving one re-analyses the experiment's sessions. */
+@Service
+public class ExperimentSettingsService {
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private final ExperimentSettingsRepository repo;
+    private final SessionIndexRepository index;
+    private final SessionIndexer indexer;
+    private final Clock clock;
+
+    ExperimentSettingsService(ExperimentSettingsRepository repo, SessionIndexRepository index, @Lazy SessionIndexer indexer, Clock clock) {
+        this.repo = repo;
+        this.index = index;
+        this.indexer = indexer;
+        this.clock = clock;
+    }
+
+    @Transactional(readOnly = true)
+    public ExperimentSettings get(String experimentId) {
+        return repo.findById(experimentId).map(e -> new ExperimentSettings(experimentId,
+                JSON.readValue(e.mappingsJson, new TypeReference<List<TurnMapping>>() {}),
+                JSON.readValue(e.polarityJson, new TypeReference<Map<String, Set<String>>>() {})))
+                .orElseGet(() -> ExperimentSettings.none(experimentId));
+    }
+
+    /** Saves the overrides and re-analyses every session of the experiment with them. Returns how many were redone. */
+    @Transactional
+    public int save(ExperimentSettings s) {
+        ExperimentSettingsEntity e = repo.findById(s.experimentId()).orElseGet(ExperimentSettingsEntity::new);
+        e.experimentId = s.experimentId();
+        e.mappingsJson = JSON.writeValueAsString(s.mappings());
+        e.polarityJson = JSON.writeValueAsString(s.failingValues());
+        e.updatedAt = clock.instant();
+        repo.save(e);
+        repo.flush();
+        List<SessionRef> refs = index.findByExperimentId(s.experimentId()).stream()
+                .map(x -> new SessionRef(x.experimentId, x.sessionKey)).toList();
+        refs.forEach(indexer::reindex);
+        return refs.size();
+    }
+}

@@ -1,0 +1,110 @@
+package io.sessionlens.bench;
+
+import io.sessionlens.Application;
+import io.sessionlens.demo.DemoExportGenerator;
+import io.sessionlens.importer.ImportReport;
+import io.sessionlens.importer.ImportService;
+import java.io.BufferedOutputStream;
+import java.io.InputStream;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.concurrent.atomic.AtomicLong;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Import throughput against the raw Jackson parse of the same file (issue #2: import ≥ 40 % of raw parse speed), and
+ * the heap while importing. Not a test (surefire excludes bench/). Run:
+ * <pre>
+ * ./mvnw -q test-compile && java -Xmx1g -cp "target/test-classes:target/classes:$(cat target/cp.txt)" io.sessionlens.bench.ImportBench [sessions turns spans]
+ * </pre>
+ * (see BENCHMARKS.md for the exact classpath command).
+ */
+public final class ImportBench {
+    public static void main(String[] args) throws Exception {
+        int sessions = args.length > 0 ? Integer.parseInt(args[0]) : 2000;
+        int turns = args.length > 1 ? Integer.parseInt(args[1]) : 6;
+        int spans = args.length > 2 ? Integer.parseInt(args[2]) : 12;
+        Path dir = Files.createTempDirectory("sessionlens-bench");
+        Path export = dir.resolve("bulk-export.json");
+        try (var out = new BufferedOutputStream(Files.newOutputStream(export), 1 << 16)) {
+            new DemoExportGenerator(7, Instant.parse("2026-01-01T00:00:00Z")).writeBulkExport(out, sessions, turns, spans);
+        }
+        double mb = Files.size(export) / 1e6;
+        System.out.printf("export: %.1f MB, %d sessions x %d turns x %d spans%n", mb, sessions, turns, spans);
+
+        JsonMapper json = JsonMapper.builder().build();
+        for (int warm = 0; warm < 2; warm++) tokenScan(json, export);
+        long t0 = System.nanoTime();
+        long tokens = tokenScan(json, export);
+        double tokenSec = (System.nanoTime() - t0) / 1e9;
+        t0 = System.nanoTime();
+        long traces = treePerTrace(json, export);
+        double treeSec = (System.nanoTime() - t0) / 1e9;
+        System.out.printf("raw Jackson token scan: %.2f s = %.1f MB/s (%d tokens)%n", tokenSec, mb / tokenSec, tokens);
+        System.out.printf("raw Jackson tree per trace: %.2f s = %.1f MB/s (%d traces)%n", treeSec, mb / treeSec, traces);
+
+        var ctx = new SpringApplicationBuilder(Application.class).web(WebApplicationType.NONE)
+                .run("--sessionlens.data-dir=" + dir.resolve("data"), "--sessionlens.demo-data=false", "--logging.level.root=WARN");
+        ImportService imports = ctx.getBean(ImportService.class);
+        AtomicLong peak = new AtomicLong();
+        var mem = ManagementFactory.getMemoryMXBean();
+        Thread sampler = Thread.ofPlatform().daemon().start(() -> {
+            while (!Thread.currentThread().isInterrupted()) {
+                peak.accumulateAndGet(mem.getHeapMemoryUsage().getUsed(), Math::max);
+                try {
+                    Thread.sleep(20);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        });
+        System.gc();
+        long before = mem.getHeapMemoryUsage().getUsed();
+        t0 = System.nanoTime();
+        ImportReport report;
+        try (InputStream in = Files.newInputStream(export)) {
+            report = imports.importFile(export.getFileName().toString(), in);
+        }
+        double importSec = (System.nanoTime() - t0) / 1e9;
+        sampler.interrupt();
+        System.out.printf("import (parse + store + session index + analysis): %.2f s = %.1f MB/s, %d traces, %d sessions, %d problems%n",
+                importSec, mb / importSec, report.tracesImported(), report.sessions().size(), report.problemCount());
+        System.out.printf("import speed vs raw tree parse: %.0f %%; vs token scan: %.0f %%%n",
+                100 * treeSec / importSec, 100 * tokenSec / importSec);
+        System.out.printf("heap: %.0f MB before, peak %.0f MB during import (max heap %.0f MB)%n", before / 1e6, peak.get() / 1e6,
+                Runtime.getRuntime().maxMemory() / 1e6);
+        ctx.close();
+    }
+
+    static long tokenScan(JsonMapper json, Path file) throws Exception {
+        long n = 0;
+        try (JsonParser p = json.createParser(Files.newInputStream(file))) {
+            while (p.nextToken() != null) n++;
+        }
+        return n;
+    }
+
+    /** What the importer's reader minimally has to do: one tree per trace of the envelope. */
+    static long treePerTrace(JsonMapper json, Path file) throws Exception {
+        long n = 0;
+        try (JsonParser p = json.createParser(Files.newInputStream(file))) {
+            while (p.nextToken() != null) {
+                if (p.currentToken() == JsonToken.PROPERTY_NAME && "traces".equals(p.currentName())) {
+                    p.nextToken();
+                    while (p.nextToken() == JsonToken.START_OBJECT) {
+                        JsonNode t = json.readTree(p);
+                        if (t.has("info")) n++;
+                    }
+                }
+            }
+        }
+        return n;
+    }
+}

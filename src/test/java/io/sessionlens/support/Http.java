@@ -1,0 +1,52 @@
+package io.sessionlens.support;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** A small HTTP client for the JSON API, as automation would use it. */
+public final class Http {
+    public static final JsonMapper JSON = JsonMapper.builder().build();
+    private final HttpClient client = HttpClient.newHttpClient();
+    private final String base;
+
+    public Http(String base) {
+        this.base = base;
+    }
+
+    public record Answer(int status, String body) {
+        public JsonNode json() {
+            return JSON.readTree(body);
+        }
+    }
+
+    public Answer post(String path, byte[] body, String contentType) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build());
+    }
+
+    public Answer postJson(String path, String body) {
+        return post(path, body.getBytes(StandardCharsets.UTF_8), "application/json");
+    }
+
+    public Answer get(String path) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).GET().build());
+    }
+
+    private Answer send(HttpRequest r) {
+        try {
+            HttpResponse<String> resp = client.send(r, HttpResponse.BodyHandlers.ofString());
+            return new Answer(resp.statusCode(), resp.body());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
