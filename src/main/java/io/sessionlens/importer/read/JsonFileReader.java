@@ -209,8 +209,8 @@ final class JsonFileReader {
             JsonToken v = p.nextToken();
             switch (name) {
                 case "spans" -> readSpans(p, v, parts);
-                case "request" -> parts.dataRequest = Fields.rawText(p.readValueAsTree());
-                case "response" -> parts.dataResponse = Fields.rawText(p.readValueAsTree());
+                case "request" -> parts.dataRequest = textOrNull(p.readValueAsTree());
+                case "response" -> parts.dataResponse = textOrNull(p.readValueAsTree());
                 default -> p.skipChildren();
             }
         }
@@ -270,6 +270,10 @@ final class JsonFileReader {
     private void problem(@Nullable String ref, String message) {
         problems++;
         sink.problem(ref, message);
+    }
+
+    private static @Nullable String textOrNull(JsonNode v) {
+        return v.isNull() ? null : Fields.rawText(v);
     }
 
     private static String kind(JsonToken t) {
