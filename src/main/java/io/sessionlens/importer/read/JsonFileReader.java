@@ -43,6 +43,8 @@ final class JsonFileReader {
      * line of many (then it is that line's problem): only the end of the file tells.
      */
     private @Nullable Pending pendingRootProblem;
+    /** The parser at work, whose position locates failures that Jackson reports without one. */
+    private @Nullable JsonParser parser;
 
     private record Pending(String positionalRef, String message) {}
 
@@ -71,7 +73,7 @@ final class JsonFileReader {
 
     private void readDocument() throws IOException {
         boolean lineMode = false;
-        try (JsonParser p = ExportJson.MAPPER.createParser(input)) {
+        try (JsonParser p = newParser()) {
             JsonToken first = p.nextToken();
             if (first == null) return;
             long startLine = p.currentTokenLocation().getLineNr();
@@ -85,10 +87,10 @@ final class JsonFileReader {
             for (JsonToken t = p.nextToken(); t != null; t = p.nextToken()) deliverRoot(readRootValue(p, t));
         } catch (JacksonException e) {
             if (!lineMode) {
-                problem(elementBeingRead != null ? elementBeingRead : source.whole(), ParseFailures.describe(e, Origin.FILE));
+                problem(elementBeingRead != null ? elementBeingRead : source.whole(), describe(e, Origin.FILE));
                 return;
             }
-            problem(source.line(1), ParseFailures.describe(e, Origin.FILE));
+            problem(source.line(1), describe(e, Origin.FILE));
             input.skipRestOfLine();
         }
         if (lineMode) readLines();
@@ -102,14 +104,23 @@ final class JsonFileReader {
             long line = input.line();
             long lineStart = input.offset();
             currentLine = line;
-            try (JsonParser p = ExportJson.MAPPER.createParser(input)) {
+            try (JsonParser p = newParser()) {
                 for (JsonToken t = p.nextToken(); t != null; t = p.nextToken()) deliverRoot(readRootValue(p, t));
             } catch (JacksonException e) {
                 elementBeingRead = null;
-                problem(source.line(line), ParseFailures.describe(e, Origin.line(line, lineStart)));
+                problem(source.line(line), describe(e, Origin.line(line, lineStart)));
                 input.skipRestOfLine();
             }
         }
+    }
+
+    private JsonParser newParser() {
+        parser = ExportJson.MAPPER.createParser(input);
+        return parser;
+    }
+
+    private String describe(JacksonException e, Origin origin) {
+        return ParseFailures.describe(e, origin, parser == null ? null : parser.currentLocation());
     }
 
     /** Reads one root value; returns the parts of a root trace object, which the caller names and delivers. */
@@ -144,8 +155,8 @@ final class JsonFileReader {
             onThisLine++;
             String ref = currentLine != null ? source.traceOnLine(currentLine, onThisLine) : source.trace(ordinal);
             if (t != JsonToken.START_OBJECT) {
+                p.skipChildren(); // first: if the element cannot even be skipped, that failure is the one to report
                 problem(ref, "expected a trace object, found " + kind(t));
-                p.skipChildren();
                 continue;
             }
             elementBeingRead = ref;

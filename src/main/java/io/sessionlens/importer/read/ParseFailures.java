@@ -3,6 +3,7 @@ package io.sessionlens.importer.read;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.core.exc.JacksonIOException;
@@ -16,6 +17,8 @@ final class ParseFailures {
     private static final Pattern UNEXPECTED_CHAR = Pattern.compile("^Unexpected character \\('(.*?)' \\(code (\\d+)");
     private static final Pattern UNRECOGNIZED_TOKEN = Pattern.compile("^Unrecognized token '(.*?)'");
     private static final Pattern CLOSE_MARKER = Pattern.compile("^Unexpected close marker '(.)': expected '(.)'");
+    private static final Pattern CONTROL_CHAR = Pattern.compile("^Illegal unquoted character \\(\\(CTRL-CHAR, code (\\d+)\\)\\)");
+    private static final Pattern BAD_BYTE = Pattern.compile("byte (0x[0-9a-fA-F]{1,2})");
 
     /**
      * Where the parser that failed started in the file: parsers of JSON Lines start at a line, and Jackson counts
@@ -29,9 +32,13 @@ final class ParseFailures {
         }
     }
 
-    static String describe(JacksonException e, Origin origin) {
+    /**
+     * @param parserLocation where the parser stood, for failures that carry no location (Jackson's constraint checks)
+     */
+    static String describe(JacksonException e, Origin origin, @Nullable TokenStreamLocation parserLocation) {
         String original = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
         TokenStreamLocation loc = e.getLocation();
+        if (loc == null || loc.getLineNr() <= 0) loc = parserLocation;
         String at = at(loc, origin);
         if (e instanceof JacksonIOException) {
             Throwable cause = e.getCause() == null ? e : e.getCause();
@@ -41,8 +48,13 @@ final class ParseFailures {
             return "not JSON: unexpected end of input" + at + " (the " + origin.unit() + " looks truncated)";
         }
         if (original.contains("Invalid UTF-8")) {
-            return "invalid UTF-8 at byte " + absoluteByte(loc, origin) + location(loc, origin, " (", ")")
-                    + ": the " + origin.unit() + " is not UTF-8 text";
+            return invalidUtf8(original, loc, origin);
+        }
+        Matcher control = CONTROL_CHAR.matcher(original);
+        if (control.find() && (control.group(1).equals("10") || control.group(1).equals("13"))) {
+            // A text value cut off at the end of a line: in JSON Lines that is a truncated line.
+            return "not JSON: a line break inside a text value" + at
+                    + (origin.unit().equals("line") ? " (the line looks truncated)" : "");
         }
         if (e instanceof StreamConstraintsException) {
             if (original.contains("nesting depth")) {
@@ -67,7 +79,8 @@ final class ParseFailures {
         if (m.find()) return "unrecognized word '" + abbreviate(m.group(1)) + "'";
         m = CLOSE_MARKER.matcher(message);
         if (m.find()) return "found '" + m.group(1) + "' where '" + m.group(2) + "' was expected";
-        if (message.startsWith("Illegal unquoted character")) return "unescaped control character inside a text value";
+        m = CONTROL_CHAR.matcher(message);
+        if (m.find()) return "unescaped control character (code " + m.group(1) + ") inside a text value";
         return firstSentence(message);
     }
 
@@ -84,17 +97,25 @@ final class ParseFailures {
         return s.length() <= 40 ? s : s.substring(0, 40) + "…";
     }
 
-    private static String at(TokenStreamLocation loc, Origin origin) {
-        return location(loc, origin, " at ", "");
-    }
-
-    private static String location(TokenStreamLocation loc, Origin origin, String before, String after) {
+    private static String at(@Nullable TokenStreamLocation loc, Origin origin) {
         if (loc == null || loc.getLineNr() <= 0) return "";
-        return before + "line " + (origin.line() + loc.getLineNr() - 1) + ", column " + loc.getColumnNr() + after;
+        return " at line " + (origin.line() + loc.getLineNr() - 1) + ", column " + loc.getColumnNr();
     }
 
-    private static String absoluteByte(TokenStreamLocation loc, Origin origin) {
-        if (loc == null || loc.getByteOffset() < 0) return "(unknown)";
-        return Long.toString(origin.byteOffset() + loc.getByteOffset());
+    /**
+     * Jackson places a UTF-8 failure just after the offending byte; the message names the byte itself, by its
+     * 0-based offset as a hex editor shows it.
+     */
+    private static String invalidUtf8(String original, @Nullable TokenStreamLocation loc, Origin origin) {
+        Matcher badByte = BAD_BYTE.matcher(original);
+        String which = badByte.find() ? " (byte " + badByte.group(1).toLowerCase(Locale.ROOT) + ")" : "";
+        String where = "";
+        if (loc != null && loc.getByteOffset() > 0) {
+            where = " at byte offset " + (origin.byteOffset() + loc.getByteOffset() - 1);
+            if (loc.getLineNr() > 0) {
+                where += " (line " + (origin.line() + loc.getLineNr() - 1) + ", column " + Math.max(1, loc.getColumnNr() - 1) + ")";
+            }
+        }
+        return "invalid UTF-8" + which + where + ": the " + origin.unit() + " is not UTF-8 text";
     }
 }
