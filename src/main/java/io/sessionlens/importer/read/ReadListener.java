@@ -4,9 +4,16 @@ import io.sessionlens.trace.model.Trace;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
-/** STUB — replaced by the reader branch. */
+/** Receives what {@link ExportReader} finds in one file, trace by trace, as it reads. */
 public interface ReadListener {
+
+    /** A trace that could be read; warnings say what was repaired (orphans → extra roots, duplicate span ids, no spans, ...). */
     void trace(Trace trace, List<String> warnings);
 
+    /**
+     * A trace (traceRef = its id if known, else "trace #N" / "line N" / zip entry name + "#N") or, with traceRef null,
+     * the whole file could not be read. The message names the defect in words a user understands,
+     * e.g. "not JSON: unexpected end of input at line 1, column 29 (the file looks truncated)".
+     */
     void problem(@Nullable String traceRef, String message);
 }

@@ -1,0 +1,301 @@
+package io.sessionlens.importer.read;
+
+import io.sessionlens.importer.read.GuardedListener.ListenerFailure;
+import io.sessionlens.importer.read.ParseFailures.Origin;
+import io.sessionlens.importer.read.TraceAssembler.Accepted;
+import io.sessionlens.importer.read.TraceAssembler.Rejected;
+import java.io.IOException;
+import java.io.InputStream;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Streams one JSON file (or zip entry) and hands each trace to the listener as soon as it is complete, so memory
+ * stays flat however many traces the file holds. The container is found from the content:
+ * <ul>
+ *   <li>one trace object ({@code traces get}, REST {@code trace}/{@code trace_info}, TraceData {@code spans});</li>
+ *   <li>an envelope whose {@code traces} (or {@code trace_infos}) array is streamed element by element;</li>
+ *   <li>a JSON array of traces; several root values one after another;</li>
+ *   <li>JSON Lines: when the first value fits on line 1, every further line gets its own parser, so a broken line
+ *       costs only itself. Inside one multi-line document a parse error ends the file (what was delivered stays).</li>
+ * </ul>
+ */
+final class JsonFileReader {
+    private final SourceName source;
+    private final ReadListener sink;
+    private final LineBoundInput input;
+    /** Off for UTF-16/32 text, whose line breaks are not single 0x0A bytes. */
+    private final boolean lineSplitting;
+
+    /** Trace candidates seen so far, for "trace #N". */
+    private int ordinal;
+    private int rootValues;
+    private int problems;
+    /** The line being read in JSON Lines mode; null while reading a multi-line document. */
+    private @Nullable Long currentLine;
+    /** Names the element a parse error interrupts, so the user learns which trace was cut off. */
+    private @Nullable String elementBeingRead;
+    /**
+     * A first root value that is not a trace may be the whole file (then the file is unreadable, ref null) or one
+     * line of many (then it is that line's problem): only the end of the file tells.
+     */
+    private @Nullable Pending pendingRootProblem;
+    /** The parser at work, whose position locates failures that Jackson reports without one. */
+    private @Nullable JsonParser parser;
+
+    private record Pending(String positionalRef, String message) {}
+
+    JsonFileReader(SourceName source, InputStream in, ReadListener sink, boolean lineSplitting) {
+        this.source = source;
+        this.sink = sink;
+        this.input = new LineBoundInput(in);
+        this.lineSplitting = lineSplitting;
+    }
+
+    void read() {
+        try {
+            if (lineSplitting && source.namedAsJsonLines()) {
+                readLines();
+            } else {
+                readDocument();
+            }
+        } catch (IOException e) {
+            problem(source.whole(), "could not read the file: " + e.getMessage());
+        }
+        if (pendingRootProblem != null) {
+            problem(rootValues == 1 ? source.whole() : pendingRootProblem.positionalRef(), pendingRootProblem.message());
+        }
+        if (rootValues == 0 && problems == 0) problem(source.whole(), "empty file");
+    }
+
+    private void readDocument() throws IOException {
+        boolean lineMode = false;
+        try (JsonParser p = newParser()) {
+            JsonToken first = p.nextToken();
+            if (first == null) return;
+            long startLine = p.currentTokenLocation().getLineNr();
+            TraceParts root = readRootValue(p, first);
+            lineMode = lineSplitting && startLine == 1 && p.currentTokenLocation().getLineNr() == 1;
+            if (lineMode) {
+                currentLine = 1L;
+                input.lineBound(true); // the rest of line 1 may hold more values; line 2 gets a parser of its own
+            }
+            deliverRoot(root);
+            for (JsonToken t = p.nextToken(); t != null; t = p.nextToken()) deliverRoot(readRootValue(p, t));
+        } catch (JacksonException e) {
+            if (!lineMode) {
+                problem(elementBeingRead != null ? elementBeingRead : source.whole(), describe(e, Origin.FILE));
+                return;
+            }
+            problem(source.line(1), describe(e, Origin.FILE));
+            input.skipRestOfLine();
+        }
+        if (lineMode) readLines();
+    }
+
+    private void readLines() throws IOException {
+        input.lineBound(true);
+        while (true) {
+            input.nextLine();
+            if (!input.hasMore()) return;
+            long line = input.line();
+            long lineStart = input.offset();
+            currentLine = line;
+            try (JsonParser p = newParser()) {
+                for (JsonToken t = p.nextToken(); t != null; t = p.nextToken()) deliverRoot(readRootValue(p, t));
+            } catch (JacksonException e) {
+                elementBeingRead = null;
+                problem(source.line(line), describe(e, Origin.line(line, lineStart)));
+                input.skipRestOfLine();
+            }
+        }
+    }
+
+    private JsonParser newParser() {
+        parser = ExportJson.MAPPER.createParser(input);
+        return parser;
+    }
+
+    private String describe(JacksonException e, Origin origin) {
+        return ParseFailures.describe(e, origin, parser == null ? null : parser.currentLocation());
+    }
+
+    /** Reads one root value; returns the parts of a root trace object, which the caller names and delivers. */
+    private @Nullable TraceParts readRootValue(JsonParser p, JsonToken first) {
+        rootValues++;
+        if (first == JsonToken.START_OBJECT) {
+            TraceParts parts = new TraceParts();
+            return readObject(p, parts, true) ? null : parts;
+        }
+        if (first == JsonToken.START_ARRAY) {
+            readElements(p);
+            return null;
+        }
+        rootProblem(nextRootRef(), "expected a JSON object or array of MLflow traces, found " + kind(first));
+        return null;
+    }
+
+    private void deliverRoot(@Nullable TraceParts parts) {
+        if (parts != null) deliver(parts, nextRootRef(), true);
+    }
+
+    private String nextRootRef() {
+        ordinal++;
+        return currentLine != null ? source.line(currentLine) : source.trace(ordinal);
+    }
+
+    /** The elements of a top-level array or of an envelope's {@code traces}, one tree-sized trace at a time. */
+    private void readElements(JsonParser p) {
+        int onThisLine = 0;
+        for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken()) {
+            ordinal++;
+            onThisLine++;
+            String ref = currentLine != null ? source.traceOnLine(currentLine, onThisLine) : source.trace(ordinal);
+            if (t != JsonToken.START_OBJECT) {
+                p.skipChildren(); // first: if the element cannot even be skipped, that failure is the one to report
+                problem(ref, "expected a trace object, found " + kind(t));
+                continue;
+            }
+            elementBeingRead = ref;
+            TraceParts parts = new TraceParts();
+            readObject(p, parts, false);
+            elementBeingRead = null;
+            deliver(parts, ref, false);
+        }
+    }
+
+    /**
+     * Reads the fields of the object at the parser's START_OBJECT into {@code parts}.
+     *
+     * @return true when the object was an envelope whose traces were delivered already
+     */
+    private boolean readObject(JsonParser p, TraceParts parts, boolean envelopeAllowed) {
+        boolean envelope = false;
+        for (String name = p.nextName(); name != null; name = p.nextName()) {
+            JsonToken t = p.nextToken();
+            parts.keys.add(name);
+            switch (name) {
+                case "traces", "trace_infos" -> {
+                    if (envelopeAllowed && t == JsonToken.START_ARRAY) {
+                        envelope = true;
+                        readElements(p);
+                    } else {
+                        p.skipChildren(); // a nested envelope is not a trace; its key tells the user what it was
+                    }
+                }
+                case "info", "trace_info" -> {
+                    if (t == JsonToken.START_OBJECT) {
+                        parts.info = p.readValueAsTree();
+                    } else {
+                        if (t != JsonToken.VALUE_NULL) parts.warnings.add(name + " is not a JSON object and was ignored");
+                        p.skipChildren();
+                    }
+                }
+                case "data" -> readData(p, t, parts);
+                case "spans" -> readSpans(p, t, parts);
+                case "trace" -> {
+                    if (t == JsonToken.START_OBJECT) {
+                        readObject(p, parts, false); // REST traces/get wraps trace_info and spans in "trace"
+                    } else {
+                        parts.other.set(name, p.<JsonNode>readValueAsTree());
+                    }
+                }
+                default -> parts.other.set(name, p.<JsonNode>readValueAsTree());
+            }
+        }
+        return envelope;
+    }
+
+    private void readData(JsonParser p, JsonToken t, TraceParts parts) {
+        parts.dataSeen = true;
+        if (t != JsonToken.START_OBJECT) {
+            if (t != JsonToken.VALUE_NULL) parts.warnings.add("data is not a JSON object and was ignored");
+            p.skipChildren();
+            return;
+        }
+        for (String name = p.nextName(); name != null; name = p.nextName()) {
+            JsonToken v = p.nextToken();
+            switch (name) {
+                case "spans" -> readSpans(p, v, parts);
+                case "request" -> parts.dataRequest = textOrNull(p.readValueAsTree());
+                case "response" -> parts.dataResponse = textOrNull(p.readValueAsTree());
+                default -> p.skipChildren();
+            }
+        }
+    }
+
+    private void readSpans(JsonParser p, JsonToken t, TraceParts parts) {
+        parts.spansSeen = true;
+        if (t != JsonToken.START_ARRAY) {
+            if (t != JsonToken.VALUE_NULL) parts.warnings.add("spans is not a list and was ignored");
+            p.skipChildren();
+            return;
+        }
+        for (JsonToken s = p.nextToken(); s != JsonToken.END_ARRAY; s = p.nextToken()) {
+            int spanOrdinal = ++parts.spanOrdinal;
+            if (s != JsonToken.START_OBJECT) {
+                parts.warnings.add("span #" + spanOrdinal + " is not a JSON object and was skipped");
+                p.skipChildren();
+                continue;
+            }
+            SpanReader.ReadSpan span = SpanReader.read(p.readValueAsTree(), spanOrdinal, parts.warnings);
+            if (span != null) parts.spans.add(span);
+        }
+    }
+
+    private void deliver(TraceParts parts, String positionalRef, boolean rootValue) {
+        TraceAssembler.Outcome outcome;
+        try {
+            outcome = TraceAssembler.assemble(parts);
+        } catch (ListenerFailure f) {
+            throw f;
+        } catch (RuntimeException bug) {
+            // A reader bug must cost one trace, not the file.
+            problem(positionalRef, "could not be read: " + bug);
+            return;
+        }
+        switch (outcome) {
+            case Accepted a -> sink.trace(a.trace(), a.warnings());
+            case Rejected r -> {
+                String ref = r.traceId() != null ? r.traceId() : positionalRef;
+                if (r.notATrace() && rootValue) {
+                    rootProblem(ref, r.message());
+                } else {
+                    problem(ref, r.message());
+                }
+            }
+        }
+    }
+
+    private void rootProblem(String positionalRef, String message) {
+        if (rootValues == 1 && pendingRootProblem == null) {
+            pendingRootProblem = new Pending(positionalRef, message);
+        } else {
+            problem(positionalRef, message);
+        }
+    }
+
+    private void problem(@Nullable String ref, String message) {
+        problems++;
+        sink.problem(ref, message);
+    }
+
+    private static @Nullable String textOrNull(JsonNode v) {
+        return v.isNull() ? null : Fields.rawText(v);
+    }
+
+    private static String kind(JsonToken t) {
+        return switch (t) {
+            case START_ARRAY -> "a list";
+            case START_OBJECT -> "an object";
+            case VALUE_STRING -> "a string";
+            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> "a number";
+            case VALUE_TRUE, VALUE_FALSE -> "true/false";
+            case VALUE_NULL -> "null";
+            default -> t.toString();
+        };
+    }
+}
