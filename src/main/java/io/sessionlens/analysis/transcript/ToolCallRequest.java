@@ -1,0 +1,6 @@
+package io.sessionlens.analysis.transcript;
+
+import org.jspecify.annotations.Nullable;
+
+/** A tool call an assistant message asks for; {@code arguments} is text (compact JSON for objects). */
+public record ToolCallRequest(@Nullable String id, String name, String arguments) {}
