@@ -10,6 +10,7 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -20,6 +21,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class SessionController {
     static final int MAX_PAGE_SIZE = 500;
+    static final MediaType MARKDOWN = new MediaType("text", "markdown", java.nio.charset.StandardCharsets.UTF_8);
     private final SessionService sessions;
 
     SessionController(SessionService sessions) {
@@ -53,11 +55,12 @@ class SessionController {
                         + (experimentId == null ? "" : " in experiment " + experimentId))));
     }
 
-    @GetMapping(value = "/api/sessions/{sessionId}/transcript.md", produces = "text/markdown;charset=UTF-8")
+    /** Answers Markdown whatever the client's Accept header says: the file name promises it. */
+    @GetMapping("/api/sessions/{sessionId}/transcript.md")
     ResponseEntity<String> transcript(@PathVariable String sessionId, @RequestParam(required = false) String experimentId) {
         return sessions.transcriptMarkdown(sessionId, experimentId)
-                .map(md -> ResponseEntity.ok().header("Content-Disposition", "inline; filename=\"" + safeName(sessionId) + ".md\"").body(md))
-                .orElseGet(() -> ResponseEntity.status(404).body("# Not found\n\nNo session " + sessionId + "\n"));
+                .map(md -> ResponseEntity.ok().contentType(MARKDOWN).header("Content-Disposition", "inline; filename=\"" + safeName(sessionId) + ".md\"").body(md))
+                .orElseGet(() -> ResponseEntity.status(404).contentType(MARKDOWN).body("# Not found\n\nNo session " + sessionId + "\n"));
     }
 
     private static String safeName(String s) {
