@@ -117,12 +117,11 @@ class SessionView extends Div implements BeforeEnterObserver, HasDynamicTitle {
                 + SessionNavigation.enc(doc.experimentId()), "Export Markdown");
         export.setTarget(AnchorTarget.BLANK);
         export.setId("export-markdown");
-        var back = new Anchor("sessions", "All sessions");
-        var top = new HorizontalLayout(h, meta, export, back);
-        top.setAlignItems(HorizontalLayout.Alignment.BASELINE);
+        var back = new Anchor("sessions", "← All sessions");
+        var links = new HorizontalLayout(back, export);
+        links.addClassName("sl-session-links");
+        var top = new Div(links, h, meta);
         top.addClassName("sl-session-header");
-        top.setWidthFull();
-        top.expand(meta);
         return top;
     }
 

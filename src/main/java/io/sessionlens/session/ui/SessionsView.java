@@ -122,7 +122,7 @@ class SessionsView extends VerticalLayout implements BeforeEnterObserver {
     private void configureGrid() {
         grid.setId("sessions-grid");
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
-        grid.addComponentColumn(r -> new Anchor(SessionNavigation.sessionUrl(r.experimentId(), r.sessionId()), r.sessionId()))
+        grid.addComponentColumn(SessionsView::sessionCell)
                 .setHeader("Session").setKey("sessionKey").setSortable(true).setWidth("16em").setFlexGrow(0).setResizable(true);
         grid.addColumn(SessionRow::experimentId).setHeader("Experiment").setKey("experimentId").setSortable(true).setAutoWidth(true);
         grid.addColumn(SessionRow::user).setHeader("User").setKey("userId").setSortable(true).setAutoWidth(true);
@@ -201,12 +201,17 @@ class SessionsView extends VerticalLayout implements BeforeEnterObserver {
         getUI().ifPresent(ui -> ui.getPage().getHistory().replaceState(null, new Location("sessions", QueryParameters.simple(q))));
     }
 
+    private static Component sessionCell(SessionRow r) {
+        var a = new Anchor(SessionNavigation.sessionUrl(r.experimentId(), r.sessionId()), r.sessionId());
+        if (r.standalone()) {
+            a.setTitle("This trace has no mlflow.trace.session: it is shown as a one-turn session of its own");
+            a.addClassName("sl-standalone");
+        }
+        return a;
+    }
+
     private static Component stateCell(SessionRow r) {
-        var cell = new HorizontalLayout(Badges.state(r.state()));
-        if (r.standalone()) cell.add(Badges.of("no session id", Badges.Tone.NEUTRAL));
-        cell.setSpacing(false);
-        cell.getStyle().set("gap", "4px");
-        return cell;
+        return Badges.state(r.state());
     }
 
     private static Component rootCauseCell(SessionRow r) {
