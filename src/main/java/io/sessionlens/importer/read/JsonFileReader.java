@@ -76,12 +76,13 @@ final class JsonFileReader {
         try (JsonParser p = newParser()) {
             JsonToken first = p.nextToken();
             if (first == null) return;
-            long startLine = p.currentTokenLocation().getLineNr();
+            long firstLine = p.currentTokenLocation().getLineNr();
             TraceParts root = readRootValue(p, first);
-            lineMode = lineSplitting && startLine == 1 && p.currentTokenLocation().getLineNr() == 1;
+            // A first value that fits on its line means JSON Lines; a pretty-printed document spans many lines.
+            lineMode = lineSplitting && p.currentTokenLocation().getLineNr() == firstLine;
             if (lineMode) {
-                currentLine = 1L;
-                input.lineBound(true); // the rest of line 1 may hold more values; line 2 gets a parser of its own
+                currentLine = firstLine;
+                input.lineBound(true); // the rest of this line may hold more values; the next line gets its own parser
             }
             deliverRoot(root);
             for (JsonToken t = p.nextToken(); t != null; t = p.nextToken()) deliverRoot(readRootValue(p, t));
@@ -90,7 +91,7 @@ final class JsonFileReader {
                 problem(elementBeingRead != null ? elementBeingRead : source.whole(), describe(e, Origin.FILE));
                 return;
             }
-            problem(source.line(1), describe(e, Origin.FILE));
+            problem(source.line(currentLine == null ? 1 : currentLine), describe(e, Origin.FILE));
             input.skipRestOfLine();
         }
         if (lineMode) readLines();

@@ -213,6 +213,16 @@ class ExportReaderBadInputTest {
     }
 
     @Test
+    void json_lines_after_leading_blank_lines_still_cost_only_the_broken_line() {
+        String jsonl = "\n\n" + trace(T1, "00000000000000a1") + "\n{broken\n" + trace(T2, "00000000000000a2") + "\n";
+
+        Recorder r = Recorder.read("export.json", jsonl);
+
+        assertThat(r.traceIds()).containsExactly(T1, T2);
+        assertThat(r.problems).extracting(Recorder.Problem::ref).containsExactly("line 4");
+    }
+
+    @Test
     void a_broken_first_line_is_skipped_when_the_file_is_named_as_json_lines() {
         String jsonl = "{\"info\": {\"trace_id\n" + trace(T2, "00000000000000a2") + "\n";
 
@@ -240,6 +250,17 @@ class ExportReaderBadInputTest {
         assertThat(trace.info().assessments()).extracting(a -> a.assessmentId()).containsExactly("a");
         assertThat(r.warningsOf("tr-odd")).contains("spans is not a list and was ignored",
                 "assessment #1 is not a JSON object and was skipped", "no spans");
+    }
+
+    @Test
+    void unreadable_request_time_is_named_and_the_earliest_span_start_used_instead() {
+        Recorder r = Recorder.read("t.json", """
+                {"info": {"trace_id": "tr-when", "request_time": "yesterday"},
+                 "data": {"spans": [{"span_id": "00000000000000a1", "name": "s", "start_time_unix_nano": 1000000}]}}""");
+
+        assertThat(r.only().info().requestTime()).isEqualTo(java.time.Instant.ofEpochMilli(1));
+        assertThat(r.warningsOf("tr-when")).startsWith("request time \"yesterday\" is not a date and was ignored",
+                "no request time; used the earliest span start, 1970-01-01T00:00:00.001Z");
     }
 
     @Test
