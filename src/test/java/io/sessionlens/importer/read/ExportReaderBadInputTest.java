@@ -46,6 +46,20 @@ class ExportReaderBadInputTest {
     }
 
     @Test
+    void truncated_second_document_keeps_the_first_and_names_the_second() {
+        String first = Recorder.fixtureText("mlflow-real/01-v3-trace-to-dict-mlflow34-simple.json");
+        String second = Recorder.fixtureText("mlflow-real/05-v2-trace-export.json");
+
+        Recorder r = Recorder.read("two.json", first + second.substring(0, second.length() / 2));
+
+        assertThat(r.traceIds()).containsExactly("tr-ee17184669c265ffdcf9299b36f6dccc");
+        assertThat(r.problems).singleElement().satisfies(p -> {
+            assertThat(p.ref()).isEqualTo("trace #2");
+            assertThat(p.message()).endsWith("(the file looks truncated)");
+        });
+    }
+
+    @Test
     void text_that_is_not_json_is_named_as_such() {
         Recorder r = Recorder.read("notes.json", "hello world");
 
