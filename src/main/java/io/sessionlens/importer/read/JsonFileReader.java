@@ -251,8 +251,14 @@ final class JsonFileReader {
                 p.skipChildren();
                 continue;
             }
-            SpanReader.ReadSpan span = SpanReader.read(p.readValueAsTree(), spanOrdinal, parts.warnings);
-            if (span != null) parts.spans.add(span);
+            JsonNode node = p.readValueAsTree();
+            try {
+                SpanReader.ReadSpan span = SpanReader.read(node, spanOrdinal, parts.warnings);
+                if (span != null) parts.spans.add(span);
+            } catch (RuntimeException bug) {
+                // A reader bug must cost one span, not the trace.
+                parts.warnings.add("span #" + spanOrdinal + " could not be read and was skipped: " + bug);
+            }
         }
     }
 

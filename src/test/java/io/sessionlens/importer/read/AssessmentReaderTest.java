@@ -52,4 +52,14 @@ class AssessmentReaderTest {
 
         assertThat(ExportJson.MAPPER.readTree(AssessmentReader.read(node).raw())).isEqualTo(node);
     }
+
+    @Test
+    void hand_built_feedback_without_a_value_wrapper_still_gives_its_value() {
+        Assessment a = AssessmentReader.read(ExportJson.MAPPER.readTree(
+                "{\"assessment_id\": \"a\", \"assessment_name\": \"ok\", \"feedback\": \"yes\"}"));
+
+        assertThat(a.valueJson()).isEqualTo("\"yes\"");
+        assertThat(a.source().type()).isEqualTo("SOURCE_TYPE_UNSPECIFIED");
+        assertThat(a.valid()).isTrue();
+    }
 }
