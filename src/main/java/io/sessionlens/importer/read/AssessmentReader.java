@@ -63,7 +63,8 @@ final class AssessmentReader {
 
     /** Null when there is no value or it is JSON null (a scorer error), else the value's compact JSON text. */
     private static @Nullable String valueJson(JsonNode holder) {
-        JsonNode value = holder.get("value");
+        // Hand-built exports sometimes write "feedback": "yes" instead of {"value": "yes"}.
+        JsonNode value = holder.isObject() ? holder.get("value") : holder;
         return value == null || value.isNull() ? null : ExportJson.compact(value);
     }
 

@@ -1,7 +1,7 @@
 package io.sessionlens.importer.read;
 
 import java.io.IOException;
-import java.io.PushbackInputStream;
+import java.io.BufferedInputStream;
 import java.util.Arrays;
 
 /** What an upload is, told from its first bytes: users rename files, so the name proves nothing. */
@@ -27,8 +27,9 @@ enum ContentKind {
         return (b2 == 3 && b3 == 4) || (b2 == 5 && b3 == 6) || (b2 == 7 && b3 == 8);
     }
 
-    /** Up to {@link #MAGIC_LENGTH} first bytes, pushed back so the reader still sees them. */
-    static byte[] peek(PushbackInputStream in) throws IOException {
+    /** Up to {@link #MAGIC_LENGTH} first bytes, left in the stream so the reader still sees them. */
+    static byte[] peek(BufferedInputStream in) throws IOException {
+        in.mark(MAGIC_LENGTH);
         byte[] head = new byte[MAGIC_LENGTH];
         int n = 0;
         while (n < head.length) {
@@ -36,7 +37,7 @@ enum ContentKind {
             if (r < 0) break;
             n += r;
         }
-        in.unread(head, 0, n);
+        in.reset();
         return Arrays.copyOf(head, n);
     }
 

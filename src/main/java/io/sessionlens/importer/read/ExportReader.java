@@ -1,10 +1,10 @@
 package io.sessionlens.importer.read;
 
 import io.sessionlens.importer.read.GuardedListener.ListenerFailure;
+import java.io.BufferedInputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.PushbackInputStream;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
@@ -39,7 +39,8 @@ public final class ExportReader {
 
     private void readFile(SourceName source, InputStream in, ReadListener sink, int archiveDepth) {
         try {
-            PushbackInputStream peekable = new PushbackInputStream(in, ContentKind.MAGIC_LENGTH);
+            // Buffered: zip reads in small pieces, and an upload stream may not buffer at all.
+            BufferedInputStream peekable = new BufferedInputStream(in, 64 * 1024);
             byte[] head = ContentKind.peek(peekable);
             if (head.length == 0) {
                 sink.problem(source.whole(), "empty file");

@@ -19,7 +19,7 @@ import tools.jackson.databind.JsonNode;
  *   <li>one trace object ({@code traces get}, REST {@code trace}/{@code trace_info}, TraceData {@code spans});</li>
  *   <li>an envelope whose {@code traces} (or {@code trace_infos}) array is streamed element by element;</li>
  *   <li>a JSON array of traces; several root values one after another;</li>
- *   <li>JSON Lines: when the first value fits on line 1, every further line gets its own parser, so a broken line
+ *   <li>JSON Lines: when the first value fits on its line, every further line gets its own parser, so a broken line
  *       costs only itself. Inside one multi-line document a parse error ends the file (what was delivered stays).</li>
  * </ul>
  */
@@ -76,12 +76,13 @@ final class JsonFileReader {
         try (JsonParser p = newParser()) {
             JsonToken first = p.nextToken();
             if (first == null) return;
-            long startLine = p.currentTokenLocation().getLineNr();
-            TraceParts root = readRootValue(p, first);
-            lineMode = lineSplitting && startLine == 1 && p.currentTokenLocation().getLineNr() == 1;
+            long firstLine = p.currentTokenLocation().getLineNr();
+            RootObject root = readRootValue(p, first);
+            // A first value that fits on its line means JSON Lines; a pretty-printed document spans many lines.
+            lineMode = lineSplitting && p.currentTokenLocation().getLineNr() == firstLine;
             if (lineMode) {
-                currentLine = 1L;
-                input.lineBound(true); // the rest of line 1 may hold more values; line 2 gets a parser of its own
+                currentLine = firstLine;
+                input.lineBound(true); // the rest of this line may hold more values; the next line gets its own parser
             }
             deliverRoot(root);
             for (JsonToken t = p.nextToken(); t != null; t = p.nextToken()) deliverRoot(readRootValue(p, t));
@@ -90,7 +91,7 @@ final class JsonFileReader {
                 problem(elementBeingRead != null ? elementBeingRead : source.whole(), describe(e, Origin.FILE));
                 return;
             }
-            problem(source.line(1), describe(e, Origin.FILE));
+            problem(source.line(currentLine == null ? 1 : currentLine), describe(e, Origin.FILE));
             input.skipRestOfLine();
         }
         if (lineMode) readLines();
@@ -123,28 +124,37 @@ final class JsonFileReader {
         return ParseFailures.describe(e, origin, parser == null ? null : parser.currentLocation());
     }
 
-    /** Reads one root value; returns the parts of a root trace object, which the caller names and delivers. */
-    private @Nullable TraceParts readRootValue(JsonParser p, JsonToken first) {
+    /** A root object read to its end, delivered once the reader knows how to name it (a line, or trace #N). */
+    private record RootObject(TraceParts parts, int ordinal) {}
+
+    private @Nullable RootObject readRootValue(JsonParser p, JsonToken first) {
         rootValues++;
         if (first == JsonToken.START_OBJECT) {
+            // An envelope numbers its elements instead, so the number is taken only once the object proves a trace.
+            int rootOrdinal = ordinal + 1;
+            // The first value is the whole file until more follow; a later one that breaks is named by its number.
+            if (rootValues > 1 && currentLine == null) elementBeingRead = source.trace(rootOrdinal);
             TraceParts parts = new TraceParts();
-            return readObject(p, parts, true) ? null : parts;
+            boolean envelope = readObject(p, parts, true);
+            elementBeingRead = null;
+            if (envelope) return null;
+            ordinal = rootOrdinal;
+            return new RootObject(parts, rootOrdinal);
         }
         if (first == JsonToken.START_ARRAY) {
             readElements(p);
             return null;
         }
-        rootProblem(nextRootRef(), "expected a JSON object or array of MLflow traces, found " + kind(first));
+        rootProblem(rootRef(++ordinal), "expected a JSON object or array of MLflow traces, found " + kind(first));
         return null;
     }
 
-    private void deliverRoot(@Nullable TraceParts parts) {
-        if (parts != null) deliver(parts, nextRootRef(), true);
+    private void deliverRoot(@Nullable RootObject root) {
+        if (root != null) deliver(root.parts(), rootRef(root.ordinal()), true);
     }
 
-    private String nextRootRef() {
-        ordinal++;
-        return currentLine != null ? source.line(currentLine) : source.trace(ordinal);
+    private String rootRef(int rootOrdinal) {
+        return currentLine != null ? source.line(currentLine) : source.trace(rootOrdinal);
     }
 
     /** The elements of a top-level array or of an envelope's {@code traces}, one tree-sized trace at a time. */
@@ -241,8 +251,14 @@ final class JsonFileReader {
                 p.skipChildren();
                 continue;
             }
-            SpanReader.ReadSpan span = SpanReader.read(p.readValueAsTree(), spanOrdinal, parts.warnings);
-            if (span != null) parts.spans.add(span);
+            JsonNode node = p.readValueAsTree();
+            try {
+                SpanReader.ReadSpan span = SpanReader.read(node, spanOrdinal, parts.warnings);
+                if (span != null) parts.spans.add(span);
+            } catch (RuntimeException bug) {
+                // A reader bug must cost one span, not the trace.
+                parts.warnings.add("span #" + spanOrdinal + " could not be read and was skipped: " + bug);
+            }
         }
     }
 

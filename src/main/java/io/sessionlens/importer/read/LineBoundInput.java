@@ -14,6 +14,7 @@ import java.io.InputStream;
 final class LineBoundInput extends InputStream {
     private final InputStream source;
     private final byte[] buffer = new byte[64 * 1024];
+    private final byte[] single = new byte[1];
     private int pos;
     private int limit;
     private boolean sourceExhausted;
@@ -66,9 +67,8 @@ final class LineBoundInput extends InputStream {
 
     @Override
     public int read() throws IOException {
-        byte[] one = new byte[1];
-        int n = read(one, 0, 1);
-        return n < 0 ? -1 : one[0] & 0xff;
+        int n = read(single, 0, 1);
+        return n < 0 ? -1 : single[0] & 0xff;
     }
 
     @Override

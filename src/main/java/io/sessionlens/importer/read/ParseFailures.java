@@ -42,7 +42,7 @@ final class ParseFailures {
         String at = at(loc, origin);
         if (e instanceof JacksonIOException) {
             Throwable cause = e.getCause() == null ? e : e.getCause();
-            return "could not read the " + origin.unit() + ": " + cause.getMessage();
+            return "could not read the file: " + cause.getMessage();
         }
         if (e instanceof UnexpectedEndOfInputException || original.contains("end-of-input")) {
             return "not JSON: unexpected end of input" + at + " (the " + origin.unit() + " looks truncated)";

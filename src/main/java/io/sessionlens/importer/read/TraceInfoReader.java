@@ -41,8 +41,11 @@ final class TraceInfoReader {
         if (duration == null) duration = TimeValues.durationMillis(Fields.get(info, "execution_duration"));
         if (duration == null) duration = Fields.wholeNumber(info, "execution_time_ms");
 
-        Instant requestTime = TimeValues.instant(Fields.get(info, "request_time"));
-        if (requestTime == null) requestTime = TimeValues.instant(Fields.get(info, "timestamp_ms"));
+        JsonNode requestTimeField = Fields.get(info, "request_time", "timestamp_ms");
+        Instant requestTime = TimeValues.instant(requestTimeField);
+        if (requestTime == null && requestTimeField != null) {
+            warnings.add("request time " + ExportJson.compact(requestTimeField) + " is not a date and was ignored");
+        }
 
         return new InfoFields(
                 blankToNull(Fields.text(info, "trace_id", "request_id")),

@@ -46,6 +46,20 @@ class ExportReaderBadInputTest {
     }
 
     @Test
+    void truncated_second_document_keeps_the_first_and_names_the_second() {
+        String first = Recorder.fixtureText("mlflow-real/01-v3-trace-to-dict-mlflow34-simple.json");
+        String second = Recorder.fixtureText("mlflow-real/05-v2-trace-export.json");
+
+        Recorder r = Recorder.read("two.json", first + second.substring(0, second.length() / 2));
+
+        assertThat(r.traceIds()).containsExactly("tr-ee17184669c265ffdcf9299b36f6dccc");
+        assertThat(r.problems).singleElement().satisfies(p -> {
+            assertThat(p.ref()).isEqualTo("trace #2");
+            assertThat(p.message()).endsWith("(the file looks truncated)");
+        });
+    }
+
+    @Test
     void text_that_is_not_json_is_named_as_such() {
         Recorder r = Recorder.read("notes.json", "hello world");
 
@@ -213,6 +227,16 @@ class ExportReaderBadInputTest {
     }
 
     @Test
+    void json_lines_after_leading_blank_lines_still_cost_only_the_broken_line() {
+        String jsonl = "\n\n" + trace(T1, "00000000000000a1") + "\n{broken\n" + trace(T2, "00000000000000a2") + "\n";
+
+        Recorder r = Recorder.read("export.json", jsonl);
+
+        assertThat(r.traceIds()).containsExactly(T1, T2);
+        assertThat(r.problems).extracting(Recorder.Problem::ref).containsExactly("line 4");
+    }
+
+    @Test
     void a_broken_first_line_is_skipped_when_the_file_is_named_as_json_lines() {
         String jsonl = "{\"info\": {\"trace_id\n" + trace(T2, "00000000000000a2") + "\n";
 
@@ -240,6 +264,17 @@ class ExportReaderBadInputTest {
         assertThat(trace.info().assessments()).extracting(a -> a.assessmentId()).containsExactly("a");
         assertThat(r.warningsOf("tr-odd")).contains("spans is not a list and was ignored",
                 "assessment #1 is not a JSON object and was skipped", "no spans");
+    }
+
+    @Test
+    void unreadable_request_time_is_named_and_the_earliest_span_start_used_instead() {
+        Recorder r = Recorder.read("t.json", """
+                {"info": {"trace_id": "tr-when", "request_time": "yesterday"},
+                 "data": {"spans": [{"span_id": "00000000000000a1", "name": "s", "start_time_unix_nano": 1000000}]}}""");
+
+        assertThat(r.only().info().requestTime()).isEqualTo(java.time.Instant.ofEpochMilli(1));
+        assertThat(r.warningsOf("tr-when")).startsWith("request time \"yesterday\" is not a date and was ignored",
+                "no request time; used the earliest span start, 1970-01-01T00:00:00.001Z");
     }
 
     @Test
