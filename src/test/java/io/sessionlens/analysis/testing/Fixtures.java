@@ -58,9 +58,10 @@ public final class Fixtures {
         String id = text(i, "trace_id", text(i, "request_id", "tr-unknown"));
         Instant requestTime = i.has("request_time") ? Instant.parse(i.get("request_time").asString())
                 : Instant.ofEpochMilli(i.path("timestamp_ms").asLong(0));
-        Long duration = i.has("execution_duration_ms") ? Long.valueOf(i.get("execution_duration_ms").asLong())
-                : i.has("execution_duration") ? new BigDecimal(i.get("execution_duration").asString().replace("s", "")).movePointRight(3).longValue()
-                : i.hasNonNull("execution_time_ms") ? Long.valueOf(i.get("execution_time_ms").asLong()) : null;
+        Long duration = null;
+        if (i.has("execution_duration_ms")) duration = i.get("execution_duration_ms").asLong();
+        else if (i.has("execution_duration")) duration = new BigDecimal(i.get("execution_duration").asString().replace("s", "")).movePointRight(3).longValue();
+        else if (i.hasNonNull("execution_time_ms")) duration = i.get("execution_time_ms").asLong();
         String experiment = i.path("trace_location").path("mlflow_experiment").path("experiment_id").asString(
                 text(i, "experiment_id", TraceInfo.DEFAULT_EXPERIMENT));
         List<Assessment> assessments = new ArrayList<>();
