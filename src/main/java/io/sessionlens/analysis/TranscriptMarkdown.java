@@ -16,8 +16,7 @@ public final class TranscriptMarkdown {
         if (rc == null) {
             md.append("No failure found: no failing judge, error, or user correction.\n\n");
         } else {
-            md.append("**Root cause:** turn ").append(rc.turn()).append(" (").append(rc.kind()).append("): ")
-                    .append(inline(rc.evidence())).append("\n\n");
+            md.append("**Root cause (").append(rc.kind()).append("):** ").append(inline(rc.evidence())).append("\n\n");
         }
         if (!a.sessionAssessments().isEmpty()) {
             md.append("## Session assessments\n\n");

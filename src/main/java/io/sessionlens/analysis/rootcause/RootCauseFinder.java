@@ -83,10 +83,11 @@ public final class RootCauseFinder {
             }
             Optional<Signal> error = signal(t, SignalKind.ERROR_STATE)
                     .or(() -> t.assistantText().isBlank() ? signal(t, SignalKind.ERROR_SPAN).or(() -> signal(t, SignalKind.TOOL_ERROR)) : Optional.empty());
+            // the failed span itself is the cause's evidence, so the failure only says how the turn ended
             error.ifPresent(s -> {
-                String why = s.kind().equals(SignalKind.ERROR_STATE) ? firstErrorDetail(t) : s.detail();
-                out.add(new Failure(n, Failure.Type.ERROR, "turn " + n + " ended in an error (" + why + ")",
-                        "it ended in an error (" + why + ")", null, null));
+                boolean state = s.kind().equals(SignalKind.ERROR_STATE);
+                String how = state ? " ended in state ERROR" : " produced no answer (" + s.detail() + ")";
+                out.add(new Failure(n, Failure.Type.ERROR, "turn " + n + how, "the trace" + (state ? how : " " + how.trim()), null, null));
             });
             if (signal(t, SignalKind.USER_CORRECTION).isPresent() && n < turns.size()) {
                 String reply = turns.get(n).userText();
@@ -102,11 +103,6 @@ public final class RootCauseFinder {
             }
         }
         return out;
-    }
-
-    private static String firstErrorDetail(TurnAnalysis t) {
-        return signal(t, SignalKind.ERROR_SPAN).or(() -> signal(t, SignalKind.TOOL_ERROR))
-                .map(Signal::detail).orElse("state ERROR");
     }
 
     // ---- candidate causes ----------------------------------------------------------------------------------

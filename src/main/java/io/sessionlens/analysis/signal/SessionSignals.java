@@ -115,8 +115,10 @@ public final class SessionSignals {
         });
         List<String> unsupported = UnsupportedNumbers.in(turn.assistantText(), sources);
         if (unsupported.isEmpty()) return Optional.empty();
+        int docs = turn.retrievedDocuments().size();
         return Optional.of(new Signal(SignalKind.UNSUPPORTED_CLAIM, "the answer states " + String.join(", ", unsupported)
-                + ", found in none of the " + turn.retrievedDocuments().size() + " retrieved documents, the tool results or the user's messages"));
+                + ", found in none of " + (docs == 1 ? "the retrieved document" : "the " + docs + " retrieved documents")
+                + ", the tool results or the user's messages"));
     }
 
     static String errorSentence(ErrorSpan e) {
