@@ -102,4 +102,14 @@ public final class AnthropicFormat implements ChatFormat {
         }
         return content;
     }
+
+    @Override
+    public String modelSpanName(String model) {
+        return "Messages.create";
+    }
+
+    @Override
+    public String toolCallIdPrefix() {
+        return "toolu_01";
+    }
 }

@@ -86,4 +86,14 @@ public final class BedrockConverseFormat implements ChatFormat {
         }
         return content;
     }
+
+    @Override
+    public String modelSpanName(String model) {
+        return "BedrockRuntime.converse";
+    }
+
+    @Override
+    public String toolCallIdPrefix() {
+        return "tooluse_";
+    }
 }

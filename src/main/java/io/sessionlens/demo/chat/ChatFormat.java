@@ -21,6 +21,16 @@ public interface ChatFormat {
         return "CHAT_MODEL";
     }
 
+    /** The model span's name, as the provider's autologging names it. */
+    default String modelSpanName(String model) {
+        return "Completions";
+    }
+
+    /** Providers mint tool-call ids with their own prefix ({@code call_}, {@code toolu_}, {@code tooluse_}). */
+    default String toolCallIdPrefix() {
+        return "call_";
+    }
+
     JsonNode request(ChatRequest request);
 
     JsonNode response(ChatRequest request, ChatReply reply);

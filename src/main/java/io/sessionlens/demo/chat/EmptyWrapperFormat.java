@@ -69,4 +69,19 @@ public final class EmptyWrapperFormat implements ChatFormat {
     public boolean rootIsEmptyWrapper() {
         return true;
     }
+
+    @Override
+    public String modelSpanName(String model) {
+        return inner.modelSpanName(model);
+    }
+
+    @Override
+    public String toolCallIdPrefix() {
+        return inner.toolCallIdPrefix();
+    }
+
+    @Override
+    public Map<String, JsonNode> rootSpanAttributes(ChatRequest conversation, @Nullable ChatReply reply) {
+        return inner.rootSpanAttributes(conversation, reply);
+    }
 }

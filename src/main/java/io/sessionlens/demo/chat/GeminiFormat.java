@@ -79,4 +79,9 @@ public final class GeminiFormat implements ChatFormat {
         }
         return parts;
     }
+
+    @Override
+    public String modelSpanName(String model) {
+        return "Models.generate_content";
+    }
 }

@@ -126,4 +126,9 @@ public final class LangChainFormat implements ChatFormat {
         u.put("total_tokens", reply.totalTokens());
         return u;
     }
+
+    @Override
+    public String modelSpanName(String model) {
+        return "ChatOpenAI";
+    }
 }

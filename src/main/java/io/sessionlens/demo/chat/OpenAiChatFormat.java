@@ -81,6 +81,18 @@ public final class OpenAiChatFormat implements ChatFormat {
         return reply.text();
     }
 
+    /**
+     * The legacy {@code mlflow.chat.messages} attribute (2.x to early 3.x): the request's messages and the reply as
+     * one OpenAI-style list, whatever provider was called.
+     */
+    public static ArrayNode legacyChatMessages(ChatRequest request, ChatReply reply) {
+        ArrayNode messages = Json.arr();
+        messages.add(message("system", request.systemPrompt()));
+        request.messages().forEach(m -> messages.add(message(m)));
+        messages.add(message(ChatMessage.assistantCalling("", reply.text(), reply.toolCalls())));
+        return messages;
+    }
+
     static ObjectNode message(ChatMessage m) {
         return switch (m.role()) {
             case SYSTEM -> message("system", m.text());

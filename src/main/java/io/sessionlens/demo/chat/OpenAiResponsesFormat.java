@@ -126,4 +126,9 @@ public final class OpenAiResponsesFormat implements ChatFormat {
         n.put("content", content);
         return n;
     }
+
+    @Override
+    public String modelSpanName(String model) {
+        return "Responses.create";
+    }
 }

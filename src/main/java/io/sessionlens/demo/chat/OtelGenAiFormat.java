@@ -112,4 +112,10 @@ public final class OtelGenAiFormat implements ChatFormat {
         p.put("content", text);
         return n;
     }
+
+    /** GenAI semconv names a chat span "{operation} {model}". */
+    @Override
+    public String modelSpanName(String model) {
+        return "chat " + model;
+    }
 }

@@ -16,7 +16,6 @@ public record DemoEvent(String name, long timeUnixNano, Map<String, String> attr
         attrs.put("exception.message", message);
         attrs.put("exception.type", type);
         attrs.put("exception.stacktrace", stacktrace);
-        attrs.put("exception.escaped", "False");
         return new DemoEvent("exception", timeUnixNano, attrs);
     }
 }
