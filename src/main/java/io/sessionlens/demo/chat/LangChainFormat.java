@@ -115,7 +115,6 @@ public final class LangChainFormat implements ChatFormat {
             call.put("id", c.id());
             call.put("type", "tool_call");
         }
-        n.putArray("invalid_tool_calls");
         return n;
     }
 
