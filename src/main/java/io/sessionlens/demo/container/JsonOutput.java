@@ -3,7 +3,6 @@ package io.sessionlens.demo.container;
 import java.io.OutputStream;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.StreamWriteFeature;
-import tools.jackson.core.json.JsonWriteFeature;
 import tools.jackson.core.util.DefaultIndenter;
 import tools.jackson.core.util.DefaultPrettyPrinter;
 import tools.jackson.core.util.Separators;
@@ -16,15 +15,14 @@ import tools.jackson.databind.json.JsonMapper;
  * tools such as {@code jq -c} write one compact UTF-8 line per trace. Generators never close the caller's stream.
  */
 public final class JsonOutput {
-    private static final JsonMapper ASCII = JsonMapper.builder()
-            .enable(JsonWriteFeature.ESCAPE_NON_ASCII)
+    private static final JsonMapper MAPPER = JsonMapper.builder()
             .disable(StreamWriteFeature.AUTO_CLOSE_TARGET)
             .build();
-    private static final JsonMapper UTF8 = JsonMapper.builder()
-            .disable(StreamWriteFeature.AUTO_CLOSE_TARGET)
-            .build();
-    private static final ObjectWriter PRETTY = ASCII.writer().with(pythonIndent());
-    private static final ObjectWriter COMPACT = UTF8.writer();
+    private static final ObjectWriter PRETTY = MAPPER.writer()
+            // Not ESCAPE_NON_ASCII: with it Jackson never asks the custom escapes about non-ASCII characters.
+            .with(new PythonAsciiEscapes())
+            .with(pythonIndent());
+    private static final ObjectWriter COMPACT = MAPPER.writer();
 
     private JsonOutput() {}
 
