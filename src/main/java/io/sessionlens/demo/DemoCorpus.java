@@ -1,4 +1,12 @@
 package io.sessionlens.demo;
 
-/** STUB — replaced by the demo branch. */
-public record DemoCorpus(java.util.List<java.nio.file.Path> files) {}
+import java.nio.file.Path;
+import java.util.List;
+
+/** What {@link DemoExportGenerator#writeDemoSet} wrote: the files, and the sessions they hold with their ground truth. */
+public record DemoCorpus(List<Path> files, List<ExpectedSession> sessions) {
+    public DemoCorpus {
+        files = List.copyOf(files);
+        sessions = List.copyOf(sessions);
+    }
+}

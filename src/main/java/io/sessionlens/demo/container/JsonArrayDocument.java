@@ -1,0 +1,28 @@
+package io.sessionlens.demo.container;
+
+import io.sessionlens.demo.dialect.Dialect;
+import io.sessionlens.demo.trace.DemoTrace;
+import java.io.OutputStream;
+import tools.jackson.core.JsonGenerator;
+
+/** A plain JSON array of traces, as people save a list of {@code Trace.to_dict()} results. */
+public final class JsonArrayDocument implements TraceContainer {
+
+    @Override
+    public String name() {
+        return "json-array";
+    }
+
+    @Override
+    public void write(OutputStream out, Dialect dialect, Iterable<DemoTrace> traces) {
+        try (JsonGenerator g = JsonOutput.pythonPretty(out)) {
+            g.writeStartArray();
+            for (DemoTrace t : traces) {
+                dialect.writer().write(g, t);
+                g.flush();
+            }
+            g.writeEndArray();
+            g.writeRaw('\n');
+        }
+    }
+}
