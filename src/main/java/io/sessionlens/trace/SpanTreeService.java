@@ -91,7 +91,10 @@ public class SpanTreeService {
         SpanPreorder order = preorder(traceId);
         order.add(spans.findLinks(traceId, List.of(spanId)));
         order.loadAncestors();
-        List<String> ids = order.path(spanId).stream().flatMap(List::stream).map(SpanLink::spanId).toList();
+        return rowsInOrder(traceId, order.path(spanId).stream().flatMap(List::stream).map(SpanLink::spanId).toList());
+    }
+
+    private List<SpanRow> rowsInOrder(String traceId, List<String> ids) {
         if (ids.isEmpty()) return List.of();
         List<SpanHead> heads = new ArrayList<>(ids.size());
         for (List<String> batch : batches(ids)) heads.addAll(spans.findHeads(traceId, batch));
@@ -118,6 +121,22 @@ public class SpanTreeService {
         order.loadAncestors();
         return errors.stream().map(l -> order.path(l.spanId())).flatMap(Optional::stream).sorted(SpanPreorder.PREORDER)
                 .map(p -> p.getLast().spanId()).toList();
+    }
+
+    /**
+     * The spans to expand so that the first {@code maxErrors} error spans (depth-first order) are visible: every
+     * ancestor of each, roots first. One batch of queries per tree level, however many errors there are.
+     */
+    public List<SpanRow> ancestorsOfErrors(String traceId, int maxErrors) {
+        SpanPreorder order = preorder(traceId);
+        List<SpanLink> errors = spans.findErrorLinks(traceId);
+        order.add(errors);
+        order.loadAncestors();
+        java.util.LinkedHashSet<String> ancestors = new java.util.LinkedHashSet<>();
+        errors.stream().map(l -> order.path(l.spanId())).flatMap(Optional::stream).sorted(SpanPreorder.PREORDER)
+                .limit(Math.max(0, maxErrors))
+                .forEach(p -> p.subList(0, p.size() - 1).forEach(a -> ancestors.add(a.spanId())));
+        return rowsInOrder(traceId, List.copyOf(ancestors));
     }
 
     /**
