@@ -13,4 +13,7 @@ public interface AssessmentRepository extends JpaRepository<AssessmentEntity, As
     @Modifying
     @Query("delete from AssessmentEntity a where a.traceId = :traceId")
     int deleteTrace(String traceId);
+
+    @Query("select a from AssessmentEntity a where a.traceId = :traceId and a.spanId = :spanId order by a.seq")
+    List<AssessmentEntity> findSpan(String traceId, String spanId);
 }

@@ -48,6 +48,7 @@ public class TraceEntity {
     public @Nullable Long getDurationMs() { return durationMs; }
     public String getState() { return state; }
     public @Nullable String getUserId() { return userId; }
+    public @Nullable String getTraceName() { return traceName; }
     public int getSpanCount() { return spanCount; }
     public int getErrorSpanCount() { return errorSpanCount; }
     public String getContentHash() { return contentHash; }

@@ -1,5 +1,6 @@
 package io.sessionlens.trace.persistence;
 
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import org.springframework.data.jpa.repository.JpaRepository;
@@ -21,4 +22,22 @@ public interface TraceRepository extends JpaRepository<TraceEntity, String> {
         String getExperimentId();
         String getSessionKey();
     }
+
+    // ---- neighbours of a turn in its session (index trace_record_session) ----
+
+    String SAME_SESSION = "from TraceEntity t where t.experimentId = :experimentId and t.sessionKey = :sessionKey";
+    String EARLIER = " and (t.requestTime < :requestTime or (t.requestTime = :requestTime and t.traceId < :traceId))";
+    String LATER = " and (t.requestTime > :requestTime or (t.requestTime = :requestTime and t.traceId > :traceId))";
+
+    @Query("select t.traceId " + SAME_SESSION + EARLIER + " order by t.requestTime desc, t.traceId desc limit 1")
+    List<String> findPreviousInSession(String experimentId, String sessionKey, Instant requestTime, String traceId);
+
+    @Query("select t.traceId " + SAME_SESSION + LATER + " order by t.requestTime asc, t.traceId asc limit 1")
+    List<String> findNextInSession(String experimentId, String sessionKey, Instant requestTime, String traceId);
+
+    @Query("select count(t) " + SAME_SESSION + EARLIER)
+    long countEarlierInSession(String experimentId, String sessionKey, Instant requestTime, String traceId);
+
+    @Query("select count(t) " + SAME_SESSION)
+    long countInSession(String experimentId, String sessionKey);
 }

@@ -1,0 +1,59 @@
+package io.sessionlens.trace.ui;
+
+import com.vaadin.flow.data.provider.hierarchy.AbstractBackEndHierarchicalDataProvider;
+import com.vaadin.flow.data.provider.hierarchy.HierarchicalQuery;
+import io.sessionlens.trace.SpanRow;
+import io.sessionlens.trace.SpanTreeService;
+import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Feeds the span TreeGrid one page of one level at a time from the database: expanding a span with 10,000 children
+ * reads the 50 rows in view, not the 10,000. Holds only the trace id. Parent and sibling position are answered from
+ * the database too, which lets the grid scroll to and expand down to any span.
+ */
+final class SpanTreeDataProvider extends AbstractBackEndHierarchicalDataProvider<SpanRow, Void> {
+    private final SpanTreeService tree;
+    private final String traceId;
+
+    SpanTreeDataProvider(SpanTreeService tree, String traceId) {
+        this.tree = tree;
+        this.traceId = traceId;
+    }
+
+    @Override
+    protected Stream<SpanRow> fetchChildrenFromBackEnd(HierarchicalQuery<SpanRow, Void> query) {
+        return tree.children(traceId, parentId(query), query.getOffset(), query.getLimit()).stream();
+    }
+
+    @Override
+    public int getChildCount(HierarchicalQuery<SpanRow, Void> query) {
+        SpanRow parent = query.getParent();
+        return parent != null ? parent.childCount() : tree.childCount(traceId, null);
+    }
+
+    @Override
+    public boolean hasChildren(SpanRow item) {
+        return item.hasChildren();
+    }
+
+    @Override
+    public Object getId(SpanRow item) {
+        return item.spanId();
+    }
+
+    @Override
+    public @Nullable SpanRow getParent(SpanRow item) {
+        return tree.parent(traceId, item).orElse(null);
+    }
+
+    @Override
+    public int getItemIndex(SpanRow item, HierarchicalQuery<SpanRow, Void> query) {
+        return tree.siblingIndex(traceId, item);
+    }
+
+    private static @Nullable String parentId(HierarchicalQuery<SpanRow, Void> query) {
+        SpanRow parent = query.getParent();
+        return parent == null ? null : parent.spanId();
+    }
+}

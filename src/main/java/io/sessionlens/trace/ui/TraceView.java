@@ -1,0 +1,277 @@
+package io.sessionlens.trace.ui;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.badge.Badge;
+import com.vaadin.flow.component.badge.BadgeVariant;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.dependency.StyleSheet;
+import com.vaadin.flow.component.grid.ColumnTextAlign;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.splitlayout.SplitLayout;
+import com.vaadin.flow.component.treegrid.TreeGrid;
+import com.vaadin.flow.data.renderer.LitRenderer;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Route;
+import io.sessionlens.trace.SpanRow;
+import io.sessionlens.trace.SpanTreeService;
+import io.sessionlens.trace.TraceHeader;
+import io.sessionlens.trace.model.SpanStatus;
+import io.sessionlens.trace.model.TraceState;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One turn of a session: the trace's span tree, read lazily a level and a page at a time (a 50,000-span trace opens
+ * as fast as a small one), with a waterfall of when each span ran, error spans marked, and the selected span's details.
+ * {@code ?span=ID} opens the tree down to that span and selects it.
+ */
+@Route(TraceNavigation.ROUTE + "/:traceId")
+@StyleSheet("context://styles/trace-view.css")
+class TraceView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
+    static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
+    /** "Expand path to errors" opens at most this many error paths: beyond that the tree is no longer readable. */
+    static final int MAX_ERROR_PATHS = 200;
+
+    private static final String NAME_TEMPLATE = """
+            <vaadin-grid-tree-toggle @click=${onClick} .leaf=${!model.hasChildren} .expanded=${live(model.expanded)} \
+            .level=${model.level}><vaadin-icon class="span-icon ${item.typeClass}" icon=${item.icon}></vaadin-icon>\
+            <span class="span-name" title=${item.name}>${item.name}</span></vaadin-grid-tree-toggle>""";
+    private static final String STATUS_TEMPLATE = """
+            <vaadin-badge theme=${item.statusTheme}>${item.status}</vaadin-badge>""";
+    private static final String WATERFALL_TEMPLATE = """
+            <div class="wf-track" title=${item.wfTitle}><div class="wf-bar ${item.typeClass} ${item.wfError}" \
+            style="left:${item.wfLeft}%;width:${item.wfWidth}%"></div></div>""";
+
+    private final SpanTreeService tree;
+    private final TreeGrid<SpanRow> grid = new TreeGrid<>();
+    private final SpanDetails details = new SpanDetails();
+    private final Div header = new Div();
+    private final Button previousTurn = new Button("Previous turn", VaadinIcon.ARROW_LEFT.create());
+    private final Button nextTurn = new Button("Next turn", VaadinIcon.ARROW_RIGHT.create());
+    private final Button nextError = new Button("Next error", VaadinIcon.WARNING.create());
+    private final Button expandErrors = new Button("Expand path to errors", VaadinIcon.SITEMAP.create());
+    private final HorizontalLayout toolbar = new HorizontalLayout();
+    private final SplitLayout split = new SplitLayout();
+    private @Nullable TraceHeader trace;
+    private String title = "Trace · SessionLens";
+
+    TraceView(SpanTreeService tree) {
+        this.tree = tree;
+        setSizeFull();
+        setSpacing(false);
+        addClassName("trace-view");
+        header.setId("trace-header");
+        header.addClassName("trace-header");
+
+        previousTurn.setId("previous-turn");
+        nextTurn.setId("next-turn");
+        nextTurn.setIconAfterText(true);
+        nextError.setId("next-error");
+        nextError.addThemeVariants(ButtonVariant.LUMO_ERROR);
+        expandErrors.setId("expand-errors");
+        for (Button b : List.of(previousTurn, nextTurn, nextError, expandErrors)) b.addThemeVariants(ButtonVariant.LUMO_SMALL);
+        previousTurn.addClickListener(e -> goToTurn(trace == null ? null : trace.previousTraceId()));
+        nextTurn.addClickListener(e -> goToTurn(trace == null ? null : trace.nextTraceId()));
+        nextError.addClickListener(e -> jumpToNextError());
+        expandErrors.addClickListener(e -> expandPathsToErrors());
+        var spacer = new Div();
+        toolbar.add(nextError, expandErrors, spacer, previousTurn, nextTurn);
+        toolbar.expand(spacer);
+        toolbar.setWidthFull();
+        toolbar.addClassName("trace-toolbar");
+        toolbar.setAlignItems(FlexComponent.Alignment.CENTER);
+
+        configureGrid();
+        split.addToPrimary(grid);
+        split.addToSecondary(details);
+        split.setSplitterPosition(58);
+        split.setSizeFull();
+        split.addClassName("trace-split");
+        add(header, toolbar, split);
+        setFlexGrow(1, split);
+    }
+
+    private void configureGrid() {
+        grid.setId("span-tree");
+        grid.addClassName("span-tree");
+        grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_NO_BORDER);
+        grid.setSizeFull();
+        grid.addColumn(LitRenderer.<SpanRow>of(NAME_TEMPLATE)
+                        .withProperty("name", SpanRow::name)
+                        .withProperty("icon", r -> SpanTypeIcon.of(r.spanType()).iconName())
+                        .withProperty("typeClass", r -> SpanTypeIcon.of(r.spanType()).cssClass())
+                        .withFunction("onClick", this::toggle))
+                .setHeader("Span").setKey("name").setFlexGrow(3).setResizable(true).setWidth("16em");
+        grid.addColumn(SpanRow::spanType).setHeader("Type").setKey("type").setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(LitRenderer.<SpanRow>of(STATUS_TEMPLATE)
+                        .withProperty("status", r -> r.hasError() ? "ERROR" : r.status().name())
+                        .withProperty("statusTheme", r -> r.hasError() ? "small error"
+                                : r.status() == SpanStatus.OK ? "small success" : "small"))
+                .setHeader("Status").setKey("status").setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(r -> DurationFormat.ofNanos(r.durationNs())).setHeader("Duration").setKey("duration")
+                .setTextAlign(ColumnTextAlign.END).setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(LitRenderer.<SpanRow>of(WATERFALL_TEMPLATE)
+                        .withProperty("typeClass", r -> SpanTypeIcon.of(r.spanType()).cssClass())
+                        .withProperty("wfError", r -> r.hasError() ? "wf-error" : "")
+                        .withProperty("wfLeft", r -> percent(offsetNs(r)))
+                        .withProperty("wfWidth", r -> Math.max(0.4, Math.min(percent(r.durationNs()), 100 - percent(offsetNs(r)))))
+                        .withProperty("wfTitle", r -> "starts at +" + DurationFormat.ofNanos(offsetNs(r)) + ", runs "
+                                + DurationFormat.ofNanos(r.durationNs())))
+                .setHeader("Timeline").setKey("waterfall").setFlexGrow(2).setWidth("10em");
+        grid.setPartNameGenerator(r -> r.hasError() ? "error-row" : null);
+        grid.asSingleSelect().addValueChangeListener(e -> showSpan(e.getValue()));
+    }
+
+    private void toggle(SpanRow row) {
+        if (!row.hasChildren()) return;
+        if (grid.isExpanded(row)) grid.collapse(row);
+        else grid.expand(row);
+    }
+
+    private long offsetNs(SpanRow r) {
+        return trace == null ? 0 : Math.max(0, r.startNs() - trace.spansStartNs());
+    }
+
+    private double percent(long nanos) {
+        long total = trace == null ? 0 : trace.spansDurationNs();
+        if (total <= 0) return 0;
+        return Math.round(Math.min(100.0, nanos * 100.0 / total) * 100) / 100.0;
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        String traceId = event.getRouteParameters().get("traceId").orElse("");
+        String spanId = event.getLocation().getQueryParameters().getSingleParameter(TraceNavigation.SPAN_PARAMETER).orElse(null);
+        trace = tree.header(traceId).orElse(null);
+        details.showNothing();
+        if (trace == null) {
+            showMissing(traceId);
+            return;
+        }
+        title = "Turn " + trace.turnNumber() + " · " + traceId + " · SessionLens";
+        showHeader(trace);
+        toolbar.setVisible(true);
+        split.setVisible(true);
+        grid.setDataProvider(new SpanTreeDataProvider(tree, traceId));
+        if (spanId != null) {
+            tree.row(traceId, spanId).ifPresentOrElse(this::reveal,
+                    () -> Notification.show("This trace has no span " + spanId + "."));
+        }
+    }
+
+    @Override
+    public String getPageTitle() {
+        return title;
+    }
+
+    private void showMissing(String traceId) {
+        title = "Trace not found · SessionLens";
+        header.removeAll();
+        var message = new Paragraph("No trace with id " + traceId + " has been imported.");
+        message.setId("trace-missing");
+        header.add(new H2("Trace not found"), message, new Anchor("sessions", "All sessions"));
+        toolbar.setVisible(false);
+        split.setVisible(false);
+    }
+
+    private void showHeader(TraceHeader t) {
+        header.removeAll();
+        var name = new H2(t.traceName() == null || t.traceName().isBlank() ? "Trace" : t.traceName());
+        name.addClassName("trace-title");
+        var state = new Badge(t.state().name());
+        state.setId("trace-state");
+        if (t.state() == TraceState.ERROR) state.addThemeVariants(BadgeVariant.ERROR);
+        else if (t.state() == TraceState.OK) state.addThemeVariants(BadgeVariant.SUCCESS);
+        var titleRow = new Div(name, state);
+        titleRow.addClassName("trace-title-row");
+
+        var meta = new Div();
+        meta.addClassName("trace-meta");
+        meta.add(fact("Trace", new Span(t.traceId()), "trace-id"));
+        meta.add(fact("Experiment", new Span(t.experimentId()), null));
+        var session = new Anchor(TraceNavigation.sessionUrl(t.experimentId(), t.sessionKey()),
+                t.sessionId() == null ? "no session id" : t.sessionId());
+        session.setId("session-link");
+        meta.add(fact("Session", session, null));
+        meta.add(fact("Turn", new Span(t.turnNumber() + " of " + t.turnCount()), "turn-position"));
+        meta.add(fact("Requested", new Span(TIME.format(t.requestTime()) + " UTC"), null));
+        long durationNs = t.durationMs() != null ? t.durationMs() * 1_000_000L : t.spansDurationNs();
+        meta.add(fact("Duration", new Span(DurationFormat.ofNanos(durationNs)), null));
+        meta.add(fact("Spans", new Span(String.format(Locale.ROOT, "%,d", t.spanCount())
+                + (t.errorSpanCount() > 0 ? String.format(Locale.ROOT, " (%,d with errors)", t.errorSpanCount()) : "")), "span-count"));
+        header.add(titleRow, meta);
+
+        previousTurn.setEnabled(t.previousTraceId() != null);
+        nextTurn.setEnabled(t.nextTraceId() != null);
+        nextError.setEnabled(t.errorSpanCount() > 0);
+        expandErrors.setEnabled(t.errorSpanCount() > 0);
+    }
+
+    private static Component fact(String label, Component value, @Nullable String id) {
+        var l = new Span(label);
+        l.addClassName("fact-label");
+        var f = new Span(l, value);
+        f.addClassName("fact");
+        if (id != null) f.setId(id);
+        return f;
+    }
+
+    private void goToTurn(@Nullable String traceId) {
+        if (traceId != null) UI.getCurrent().navigate(TraceNavigation.traceUrl(traceId));
+    }
+
+    private void showSpan(@Nullable SpanRow row) {
+        if (trace == null) return;
+        String traceId = trace.traceId();
+        if (row == null) {
+            details.showNothing();
+            return;
+        }
+        tree.span(traceId, row.spanId()).ifPresentOrElse(s -> details.show(s, tree.assessments(traceId, row.spanId())),
+                details::showNothing);
+        // Keep the address shareable: it now points at this span.
+        UI.getCurrent().getPage().getHistory().replaceState(null, TraceNavigation.traceUrl(traceId, row.spanId()));
+    }
+
+    /** Expands the tree down to the row (the grid asks the provider for each parent), scrolls to it and selects it. */
+    private void reveal(SpanRow row) {
+        grid.scrollToItem(row);
+        grid.select(row);
+    }
+
+    private void jumpToNextError() {
+        if (trace == null) return;
+        String traceId = trace.traceId();
+        String from = grid.asSingleSelect().getOptionalValue().map(SpanRow::spanId).orElse(null);
+        tree.nextErrorAfter(traceId, from).flatMap(id -> tree.row(traceId, id)).ifPresentOrElse(row -> {
+            details.preferEvents();
+            reveal(row);
+        }, () -> Notification.show("No error spans in this trace."));
+    }
+
+    private void expandPathsToErrors() {
+        if (trace == null) return;
+        grid.expand(tree.ancestorsOfErrors(trace.traceId(), MAX_ERROR_PATHS));
+        if (trace.errorSpanCount() > MAX_ERROR_PATHS) {
+            Notification.show(String.format(Locale.ROOT, "Opened the paths to the first %d of %,d error spans.",
+                    MAX_ERROR_PATHS, trace.errorSpanCount()));
+        }
+    }
+}

@@ -1,0 +1,82 @@
+package io.sessionlens.trace.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.sessionlens.trace.model.MlflowKeys;
+import io.sessionlens.trace.model.Span;
+import io.sessionlens.trace.model.SpanStatus;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Span payloads from MLflow's own UI tests (fixtures/mlflow-real, see its README for their origin). */
+class ChatPreviewTest {
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private static JsonNode fixture(String name) throws IOException {
+        try (InputStream in = ChatPreviewTest.class.getResourceAsStream("/fixtures/mlflow-real/" + name)) {
+            return JSON.readTree(in);
+        }
+    }
+
+    private static Span span(Map<String, String> attributes) {
+        return new Span("0000000000000001", null, "chat", 0, 1L, SpanStatus.OK, "", attributes, List.of());
+    }
+
+    private static Span withIo(JsonNode in, JsonNode out) {
+        Map<String, String> a = new LinkedHashMap<>();
+        a.put(MlflowKeys.SPAN_INPUTS, in.toString());
+        a.put(MlflowKeys.SPAN_OUTPUTS, out.toString());
+        return span(a);
+    }
+
+    @Test
+    void openai_chat_completion_shows_the_request_messages_then_the_reply() throws IOException {
+        JsonNode f = fixture("12-span-io-openai-chat-completions.json");
+        List<ChatPreview.Line> lines = ChatPreview.of(withIo(f.get("MOCK_OPENAI_CHAT_INPUT"), f.get("MOCK_OPENAI_CHAT_OUTPUT")));
+
+        assertThat(lines).extracting(ChatPreview.Line::role).containsExactly("user", "assistant", "tool", "assistant");
+        assertThat(lines.get(0).content()).isEqualTo("tell me a joke in 50 words");
+        assertThat(lines.get(1).content()).isEqualTo("→ tell_joke({\"joke_length\": 50})");
+        assertThat(lines.get(3).content()).isEqualTo("Why did the scarecrow win an award? Because he was outstanding in his field!");
+    }
+
+    @Test
+    void a_malformed_chat_messages_attribute_falls_back_to_inputs_and_outputs() throws IOException {
+        JsonNode f = fixture("12-span-io-openai-chat-completions.json");
+        Map<String, String> a = new LinkedHashMap<>(withIo(f.get("MOCK_OPENAI_CHAT_INPUT"), f.get("MOCK_OPENAI_CHAT_OUTPUT")).attributes());
+        a.put(MlflowKeys.CHAT_MESSAGES, "\"invalid chat format\"");
+
+        assertThat(ChatPreview.of(span(a))).hasSize(4);
+    }
+
+    @Test
+    void langchain_messages_map_human_and_ai_to_user_and_assistant_with_their_tool_calls() throws IOException {
+        JsonNode f = fixture("13-span-io-langchain-chat.json");
+        List<ChatPreview.Line> lines = ChatPreview.of(withIo(f.get("MOCK_LANGCHAIN_CHAT_INPUT"), f.get("MOCK_LANGCHAIN_CHAT_OUTPUT")));
+
+        assertThat(lines).extracting(ChatPreview.Line::role).containsExactly("user", "assistant", "assistant", "tool", "assistant");
+        assertThat(lines.get(0).content()).isEqualTo("What's the weather in Singapore and New York?");
+        assertThat(lines.get(1).content()).isEqualTo("→ get_weather({\"city\": \"Singapore\"})");
+        assertThat(lines.get(2).content()).isEqualTo("→ get_weather({\"city\":\"New York\"})");
+        assertThat(lines.get(4).content()).isEqualTo("The weather in Singapore is hot, while in New York, it is cold.");
+    }
+
+    @Test
+    void plain_inputs_that_are_not_messages_show_no_chat() {
+        assertThat(ChatPreview.of(span(Map.of(MlflowKeys.SPAN_INPUTS, "{\"city\":\"Oslo\"}", MlflowKeys.SPAN_OUTPUTS, "\"rain\""))))
+                .isEmpty();
+        assertThat(ChatPreview.of(span(Map.of(MlflowKeys.SPAN_INPUTS, "not json at all")))).isEmpty();
+    }
+
+    @Test
+    void openinference_input_value_is_read_when_mlflow_inputs_are_absent() {
+        Span s = span(Map.of(MlflowKeys.OI_INPUT, "{\"messages\":[{\"role\":\"user\",\"content\":[{\"type\":\"text\",\"text\":\"hi\"}]}]}"));
+        assertThat(ChatPreview.of(s)).containsExactly(new ChatPreview.Line("user", "hi"));
+    }
+}

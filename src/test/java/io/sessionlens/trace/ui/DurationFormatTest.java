@@ -1,0 +1,17 @@
+package io.sessionlens.trace.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class DurationFormatTest {
+
+    @Test
+    void durations_use_the_unit_a_person_would_pick() {
+        assertThat(DurationFormat.ofNanos(850_000)).isEqualTo("850 µs");
+        assertThat(DurationFormat.ofNanos(12_400_000)).isEqualTo("12.4 ms");
+        assertThat(DurationFormat.ofNanos(450_000_000)).isEqualTo("450 ms");
+        assertThat(DurationFormat.ofNanos(3_214_000_000L)).isEqualTo("3.21 s");
+        assertThat(DurationFormat.ofMillis(125_000)).isEqualTo("2 min 05 s");
+    }
+}
