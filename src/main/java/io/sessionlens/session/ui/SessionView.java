@@ -288,8 +288,10 @@ class SessionView extends Div implements BeforeEnterObserver, HasDynamicTitle {
             getUI().ifPresent(ui -> ui.getPage().reload());
         });
         save.addThemeVariants(ButtonVariant.LUMO_SMALL);
-        var form = new HorizontalLayout(span, in, out, save);
-        form.setAlignItems(HorizontalLayout.Alignment.BASELINE);
+        var form = new com.vaadin.flow.component.orderedlayout.FlexLayout(span, in, out, save);
+        form.setFlexWrap(com.vaadin.flow.component.orderedlayout.FlexLayout.FlexWrap.WRAP);
+        form.setAlignItems(com.vaadin.flow.component.orderedlayout.FlexComponent.Alignment.BASELINE);
+        form.addClassName("sl-mapping-form");
         box.add(form);
         var d = new Details("How this turn was read", box);
         d.addClassName("sl-fold");

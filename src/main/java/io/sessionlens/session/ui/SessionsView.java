@@ -122,19 +122,25 @@ class SessionsView extends VerticalLayout implements BeforeEnterObserver {
     private void configureGrid() {
         grid.setId("sessions-grid");
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
-        grid.addComponentColumn(SessionsView::sessionCell)
-                .setHeader("Session").setKey("sessionKey").setSortable(true).setWidth("16em").setFlexGrow(0).setResizable(true);
-        grid.addColumn(SessionRow::experimentId).setHeader("Experiment").setKey("experimentId").setSortable(true).setAutoWidth(true);
-        grid.addColumn(SessionRow::user).setHeader("User").setKey("userId").setSortable(true).setAutoWidth(true);
-        grid.addColumn(SessionRow::turnCount).setHeader("Turns").setKey("turnCount").setSortable(true).setAutoWidth(true);
-        grid.addColumn(r -> TIME.format(r.firstRequestTime())).setHeader("First (UTC)").setKey("firstRequestTime").setSortable(true).setAutoWidth(true);
-        grid.addColumn(r -> TIME.format(r.lastRequestTime())).setHeader("Last (UTC)").setKey("lastRequestTime").setSortable(true).setAutoWidth(true);
-        grid.addColumn(r -> duration(r.durationMs())).setHeader("Latency").setKey("totalDurationMs").setSortable(true).setAutoWidth(true);
-        grid.addComponentColumn(SessionsView::stateCell).setHeader("State").setKey("worstState").setSortable(true).setAutoWidth(true);
-        grid.addColumn(SessionRow::errorTurns).setHeader("Error turns").setKey("errorTurns").setSortable(true).setAutoWidth(true);
-        grid.addComponentColumn(SessionsView::rootCauseCell).setHeader("Root cause").setKey("rootCauseTurn").setSortable(true).setAutoWidth(true);
-        grid.addComponentColumn(SessionsView::judgeChips).setHeader("Session judges").setAutoWidth(true);
-        grid.addColumn(SessionRow::firstInput).setHeader("First input").setFlexGrow(1).setWidth("16em");
+        grid.addComponentColumn(SessionsView::sessionCell).setHeader("Session").setKey("sessionKey").setSortable(true)
+                .setWidth("13em").setFlexGrow(0).setResizable(true);
+        grid.addComponentColumn(SessionsView::stateCell).setHeader("State").setKey("worstState").setSortable(true).setWidth("7em").setFlexGrow(0);
+        grid.addComponentColumn(SessionsView::rootCauseCell).setHeader("Root cause").setKey("rootCauseTurn").setSortable(true)
+                .setWidth("12em").setFlexGrow(0);
+        grid.addComponentColumn(SessionsView::judgeChips).setHeader("Session judges").setWidth("14em").setFlexGrow(0);
+        grid.addColumn(SessionRow::turnCount).setHeader("Turns").setKey("turnCount").setSortable(true).setWidth("5em").setFlexGrow(0);
+        grid.addColumn(SessionRow::errorTurns).setHeader("Errors").setKey("errorTurns").setSortable(true).setWidth("5.5em").setFlexGrow(0)
+                .setTooltipGenerator(r -> r.errorTurns() + " turns with an error state or error span");
+        grid.addColumn(r -> TIME.format(r.firstRequestTime())).setHeader("First (UTC)").setKey("firstRequestTime").setSortable(true)
+                .setWidth("9.5em").setFlexGrow(0);
+        grid.addColumn(r -> TIME.format(r.lastRequestTime())).setHeader("Last (UTC)").setKey("lastRequestTime").setSortable(true)
+                .setWidth("9.5em").setFlexGrow(0);
+        grid.addColumn(r -> duration(r.durationMs())).setHeader("Latency").setKey("totalDurationMs").setSortable(true)
+                .setWidth("6em").setFlexGrow(0).setTooltipGenerator(r -> "sum of the turns' execution durations");
+        grid.addColumn(SessionRow::user).setHeader("User").setKey("userId").setSortable(true).setWidth("8em").setFlexGrow(0);
+        grid.addColumn(SessionRow::experimentId).setHeader("Exp.").setKey("experimentId").setSortable(true).setWidth("5em").setFlexGrow(0);
+        grid.addColumn(SessionRow::firstInput).setHeader("First input").setFlexGrow(1).setWidth("14em")
+                .setTooltipGenerator(SessionRow::firstInput);
         grid.setItems(query -> sessions.search(filter, VaadinSpringDataHelpers.toSpringPageRequest(query)).stream(),
                 query -> (int) sessions.count(filter));
         grid.setSizeFull();
@@ -223,9 +229,8 @@ class SessionsView extends VerticalLayout implements BeforeEnterObserver {
     }
 
     private static Component judgeChips(SessionRow r) {
-        var box = new HorizontalLayout();
-        box.setSpacing(false);
-        box.getStyle().set("gap", "4px");
+        var box = new Div();
+        box.addClassName("sl-chips");
         for (var j : r.sessionJudges()) {
             box.add(Badges.of(j.name() + ": " + j.value(), switch (j.verdict()) {
                 case "FAIL" -> Badges.Tone.ERROR;
@@ -233,6 +238,7 @@ class SessionsView extends VerticalLayout implements BeforeEnterObserver {
                 case "NEUTRAL" -> Badges.Tone.WARNING;
                 default -> Badges.Tone.NEUTRAL;
             }));
+            box.getChildren().reduce((a, b) -> b).ifPresent(c -> c.getElement().setAttribute("title", j.name() + " = " + j.value()));
         }
         return box;
     }
