@@ -197,11 +197,8 @@ final class JsonFileReader {
                     }
                 }
                 case "info", "trace_info" -> {
-                    if (t == JsonToken.START_OBJECT) {
+                    if (expect(p, t, JsonToken.START_OBJECT, name + " is not a JSON object", parts)) {
                         parts.info = p.readValueAsTree();
-                    } else {
-                        if (t != JsonToken.VALUE_NULL) parts.warnings.add(name + " is not a JSON object and was ignored");
-                        p.skipChildren();
                     }
                 }
                 case "data" -> readData(p, t, parts);
@@ -221,11 +218,7 @@ final class JsonFileReader {
 
     private void readData(JsonParser p, JsonToken t, TraceParts parts) {
         parts.dataSeen = true;
-        if (t != JsonToken.START_OBJECT) {
-            if (t != JsonToken.VALUE_NULL) parts.warnings.add("data is not a JSON object and was ignored");
-            p.skipChildren();
-            return;
-        }
+        if (!expect(p, t, JsonToken.START_OBJECT, "data is not a JSON object", parts)) return;
         for (String name = p.nextName(); name != null; name = p.nextName()) {
             JsonToken v = p.nextToken();
             switch (name) {
@@ -239,11 +232,7 @@ final class JsonFileReader {
 
     private void readSpans(JsonParser p, JsonToken t, TraceParts parts) {
         parts.spansSeen = true;
-        if (t != JsonToken.START_ARRAY) {
-            if (t != JsonToken.VALUE_NULL) parts.warnings.add("spans is not a list and was ignored");
-            p.skipChildren();
-            return;
-        }
+        if (!expect(p, t, JsonToken.START_ARRAY, "spans is not a list", parts)) return;
         for (JsonToken s = p.nextToken(); s != JsonToken.END_ARRAY; s = p.nextToken()) {
             int spanOrdinal = ++parts.spanOrdinal;
             if (s != JsonToken.START_OBJECT) {
@@ -260,6 +249,17 @@ final class JsonFileReader {
                 parts.warnings.add("span #" + spanOrdinal + " could not be read and was skipped: " + bug);
             }
         }
+    }
+
+    /**
+     * True when the value is the container expected; otherwise it is skipped, with a warning unless it is null
+     * (MLflow writes null for an absent field).
+     */
+    private static boolean expect(JsonParser p, JsonToken actual, JsonToken expected, String mismatch, TraceParts parts) {
+        if (actual == expected) return true;
+        if (actual != JsonToken.VALUE_NULL) parts.warnings.add(mismatch + " and was ignored");
+        p.skipChildren();
+        return false;
     }
 
     private void deliver(TraceParts parts, String positionalRef, boolean rootValue) {
