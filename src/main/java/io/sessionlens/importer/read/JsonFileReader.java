@@ -73,7 +73,9 @@ final class JsonFileReader {
 
     private void readDocument() throws IOException {
         boolean lineMode = false;
-        try (JsonParser p = newParser()) {
+        // Closed in finally, not by try-with-resources: the catch block still needs the parser's position.
+        JsonParser p = newParser();
+        try {
             JsonToken first = p.nextToken();
             if (first == null) return;
             long firstLine = p.currentTokenLocation().getLineNr();
@@ -93,6 +95,8 @@ final class JsonFileReader {
             }
             problem(source.line(currentLine == null ? 1 : currentLine), describe(e, Origin.FILE));
             input.skipRestOfLine();
+        } finally {
+            p.close();
         }
         if (lineMode) readLines();
     }
@@ -105,12 +109,15 @@ final class JsonFileReader {
             long line = input.line();
             long lineStart = input.offset();
             currentLine = line;
-            try (JsonParser p = newParser()) {
+            JsonParser p = newParser();
+            try {
                 for (JsonToken t = p.nextToken(); t != null; t = p.nextToken()) deliverRoot(readRootValue(p, t));
             } catch (JacksonException e) {
                 elementBeingRead = null;
                 problem(source.line(line), describe(e, Origin.line(line, lineStart)));
                 input.skipRestOfLine();
+            } finally {
+                p.close();
             }
         }
     }
