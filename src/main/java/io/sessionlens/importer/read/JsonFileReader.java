@@ -167,10 +167,14 @@ final class JsonFileReader {
     /** The elements of a top-level array or of an envelope's {@code traces}, one tree-sized trace at a time. */
     private void readElements(JsonParser p) {
         int onThisLine = 0;
-        for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken()) {
+        while (true) {
+            String ref = currentLine != null ? source.traceOnLine(currentLine, onThisLine + 1) : source.trace(ordinal + 1);
+            elementBeingRead = ref; // a file cut off between two elements names the one that is missing
+            JsonToken t = p.nextToken();
+            elementBeingRead = null;
+            if (t == null || t == JsonToken.END_ARRAY) return;
             ordinal++;
             onThisLine++;
-            String ref = currentLine != null ? source.traceOnLine(currentLine, onThisLine) : source.trace(ordinal);
             if (t != JsonToken.START_OBJECT) {
                 p.skipChildren(); // first: if the element cannot even be skipped, that failure is the one to report
                 problem(ref, "expected a trace object, found " + kind(t));
@@ -240,7 +244,7 @@ final class JsonFileReader {
     private void readSpans(JsonParser p, JsonToken t, TraceParts parts) {
         parts.spansSeen = true;
         if (!expect(p, t, JsonToken.START_ARRAY, "spans is not a list", parts)) return;
-        for (JsonToken s = p.nextToken(); s != JsonToken.END_ARRAY; s = p.nextToken()) {
+        for (JsonToken s = p.nextToken(); s != null && s != JsonToken.END_ARRAY; s = p.nextToken()) {
             int spanOrdinal = ++parts.spanOrdinal;
             if (s != JsonToken.START_OBJECT) {
                 parts.warnings.add("span #" + spanOrdinal + " is not a JSON object and was skipped");
