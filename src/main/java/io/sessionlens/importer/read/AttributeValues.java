@@ -2,6 +2,7 @@ package io.sessionlens.importer.read;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
@@ -23,38 +24,26 @@ final class AttributeValues {
      * it ingests OTLP.
      */
     static Map<String, String> spanAttributes(@Nullable JsonNode v) {
-        Map<String, String> out = new LinkedHashMap<>();
-        if (v == null) return out;
-        if (v.isObject()) {
-            v.properties().forEach(e -> out.put(e.getKey(), Fields.attributeText(e.getValue())));
-        } else if (v.isArray()) {
-            forEachOtlpEntry(v, (key, value) -> out.put(key, PythonJson.dumps(value)));
-        }
-        return out;
+        return read(v, PythonJson::dumps);
     }
 
     /** Event attributes: MLflow keeps these raw (not JSON-encoded), so a typed OTLP string stays plain text. */
     static Map<String, String> eventAttributes(@Nullable JsonNode v) {
+        return read(v, Fields::attributeText);
+    }
+
+    private static Map<String, String> read(@Nullable JsonNode v, Function<JsonNode, String> typedValueText) {
         Map<String, String> out = new LinkedHashMap<>();
         if (v == null) return out;
         if (v.isObject()) {
             v.properties().forEach(e -> out.put(e.getKey(), Fields.attributeText(e.getValue())));
         } else if (v.isArray()) {
-            forEachOtlpEntry(v, (key, value) -> out.put(key, Fields.attributeText(value)));
+            for (JsonNode entry : v) {
+                String key = entry.isObject() ? Fields.text(entry, "key") : null;
+                if (key != null) out.put(key, typedValueText.apply(decodeAnyValue(entry.get("value"))));
+            }
         }
         return out;
-    }
-
-    private interface EntryConsumer {
-        void accept(String key, JsonNode decodedValue);
-    }
-
-    private static void forEachOtlpEntry(JsonNode list, EntryConsumer consumer) {
-        for (JsonNode entry : list) {
-            if (!entry.isObject()) continue;
-            String key = Fields.text(entry, "key");
-            if (key != null) consumer.accept(key, decodeAnyValue(entry.get("value")));
-        }
     }
 
     /** An OTLP {@code AnyValue} as the plain JSON value it stands for; protobuf JSON writes int64 as a string. */

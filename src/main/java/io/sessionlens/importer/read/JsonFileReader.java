@@ -73,7 +73,9 @@ final class JsonFileReader {
 
     private void readDocument() throws IOException {
         boolean lineMode = false;
-        try (JsonParser p = newParser()) {
+        // Closed in finally, not by try-with-resources: the catch block still needs the parser's position.
+        JsonParser p = newParser();
+        try {
             JsonToken first = p.nextToken();
             if (first == null) return;
             long firstLine = p.currentTokenLocation().getLineNr();
@@ -93,6 +95,8 @@ final class JsonFileReader {
             }
             problem(source.line(currentLine == null ? 1 : currentLine), describe(e, Origin.FILE));
             input.skipRestOfLine();
+        } finally {
+            p.close();
         }
         if (lineMode) readLines();
     }
@@ -105,12 +109,15 @@ final class JsonFileReader {
             long line = input.line();
             long lineStart = input.offset();
             currentLine = line;
-            try (JsonParser p = newParser()) {
+            JsonParser p = newParser();
+            try {
                 for (JsonToken t = p.nextToken(); t != null; t = p.nextToken()) deliverRoot(readRootValue(p, t));
             } catch (JacksonException e) {
                 elementBeingRead = null;
                 problem(source.line(line), describe(e, Origin.line(line, lineStart)));
                 input.skipRestOfLine();
+            } finally {
+                p.close();
             }
         }
     }
@@ -160,10 +167,14 @@ final class JsonFileReader {
     /** The elements of a top-level array or of an envelope's {@code traces}, one tree-sized trace at a time. */
     private void readElements(JsonParser p) {
         int onThisLine = 0;
-        for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken()) {
+        while (true) {
+            String ref = currentLine != null ? source.traceOnLine(currentLine, onThisLine + 1) : source.trace(ordinal + 1);
+            elementBeingRead = ref; // a file cut off between two elements names the one that is missing
+            JsonToken t = p.nextToken();
+            elementBeingRead = null;
+            if (t == null || t == JsonToken.END_ARRAY) return;
             ordinal++;
             onThisLine++;
-            String ref = currentLine != null ? source.traceOnLine(currentLine, onThisLine) : source.trace(ordinal);
             if (t != JsonToken.START_OBJECT) {
                 p.skipChildren(); // first: if the element cannot even be skipped, that failure is the one to report
                 problem(ref, "expected a trace object, found " + kind(t));
@@ -197,11 +208,8 @@ final class JsonFileReader {
                     }
                 }
                 case "info", "trace_info" -> {
-                    if (t == JsonToken.START_OBJECT) {
+                    if (expect(p, t, JsonToken.START_OBJECT, name + " is not a JSON object", parts)) {
                         parts.info = p.readValueAsTree();
-                    } else {
-                        if (t != JsonToken.VALUE_NULL) parts.warnings.add(name + " is not a JSON object and was ignored");
-                        p.skipChildren();
                     }
                 }
                 case "data" -> readData(p, t, parts);
@@ -221,11 +229,7 @@ final class JsonFileReader {
 
     private void readData(JsonParser p, JsonToken t, TraceParts parts) {
         parts.dataSeen = true;
-        if (t != JsonToken.START_OBJECT) {
-            if (t != JsonToken.VALUE_NULL) parts.warnings.add("data is not a JSON object and was ignored");
-            p.skipChildren();
-            return;
-        }
+        if (!expect(p, t, JsonToken.START_OBJECT, "data is not a JSON object", parts)) return;
         for (String name = p.nextName(); name != null; name = p.nextName()) {
             JsonToken v = p.nextToken();
             switch (name) {
@@ -239,12 +243,8 @@ final class JsonFileReader {
 
     private void readSpans(JsonParser p, JsonToken t, TraceParts parts) {
         parts.spansSeen = true;
-        if (t != JsonToken.START_ARRAY) {
-            if (t != JsonToken.VALUE_NULL) parts.warnings.add("spans is not a list and was ignored");
-            p.skipChildren();
-            return;
-        }
-        for (JsonToken s = p.nextToken(); s != JsonToken.END_ARRAY; s = p.nextToken()) {
+        if (!expect(p, t, JsonToken.START_ARRAY, "spans is not a list", parts)) return;
+        for (JsonToken s = p.nextToken(); s != null && s != JsonToken.END_ARRAY; s = p.nextToken()) {
             int spanOrdinal = ++parts.spanOrdinal;
             if (s != JsonToken.START_OBJECT) {
                 parts.warnings.add("span #" + spanOrdinal + " is not a JSON object and was skipped");
@@ -260,6 +260,17 @@ final class JsonFileReader {
                 parts.warnings.add("span #" + spanOrdinal + " could not be read and was skipped: " + bug);
             }
         }
+    }
+
+    /**
+     * True when the value is the container expected; otherwise it is skipped, with a warning unless it is null
+     * (MLflow writes null for an absent field).
+     */
+    private static boolean expect(JsonParser p, JsonToken actual, JsonToken expected, String mismatch, TraceParts parts) {
+        if (actual == expected) return true;
+        if (actual != JsonToken.VALUE_NULL) parts.warnings.add(mismatch + " and was ignored");
+        p.skipChildren();
+        return false;
     }
 
     private void deliver(TraceParts parts, String positionalRef, boolean rootValue) {

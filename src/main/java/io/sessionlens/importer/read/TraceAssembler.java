@@ -37,73 +37,84 @@ final class TraceAssembler {
     record Rejected(@Nullable String traceId, String message, boolean notATrace) implements Outcome {}
 
     static Outcome assemble(TraceParts parts) {
+        Rejected wrongShape = wrongShape(parts);
+        if (wrongShape != null) return wrongShape;
+        // A bare TraceInfo (search results, REST trace info): its fields are the object itself.
+        boolean infoOnly = parts.info == null && !parts.spansSeen && !parts.dataSeen;
+        JsonNode infoNode = infoOnly ? parts.other : parts.info;
         List<String> warnings = new ArrayList<>(parts.warnings);
-        JsonNode infoNode = parts.info;
-        boolean infoOnly = false;
-        if (infoNode == null && !parts.spansSeen && !parts.dataSeen) {
-            if (Fields.has(parts.other, "span_id", "context", "parent_span_id")) {
-                return new Rejected(null, "a single span, not a whole trace (keys: " + keyList(parts.keys)
-                        + "); export whole traces with `mlflow traces get` or `mlflow traces search`", true);
-            }
-            if (!Fields.has(parts.other, "trace_id", "request_id")) return new Rejected(null, notATrace(parts.keys), true);
-            infoNode = parts.other;
-            infoOnly = true;
-        }
         TraceInfoReader.InfoFields info = TraceInfoReader.read(
                 infoNode == null ? JsonNodeFactory.instance.objectNode() : infoNode, warnings);
 
-        String traceId = info.traceId();
-        if (traceId == null) {
-            traceId = traceIdFromSpans(parts.spans);
-            if (traceId != null && infoNode != null) {
-                warnings.add("the trace info has no trace_id; took " + traceId + " from the spans' "
-                        + MlflowKeys.TRACE_REQUEST_ID);
-            }
-        }
+        String traceId = traceId(info, infoNode != null, parts.spans, warnings);
         if (traceId == null) {
             return new Rejected(null, "no trace id: neither the trace info nor the spans' "
                     + MlflowKeys.TRACE_REQUEST_ID + " names the trace", false);
         }
-
         List<SpanReader.ReadSpan> unique = withoutDuplicateIds(parts.spans, warnings);
-
-        Instant requestTime = info.requestTime();
+        Instant requestTime = requestTime(info, unique, warnings);
         if (requestTime == null) {
-            Long earliest = unique.stream().filter(s -> !s.startMissing())
-                    .map(s -> s.span().startTimeUnixNano()).min(Long::compare).orElse(null);
-            if (earliest == null) {
-                return new Rejected(traceId, "no request time, and no span start time to take it from", false);
-            }
-            requestTime = Instant.EPOCH.plusNanos(earliest);
-            warnings.add("no request time; used the earliest span start, " + requestTime);
+            return new Rejected(traceId, "no request time, and no span start time to take it from", false);
         }
         List<Span> spans = withStartTimes(unique, requestTime, warnings);
-
-        String experimentId = info.experimentId();
-        if (experimentId == null) {
-            experimentId = TraceInfo.DEFAULT_EXPERIMENT;
-            warnings.add(info.locationType() != null && !"MLFLOW_EXPERIMENT".equals(info.locationType())
-                    ? "the trace location is " + info.locationType() + ", not an MLflow experiment; filed under experiment "
-                            + experimentId
-                    : "no experiment id; filed under experiment " + experimentId + " (MLflow's default experiment)");
-        }
-
         SpanTree tree = SpanTree.of(spans);
-        Long duration = info.executionDurationMs();
-        if (duration == null) {
-            duration = tree.root().filter(r -> r.endTimeUnixNano() != null)
-                    .map(r -> r.durationNanos() / 1_000_000).orElse(null);
-        }
         if (spans.isEmpty()) {
             warnings.add(infoOnly ? "no spans: the export holds only the trace info, without span data" : "no spans");
         }
         warnAboutExtraRoots(tree, warnings);
 
-        TraceInfo traceInfo = new TraceInfo(traceId, experimentId, requestTime, duration, info.state(),
+        TraceInfo traceInfo = new TraceInfo(traceId, experimentId(info, warnings), requestTime, duration(info, tree),
+                info.state(),
                 info.requestPreview() != null ? info.requestPreview() : parts.dataRequest,
                 info.responsePreview() != null ? info.responsePreview() : parts.dataResponse,
                 info.clientRequestId(), info.metadata(), info.tags(), info.assessments());
         return new Accepted(new Trace(traceInfo, spans), warnings);
+    }
+
+    /** An object with neither trace info nor spans is a trace only if it is a bare TraceInfo. */
+    private static @Nullable Rejected wrongShape(TraceParts parts) {
+        if (parts.info != null || parts.spansSeen || parts.dataSeen) return null;
+        if (Fields.has(parts.other, "span_id", "context", "parent_span_id")) {
+            return new Rejected(null, "a single span, not a whole trace (keys: " + keyList(parts.keys)
+                    + "); export whole traces with `mlflow traces get` or `mlflow traces search`", true);
+        }
+        return Fields.has(parts.other, "trace_id", "request_id") ? null : new Rejected(null, notATrace(parts.keys), true);
+    }
+
+    private static @Nullable String traceId(
+            TraceInfoReader.InfoFields info, boolean hasInfo, List<SpanReader.ReadSpan> spans, List<String> warnings) {
+        if (info.traceId() != null) return info.traceId();
+        String fromSpans = traceIdFromSpans(spans);
+        if (fromSpans != null && hasInfo) {
+            warnings.add("the trace info has no trace_id; took " + fromSpans + " from the spans' " + MlflowKeys.TRACE_REQUEST_ID);
+        }
+        return fromSpans;
+    }
+
+    private static @Nullable Instant requestTime(
+            TraceInfoReader.InfoFields info, List<SpanReader.ReadSpan> spans, List<String> warnings) {
+        if (info.requestTime() != null) return info.requestTime();
+        Long earliest = spans.stream().filter(s -> !s.startMissing())
+                .map(s -> s.span().startTimeUnixNano()).min(Long::compare).orElse(null);
+        if (earliest == null) return null;
+        Instant fromSpans = Instant.EPOCH.plusNanos(earliest);
+        warnings.add("no request time; used the earliest span start, " + fromSpans);
+        return fromSpans;
+    }
+
+    private static String experimentId(TraceInfoReader.InfoFields info, List<String> warnings) {
+        if (info.experimentId() != null) return info.experimentId();
+        String fallback = TraceInfo.DEFAULT_EXPERIMENT;
+        warnings.add(info.locationType() != null && !"MLFLOW_EXPERIMENT".equals(info.locationType())
+                ? "the trace location is " + info.locationType() + ", not an MLflow experiment; filed under experiment " + fallback
+                : "no experiment id; filed under experiment " + fallback + " (MLflow's default experiment)");
+        return fallback;
+    }
+
+    /** MLflow's own definition when the export has none: the root span's end minus its start. */
+    private static @Nullable Long duration(TraceInfoReader.InfoFields info, SpanTree tree) {
+        if (info.executionDurationMs() != null) return info.executionDurationMs();
+        return tree.root().filter(r -> r.endTimeUnixNano() != null).map(r -> r.durationNanos() / 1_000_000).orElse(null);
     }
 
     private static @Nullable String traceIdFromSpans(List<SpanReader.ReadSpan> spans) {

@@ -46,6 +46,16 @@ class ExportReaderBadInputTest {
     }
 
     @Test
+    void envelope_cut_between_two_traces_names_the_missing_one() {
+        String cut = "{\"traces\": [\n" + trace(T1, "00000000000000a1") + ",\n";
+
+        Recorder r = Recorder.read("search.json", cut);
+
+        assertThat(r.traceIds()).containsExactly(T1);
+        assertThat(r.problems).extracting(Recorder.Problem::ref).containsExactly("trace #2");
+    }
+
+    @Test
     void truncated_second_document_keeps_the_first_and_names_the_second() {
         String first = Recorder.fixtureText("mlflow-real/01-v3-trace-to-dict-mlflow34-simple.json");
         String second = Recorder.fixtureText("mlflow-real/05-v2-trace-export.json");
