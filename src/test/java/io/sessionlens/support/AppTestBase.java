@@ -22,6 +22,8 @@ public abstract class AppTestBase {
     static void dataDir(DynamicPropertyRegistry registry) {
         registry.add("sessionlens.data-dir", DATA_DIR::toString);
         registry.add("sessionlens.demo-data", () -> "false");
+        // the dev-mode popup would cover the navbar in screenshots and clicks
+        registry.add("vaadin.devmode.devTools.enabled", () -> "false");
     }
 
     protected String baseUrl() {

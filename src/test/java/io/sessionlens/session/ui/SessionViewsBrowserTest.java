@@ -41,7 +41,7 @@ class SessionViewsBrowserTest extends BrowserTestBase {
         page.waitForURL("**q=" + s.sessionId() + "**");
         waitForVaadin();
         Locator grid = page.locator("#sessions-grid");
-        assertThat(grid.locator("vaadin-grid-cell-content a", new Locator.LocatorOptions().setHasText(s.sessionId()))).isVisible();
+        assertThat(grid.locator("vaadin-grid-cell-content a", new Locator.LocatorOptions().setHasText(s.sessionId())).first()).isVisible();
         assertThat(page.locator("#sessions-total")).hasText("1 session");
         String url = page.url();
         screenshot("sessions-filtered");
