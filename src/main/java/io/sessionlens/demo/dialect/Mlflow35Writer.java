@@ -12,16 +12,7 @@ final class Mlflow35Writer implements DialectWriter {
 
     @Override
     public void write(JsonGenerator g, DemoTrace t) {
-        g.writeStartObject();
-        TraceInfoV3Json.write(g, t, TraceInfoV3Json.Style.CLI);
-        g.writeName("data");
-        g.writeStartObject();
-        g.writeName("spans");
-        g.writeStartArray();
-        for (DemoSpan s : t.spans()) writeSpan(g, s, t);
-        g.writeEndArray();
-        g.writeEndObject();
-        g.writeEndObject();
+        TraceDocument.writeCli(g, t, s -> writeSpan(g, s, t));
     }
 
     private static void writeSpan(JsonGenerator g, DemoSpan s, DemoTrace t) {

@@ -12,20 +12,11 @@ final class RestWriter implements DialectWriter {
 
     @Override
     public void write(JsonGenerator g, DemoTrace t) {
-        g.writeStartObject();
-        g.writeName("data");
-        g.writeStartObject();
-        g.writeName("spans");
-        g.writeStartArray();
-        for (DemoSpan s : t.spans()) {
-            RestSpanJson.writeStart(g, s, t);
+        TraceDocument.writeRest(g, t, s -> {
+            Base64SpanFrame.writeStart(g, s, t, true);
             MlflowSpanAttributes.write(g, s, t.traceId());
-            RestSpanJson.writeStatusAndEvents(g, s, true);
+            Base64SpanFrame.writeStatusAndEvents(g, s, true);
             g.writeEndObject();
-        }
-        g.writeEndArray();
-        g.writeEndObject();
-        TraceInfoV3Json.write(g, t, TraceInfoV3Json.Style.REST);
-        g.writeEndObject();
+        });
     }
 }
