@@ -1,6 +1,5 @@
 package io.sessionlens.demo.dialect;
 
-import io.sessionlens.demo.trace.DemoSpan;
 import io.sessionlens.demo.trace.DemoTrace;
 import tools.jackson.core.JsonGenerator;
 
