@@ -22,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -65,36 +66,11 @@ final class TurnAssembler {
         String stepParent = wrapper ? agentId : rootId;
         clock.advanceMillis(2, 12);
 
-        TurnSteps steps = new TurnSteps(ids, c, stepParent, clock);
-        String retrieverSpanId = turn.docs().isEmpty() ? null : steps.retrieve(turn);
-
-        List<ChatMessage> modelMessages = window(c.history(), s.historyTurns());
-        modelMessages.add(userMessage);
-        String model = s.model();
-        if (turn.modelFailure() != null) {
-            steps.callModel(request(s, c, model, modelMessages), "", List.of(), TurnSteps.Outcome.FAILED,
-                    turn.modelFailure().failure());
-            model = turn.modelFailure().fallbackModel();
-        }
-        Failure rootFailure = null;
-        if (!turn.tools().isEmpty()) {
-            List<ToolCall> calls = turn.tools().stream()
-                    .map(t -> new ToolCall(format.toolCallIdPrefix() + ids.token(22), t.name(), t.arguments()))
-                    .toList();
-            steps.callModel(request(s, c, model, modelMessages), "", calls, TurnSteps.Outcome.ANSWERED, null);
-            modelMessages.add(ChatMessage.assistantCalling(messageId(), "", calls));
-            for (int i = 0; i < calls.size() && rootFailure == null; i++) {
-                ToolUse use = turn.tools().get(i);
-                steps.runTool(use, calls.get(i));
-                if (use.failure() != null) rootFailure = use.failure();
-                else modelMessages.add(ChatMessage.toolResult(messageId(), calls.get(i), use.result()));
-            }
-        }
-        ChatReply finalReply = null;
-        if (rootFailure == null) {
-            TurnSteps.Outcome outcome = turn.inProgress() ? TurnSteps.Outcome.RUNNING : TurnSteps.Outcome.ANSWERED;
-            finalReply = steps.callModel(request(s, c, model, modelMessages), turn.assistant(), List.of(), outcome, null);
-        }
+        Played played = play(c, userMessage, stepParent, clock);
+        ChatReply finalReply = played.finalReply();
+        Failure rootFailure = played.rootFailure();
+        TurnSteps steps = played.steps();
+        String retrieverSpanId = played.retrieverSpanId();
 
         Long rootEnd = turn.inProgress() ? null : clock.advanceMillis(3, 25);
         JsonNode entryInputs = format.rootInputs(wholeConversation);
@@ -161,6 +137,48 @@ final class TurnAssembler {
         Instant end = Instant.ofEpochSecond(0, finished ? rootEnd : clock.now());
         boolean errorSpan = spans.stream().anyMatch(sp -> sp.status() == SpanStatusCode.ERROR);
         return new AssembledTurn(c.number(), trace, userMessage, answer, end, errorSpan);
+    }
+
+    /** What a turn's steps produced: the final answer, or the tool failure that ended the turn. */
+    private record Played(TurnSteps steps, @Nullable String retrieverSpanId, @Nullable ChatReply finalReply,
+            @Nullable Failure rootFailure) {}
+
+    /** Retrieval, a failed model call if scripted, tool calls, then the final model call. */
+    private Played play(TurnContext c, ChatMessage userMessage, String stepParent, Timeline clock) {
+        Script s = c.script();
+        ScriptTurn turn = c.turn();
+        ChatFormat format = s.format();
+        TurnSteps steps = new TurnSteps(ids, c, stepParent, clock);
+        String retrieverSpanId = turn.docs().isEmpty() ? null : steps.retrieve(turn);
+
+        List<ChatMessage> modelMessages = window(c.history(), s.historyTurns());
+        modelMessages.add(userMessage);
+        String model = s.model();
+        if (turn.modelFailure() != null) {
+            steps.callModel(request(s, c, model, modelMessages), "", List.of(), TurnSteps.Outcome.FAILED,
+                    turn.modelFailure().failure());
+            model = turn.modelFailure().fallbackModel();
+        }
+        Failure rootFailure = null;
+        if (!turn.tools().isEmpty()) {
+            List<ToolCall> calls = turn.tools().stream()
+                    .map(t -> new ToolCall(format.toolCallIdPrefix() + ids.token(22), t.name(), t.arguments()))
+                    .toList();
+            steps.callModel(request(s, c, model, modelMessages), "", calls, TurnSteps.Outcome.ANSWERED, null);
+            modelMessages.add(ChatMessage.assistantCalling(messageId(), "", calls));
+            for (int i = 0; i < calls.size() && rootFailure == null; i++) {
+                ToolUse use = turn.tools().get(i);
+                steps.runTool(use, calls.get(i));
+                if (use.failure() != null) rootFailure = use.failure();
+                else modelMessages.add(ChatMessage.toolResult(messageId(), calls.get(i), use.result()));
+            }
+        }
+        ChatReply finalReply = null;
+        if (rootFailure == null) {
+            TurnSteps.Outcome outcome = turn.inProgress() ? TurnSteps.Outcome.RUNNING : TurnSteps.Outcome.ANSWERED;
+            finalReply = steps.callModel(request(s, c, model, modelMessages), turn.assistant(), List.of(), outcome, null);
+        }
+        return new Played(steps, retrieverSpanId, finalReply, rootFailure);
     }
 
     private static ChatRequest request(Script s, TurnContext c, String model, List<ChatMessage> messages) {
