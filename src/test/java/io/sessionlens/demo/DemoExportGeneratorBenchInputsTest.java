@@ -80,11 +80,14 @@ class DemoExportGeneratorBenchInputsTest {
     }
 
     @Test
-    void odd_bulk_sizes_do_not_throw_they_give_an_empty_envelope_or_the_smallest_turns() {
+    void odd_sizes_do_not_throw_they_give_empty_envelopes_or_the_smallest_traces() {
         JsonNode empty = JSON.readTree(bytes(out -> generator.writeBulkExport(out, -3, 5, 4)));
         assertThat(empty.path("traces").size()).isZero();
         JsonNode small = JSON.readTree(bytes(out -> generator.writeBulkExport(out, 1, 1, 0)));
         assertThat(small.path("traces").get(0).path("data").path("spans").size()).isEqualTo(2);
+        assertThat(JSON.readTree(bytes(out -> generator.writeLongSession(out, "empty", -1))).path("traces").size()).isZero();
+        assertThat(JSON.readTree(bytes(out -> generator.writeHugeTrace(out, "tr-x", 0))).path("data").path("spans").size())
+                .isEqualTo(1);
     }
 
     @Test

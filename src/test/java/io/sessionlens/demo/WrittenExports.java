@@ -5,7 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.stream.StreamSupport;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
@@ -158,10 +157,6 @@ final class WrittenExports {
         if (name.contains("traces-search") || name.contains("-page-")) return Container.SEARCH_ENVELOPE;
         if (name.contains("_trace-")) return Container.SINGLE;
         return Container.ARRAY;
-    }
-
-    static Optional<JsonNode> first(List<JsonNode> nodes, java.util.function.Predicate<JsonNode> p) {
-        return nodes.stream().filter(p).findFirst();
     }
 
     private WrittenExports() {}

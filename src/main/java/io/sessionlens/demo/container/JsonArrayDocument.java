@@ -17,10 +17,7 @@ public final class JsonArrayDocument implements TraceContainer {
     public void write(OutputStream out, Dialect dialect, Iterable<DemoTrace> traces) {
         try (JsonGenerator g = JsonOutput.pythonPretty(out)) {
             g.writeStartArray();
-            for (DemoTrace t : traces) {
-                dialect.writer().write(g, t);
-                g.flush();
-            }
+            JsonOutput.writeEach(g, dialect, traces);
             g.writeEndArray();
             g.writeRaw('\n');
         }

@@ -1,5 +1,7 @@
 package io.sessionlens.demo.container;
 
+import io.sessionlens.demo.dialect.Dialect;
+import io.sessionlens.demo.trace.DemoTrace;
 import java.io.OutputStream;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.StreamWriteFeature;
@@ -42,5 +44,13 @@ public final class JsonOutput {
         // A fixed "\n" (not the platform line separator) keeps output byte-identical on every OS.
         DefaultIndenter indenter = new DefaultIndenter("  ", "\n");
         return new DefaultPrettyPrinter(s).withObjectIndenter(indenter).withArrayIndenter(indenter);
+    }
+
+    /** Writes the traces one after another, flushing each so the caller's stream sees a steady flow. */
+    static void writeEach(JsonGenerator g, Dialect dialect, Iterable<DemoTrace> traces) {
+        for (DemoTrace t : traces) {
+            dialect.writer().write(g, t);
+            g.flush();
+        }
     }
 }

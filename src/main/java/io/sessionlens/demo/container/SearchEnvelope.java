@@ -32,10 +32,7 @@ public final class SearchEnvelope implements TraceContainer {
             g.writeStartObject();
             g.writeName("traces");
             g.writeStartArray();
-            for (DemoTrace t : traces) {
-                dialect.writer().write(g, t);
-                g.flush();
-            }
+            JsonOutput.writeEach(g, dialect, traces);
             g.writeEndArray();
             g.writeName("next_page_token");
             if (nextPageToken == null) g.writeNull();

@@ -12,36 +12,13 @@ final class Mlflow30To34Writer implements DialectWriter {
 
     @Override
     public void write(JsonGenerator g, DemoTrace t) {
-        g.writeStartObject();
-        TraceInfoV3Json.write(g, t, TraceInfoV3Json.Style.CLI);
-        g.writeName("data");
-        g.writeStartObject();
-        g.writeName("spans");
-        g.writeStartArray();
-        for (DemoSpan s : t.spans()) writeSpan(g, s, t);
-        g.writeEndArray();
-        g.writeEndObject();
-        g.writeEndObject();
+        TraceDocument.writeCli(g, t, s -> writeSpan(g, s, t));
     }
 
     private static void writeSpan(JsonGenerator g, DemoSpan s, DemoTrace t) {
-        g.writeStartObject();
-        g.writeStringProperty("trace_id", SpanIds.base64(t.otelTraceIdHex()));
-        g.writeStringProperty("span_id", SpanIds.base64(s.spanId()));
-        g.writeStringProperty("trace_state", "");
-        g.writeStringProperty("parent_span_id", s.parentSpanId() == null ? "" : SpanIds.base64(s.parentSpanId()));
-        g.writeStringProperty("name", s.name());
-        g.writeNumberProperty("start_time_unix_nano", s.startNanos());
-        g.writeName("end_time_unix_nano");
-        if (s.endNanos() == null) g.writeNull();
-        else g.writeNumber(s.endNanos());
+        Base64SpanFrame.writeStart(g, s, t, false);
         MlflowSpanAttributes.write(g, s, t.traceId());
-        g.writeName("status");
-        g.writeStartObject();
-        g.writeStringProperty("message", s.statusMessage());
-        g.writeStringProperty("code", "STATUS_CODE_" + s.status().name());
-        g.writeEndObject();
-        if (!s.events().isEmpty()) EventJson.writeArray(g, "events", s.events(), "time_unix_nano");
+        Base64SpanFrame.writeStatusAndEvents(g, s, true);
         g.writeEndObject();
     }
 }

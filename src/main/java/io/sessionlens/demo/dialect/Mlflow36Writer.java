@@ -1,6 +1,5 @@
 package io.sessionlens.demo.dialect;
 
-import io.sessionlens.demo.trace.DemoSpan;
 import io.sessionlens.demo.trace.DemoTrace;
 import tools.jackson.core.JsonGenerator;
 
@@ -13,38 +12,7 @@ final class Mlflow36Writer implements DialectWriter {
 
     @Override
     public void write(JsonGenerator g, DemoTrace t) {
-        g.writeStartObject();
-        TraceInfoV3Json.write(g, t, TraceInfoV3Json.Style.CLI);
-        g.writeName("data");
-        g.writeStartObject();
-        g.writeName("spans");
-        g.writeStartArray();
-        String traceIdBase64 = SpanIds.base64(t.otelTraceIdHex());
-        for (DemoSpan s : t.spans()) writeSpan(g, s, t, traceIdBase64);
-        g.writeEndArray();
-        g.writeEndObject();
-        g.writeEndObject();
-    }
-
-    private static void writeSpan(JsonGenerator g, DemoSpan s, DemoTrace t, String traceIdBase64) {
-        g.writeStartObject();
-        g.writeStringProperty("name", s.name());
-        g.writeStringProperty("trace_id", traceIdBase64);
-        g.writeStringProperty("span_id", SpanIds.base64(s.spanId()));
-        g.writeName("parent_span_id");
-        if (s.parentSpanId() == null) g.writeNull();
-        else g.writeString(SpanIds.base64(s.parentSpanId()));
-        g.writeNumberProperty("start_time_unix_nano", s.startNanos());
-        g.writeName("end_time_unix_nano");
-        if (s.endNanos() == null) g.writeNull();
-        else g.writeNumber(s.endNanos());
-        EventJson.writeArray(g, "events", s.events(), "time_unix_nano");
-        g.writeName("status");
-        g.writeStartObject();
-        g.writeStringProperty("code", "STATUS_CODE_" + s.status().name());
-        g.writeStringProperty("message", s.statusMessage());
-        g.writeEndObject();
-        MlflowSpanAttributes.write(g, s, t.traceId());
-        g.writeEndObject();
+        String spanTraceId = Base64Ids.base64(t.otelTraceIdHex());
+        TraceDocument.writeCli(g, t, s -> NullParentSpanFrame.write(g, s, t, spanTraceId, Base64Ids::base64, "STATUS_CODE_"));
     }
 }

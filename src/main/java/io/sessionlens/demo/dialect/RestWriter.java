@@ -1,6 +1,5 @@
 package io.sessionlens.demo.dialect;
 
-import io.sessionlens.demo.trace.DemoSpan;
 import io.sessionlens.demo.trace.DemoTrace;
 import tools.jackson.core.JsonGenerator;
 
@@ -12,20 +11,11 @@ final class RestWriter implements DialectWriter {
 
     @Override
     public void write(JsonGenerator g, DemoTrace t) {
-        g.writeStartObject();
-        g.writeName("data");
-        g.writeStartObject();
-        g.writeName("spans");
-        g.writeStartArray();
-        for (DemoSpan s : t.spans()) {
-            RestSpanJson.writeStart(g, s, t);
+        TraceDocument.writeRest(g, t, s -> {
+            Base64SpanFrame.writeStart(g, s, t, true);
             MlflowSpanAttributes.write(g, s, t.traceId());
-            RestSpanJson.writeStatusAndEvents(g, s, true);
+            Base64SpanFrame.writeStatusAndEvents(g, s, true);
             g.writeEndObject();
-        }
-        g.writeEndArray();
-        g.writeEndObject();
-        TraceInfoV3Json.write(g, t, TraceInfoV3Json.Style.REST);
-        g.writeEndObject();
+        });
     }
 }

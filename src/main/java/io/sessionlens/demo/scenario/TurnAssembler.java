@@ -4,7 +4,6 @@ import io.sessionlens.demo.chat.ChatFormat;
 import io.sessionlens.demo.chat.ChatMessage;
 import io.sessionlens.demo.chat.ChatReply;
 import io.sessionlens.demo.chat.ChatRequest;
-import io.sessionlens.demo.chat.OpenAiChatFormat;
 import io.sessionlens.demo.chat.ToolCall;
 import io.sessionlens.demo.chat.ToolSpec;
 import io.sessionlens.demo.dialect.Dialect;
@@ -25,8 +24,6 @@ import java.util.Map;
 import java.util.Random;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ArrayNode;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Turns one scripted turn into a trace: root (CHAIN/AGENT) → RETRIEVER → model call → TOOL spans → model call,
@@ -69,44 +66,20 @@ final class TurnAssembler {
         String stepParent = wrapper ? agentId : rootId;
         clock.advanceMillis(2, 12);
 
-        Steps steps = new Steps(c, stepParent, clock, traceId);
-        String retrieverSpanId = turn.docs().isEmpty() ? null : steps.retrieve(turn);
-
-        List<ChatMessage> modelMessages = window(c.history(), s.historyTurns());
-        modelMessages.add(userMessage);
-        String model = s.model();
-        if (turn.modelFailure() != null) {
-            steps.callModel(request(s, c, model, modelMessages), "", List.of(), Outcome.FAILED, turn.modelFailure().failure());
-            model = turn.modelFailure().fallbackModel();
-        }
-        Failure rootFailure = null;
-        if (!turn.tools().isEmpty()) {
-            List<ToolCall> calls = turn.tools().stream()
-                    .map(t -> new ToolCall(format.toolCallIdPrefix() + ids.token(22), t.name(), t.arguments()))
-                    .toList();
-            steps.callModel(request(s, c, model, modelMessages), "", calls, Outcome.ANSWERED, null);
-            modelMessages.add(ChatMessage.assistantCalling(messageId(), "", calls));
-            for (int i = 0; i < calls.size() && rootFailure == null; i++) {
-                ToolUse use = turn.tools().get(i);
-                steps.runTool(use, calls.get(i));
-                if (use.failure() != null) rootFailure = use.failure();
-                else modelMessages.add(ChatMessage.toolResult(messageId(), calls.get(i), use.result()));
-            }
-        }
-        ChatReply finalReply = null;
-        if (rootFailure == null) {
-            Outcome outcome = turn.inProgress() ? Outcome.RUNNING : Outcome.ANSWERED;
-            finalReply = steps.callModel(request(s, c, model, modelMessages), turn.assistant(), List.of(), outcome, null);
-        }
+        Played played = play(c, userMessage, stepParent, clock);
+        ChatReply finalReply = played.finalReply();
+        Failure rootFailure = played.rootFailure();
+        TurnSteps steps = played.steps();
+        String retrieverSpanId = played.retrieverSpanId();
 
         Long rootEnd = turn.inProgress() ? null : clock.advanceMillis(3, 25);
         JsonNode entryInputs = format.rootInputs(wholeConversation);
         JsonNode entryOutputs = finalReply == null ? null : format.rootOutputs(wholeConversation, finalReply);
         List<DemoEvent> rootEvents = rootFailure == null ? List.of()
-                : List.of(DemoEvent.exception(steps.failureTime, rootFailure.exceptionType(), rootFailure.message(),
+                : List.of(DemoEvent.exception(steps.failureTime(), rootFailure.exceptionType(), rootFailure.message(),
                         agentFrames(s) + rootFailure.stackTrace().substring(rootFailure.stackTrace().indexOf('\n') + 1)));
         SpanStatusCode rootStatus = rootFailure != null ? SpanStatusCode.ERROR
-                : turn.inProgress() ? SpanStatusCode.UNSET : ok(dialect);
+                : turn.inProgress() ? SpanStatusCode.UNSET : TurnSteps.ok(dialect);
         String rootMessage = rootFailure == null ? "" : rootFailure.statusMessage();
 
         Map<String, JsonNode> entryAttributes = new LinkedHashMap<>(format.rootSpanAttributes(wholeConversation, finalReply));
@@ -133,7 +106,7 @@ final class TurnAssembler {
             spans.add(new DemoSpan(rootId, null, s.domain().appName(), type, rootStart, rootEnd, rootStatus, rootMessage,
                     entryInputs, entryOutputs, entryAttributes, rootEvents));
         }
-        spans.addAll(steps.spans);
+        spans.addAll(steps.spans());
 
         boolean finished = rootEnd != null;
         DemoTraceState state = rootFailure != null ? DemoTraceState.ERROR
@@ -166,117 +139,46 @@ final class TurnAssembler {
         return new AssembledTurn(c.number(), trace, userMessage, answer, end, errorSpan);
     }
 
-    private enum Outcome { ANSWERED, FAILED, RUNNING }
+    /** What a turn's steps produced: the final answer, or the tool failure that ended the turn. */
+    private record Played(TurnSteps steps, @Nullable String retrieverSpanId, @Nullable ChatReply finalReply,
+            @Nullable Failure rootFailure) {}
 
-    /** The child spans of one turn, in start order, and what they consumed. */
-    private final class Steps {
-        final TurnContext c;
-        final String parentId;
-        final Timeline clock;
-        final String traceId;
-        final List<DemoSpan> spans = new ArrayList<>();
-        long inputTokens;
-        long outputTokens;
-        long failureTime;
+    /** Retrieval, a failed model call if scripted, tool calls, then the final model call. */
+    private Played play(TurnContext c, ChatMessage userMessage, String stepParent, Timeline clock) {
+        Script s = c.script();
+        ScriptTurn turn = c.turn();
+        ChatFormat format = s.format();
+        TurnSteps steps = new TurnSteps(ids, c, stepParent, clock);
+        String retrieverSpanId = turn.docs().isEmpty() ? null : steps.retrieve(turn);
 
-        Steps(TurnContext c, String parentId, Timeline clock, String traceId) {
-            this.c = c;
-            this.parentId = parentId;
-            this.clock = clock;
-            this.traceId = traceId;
+        List<ChatMessage> modelMessages = window(c.history(), s.historyTurns());
+        modelMessages.add(userMessage);
+        String model = s.model();
+        if (turn.modelFailure() != null) {
+            steps.callModel(request(s, c, model, modelMessages), "", List.of(), TurnSteps.Outcome.FAILED,
+                    turn.modelFailure().failure());
+            model = turn.modelFailure().fallbackModel();
         }
-
-        TraceMetadata.TokenCount tokens() {
-            return new TraceMetadata.TokenCount(inputTokens, outputTokens);
+        Failure rootFailure = null;
+        if (!turn.tools().isEmpty()) {
+            List<ToolCall> calls = turn.tools().stream()
+                    .map(t -> new ToolCall(format.toolCallIdPrefix() + ids.token(22), t.name(), t.arguments()))
+                    .toList();
+            steps.callModel(request(s, c, model, modelMessages), "", calls, TurnSteps.Outcome.ANSWERED, null);
+            modelMessages.add(ChatMessage.assistantCalling(messageId(), "", calls));
+            for (int i = 0; i < calls.size() && rootFailure == null; i++) {
+                ToolUse use = turn.tools().get(i);
+                steps.runTool(use, calls.get(i));
+                if (use.failure() != null) rootFailure = use.failure();
+                else modelMessages.add(ChatMessage.toolResult(messageId(), calls.get(i), use.result()));
+            }
         }
-
-        String retrieve(ScriptTurn turn) {
-            String id = ids.spanHex();
-            long start = clock.now();
-            long end = clock.advanceMillis(60, 320);
-            ArrayNode docs = Json.arr();
-            String contentKey = c.script().domain().docContentKey();
-            for (RetrievedDoc d : turn.docs()) {
-                ObjectNode doc = docs.addObject();
-                doc.put(contentKey, d.content());
-                doc.set("metadata", d.metadata());
-                doc.put("id", d.id());
-                doc.put("score", d.score());
-            }
-            ObjectNode query = Json.obj();
-            query.put("query", turn.user());
-            spans.add(new DemoSpan(id, parentId, c.script().domain().retrieverName(), "RETRIEVER", start, end,
-                    ok(c.script().dialect()), "", query, docs, Map.of(FUNCTION_NAME, Json.str("retrieve")), List.of()));
-            clock.advanceMillis(1, 6);
-            return id;
+        ChatReply finalReply = null;
+        if (rootFailure == null) {
+            TurnSteps.Outcome outcome = turn.inProgress() ? TurnSteps.Outcome.RUNNING : TurnSteps.Outcome.ANSWERED;
+            finalReply = steps.callModel(request(s, c, model, modelMessages), turn.assistant(), List.of(), outcome, null);
         }
-
-        @Nullable ChatReply callModel(ChatRequest request, String text, List<ToolCall> calls, Outcome outcome,
-                @Nullable Failure failure) {
-            ChatFormat format = c.script().format();
-            long start = clock.now();
-            int in = Tokens.request(request);
-            int out = Tokens.reply(text, calls);
-            long latencyMs = outcome == Outcome.FAILED ? 180 + random.nextInt(520) : 380 + out * 14L + random.nextInt(450);
-            ChatReply reply = outcome == Outcome.ANSWERED
-                    ? new ChatReply(ids.token(29), request.model(), text, calls, start / 1_000_000_000L, in, out, latencyMs)
-                    : null;
-            Map<String, JsonNode> attrs = new LinkedHashMap<>();
-            if (reply != null) {
-                ObjectNode usage = Json.obj();
-                usage.put("input_tokens", in);
-                usage.put("output_tokens", out);
-                usage.put("total_tokens", in + out);
-                attrs.put("mlflow.chat.tokenUsage", usage);
-                inputTokens += in;
-                outputTokens += out;
-            }
-            Dialect d = c.script().dialect();
-            if (reply != null && (d == Dialect.MLFLOW_2 || d == Dialect.MLFLOW_3_0_TO_3_4)) {
-                attrs.put("mlflow.chat.messages", OpenAiChatFormat.legacyChatMessages(request, reply));
-            }
-            // 2.x autologging predates the message-format hint.
-            if (format.messageFormat() != null && d != Dialect.MLFLOW_2) {
-                attrs.put("mlflow.message.format", Json.str(format.messageFormat()));
-            }
-            if (d == Dialect.MLFLOW_3_6_PLUS || d == Dialect.REST) attrs.put("mlflow.llm.model", Json.str(request.model()));
-            if (!request.tools().isEmpty()) {
-                attrs.put("mlflow.chat.tools", Json.arr(request.tools().stream().map(ToolSpec::openAiDefinition).toList()));
-            }
-            attrs.putAll(format.modelSpanAttributes(request, reply));
-            Long end = null;
-            if (outcome != Outcome.RUNNING) {
-                clock.moveTo(start + latencyMs * 1_000_000L);
-                end = clock.advanceMillis(0, 1);
-            }
-            List<DemoEvent> events = List.of();
-            SpanStatusCode status = outcome == Outcome.RUNNING ? SpanStatusCode.UNSET : ok(d);
-            String message = "";
-            if (failure != null) {
-                status = SpanStatusCode.ERROR;
-                message = failure.statusMessage();
-                events = List.of(DemoEvent.exception(end, failure.exceptionType(), failure.message(), failure.stackTrace()));
-            }
-            spans.add(new DemoSpan(ids.spanHex(), parentId, format.modelSpanName(request.model()), format.modelSpanType(),
-                    start, end, status, message, format.request(request),
-                    reply == null ? null : format.response(request, reply), attrs, events));
-            if (end != null) clock.advanceMillis(1, 9);
-            return reply;
-        }
-
-        void runTool(ToolUse use, ToolCall call) {
-            long start = clock.now();
-            long end = clock.advanceMillis(90, 720);
-            Failure f = use.failure();
-            List<DemoEvent> events = f == null ? List.of()
-                    : List.of(DemoEvent.exception(end, f.exceptionType(), f.message(), f.stackTrace()));
-            if (f != null) failureTime = end;
-            spans.add(new DemoSpan(ids.spanHex(), parentId, use.name(), "TOOL", start, end,
-                    f == null ? ok(c.script().dialect()) : SpanStatusCode.ERROR, f == null ? "" : f.statusMessage(),
-                    call.arguments(), f == null ? Json.parseOrString(use.result()) : null,
-                    Map.of(FUNCTION_NAME, Json.str(use.name())), events));
-            clock.advanceMillis(1, 6);
-        }
+        return new Played(steps, retrieverSpanId, finalReply, rootFailure);
     }
 
     private static ChatRequest request(Script s, TurnContext c, String model, List<ChatMessage> messages) {
@@ -293,11 +195,6 @@ final class TurnAssembler {
             if (history.get(from).role() == io.sessionlens.demo.chat.Role.USER) userMessagesSeen++;
         }
         return new ArrayList<>(history.subList(from, history.size()));
-    }
-
-    /** OpenInference producers leave successful spans UNSET (fixture 06); MLflow's client marks them OK. */
-    private static SpanStatusCode ok(Dialect d) {
-        return d == Dialect.OPENINFERENCE_OTLP ? SpanStatusCode.UNSET : SpanStatusCode.OK;
     }
 
     /** The agent frames a tool's exception passed through on its way to the root span. */

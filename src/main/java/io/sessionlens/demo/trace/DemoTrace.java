@@ -35,9 +35,4 @@ public record DemoTrace(
         tags = Collections.unmodifiableMap(new LinkedHashMap<>(tags));
         assessments = List.copyOf(assessments);
     }
-
-    /** The first span, which generators always make the root. */
-    public DemoSpan rootSpan() {
-        return spans.iterator().next();
-    }
 }
