@@ -15,6 +15,7 @@ import com.vaadin.flow.component.html.Pre;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.tabs.Tab;
 import com.vaadin.flow.component.tabs.TabSheet;
+import com.vaadin.flow.component.tabs.TabSheetVariant;
 import io.sessionlens.trace.model.Assessment;
 import io.sessionlens.trace.model.MlflowKeys;
 import io.sessionlens.trace.model.SpanEvent;
@@ -70,14 +71,15 @@ final class SpanDetails extends Div {
         TabSheet sheet = new TabSheet();
         sheet.setWidthFull();
         sheet.addClassName("span-tabs");
+        sheet.addThemeVariants(TabSheetVariant.LUMO_TABS_SMALL);
         List<Tab> added = new java.util.ArrayList<>();
         List<ChatPreview.Line> chat = ChatPreview.of(span);
         if (!chat.isEmpty()) added.add(sheet.add(tab("chat", "Chat"), chat(chat)));
         added.add(sheet.add(tab("inputs", "Inputs"), value(ChatPreview.input(span), "No inputs recorded.")));
         added.add(sheet.add(tab("outputs", "Outputs"), value(ChatPreview.output(span), "No outputs recorded.")));
-        added.add(sheet.add(tab("attributes", "Attributes (" + span.attributes().size() + ")"), attributes(span.attributes())));
-        added.add(sheet.add(tab("events", "Events (" + span.events().size() + ")"), events(span)));
-        added.add(sheet.add(tab("assessments", "Assessments (" + assessments.size() + ")"), assessments(assessments)));
+        added.add(sheet.add(tab("attributes", counted("Attributes", span.attributes().size())), attributes(span.attributes())));
+        added.add(sheet.add(tab("events", counted("Events", span.events().size())), events(span)));
+        added.add(sheet.add(tab("assessments", counted("Assessments", assessments.size())), assessments(assessments)));
         // First look: an error span opens on its exception, a model call on its conversation.
         String firstLook = span.hasError() ? "tab-events" : chat.isEmpty() ? "tab-inputs" : "tab-chat";
         find(added, selectedTab).or(() -> find(added, firstLook)).ifPresent(sheet::setSelectedTab);
@@ -95,6 +97,11 @@ final class SpanDetails extends Div {
 
     private static Optional<Tab> find(List<Tab> tabs, @Nullable String id) {
         return id == null ? Optional.empty() : tabs.stream().filter(t -> t.getId().filter(id::equals).isPresent()).findFirst();
+    }
+
+    /** "Events 2", or just "Events" when there are none: the tabs must fit a narrow pane. */
+    private static String counted(String label, int count) {
+        return count == 0 ? label : label + " " + count;
     }
 
     private static Tab tab(String id, String label) {

@@ -8,6 +8,7 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dependency.StyleSheet;
 import com.vaadin.flow.component.grid.ColumnTextAlign;
+import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
@@ -69,6 +70,7 @@ class TraceView extends VerticalLayout implements BeforeEnterObserver, HasDynami
     private final Button expandErrors = new Button("Expand path to errors", VaadinIcon.SITEMAP.create());
     private final HorizontalLayout toolbar = new HorizontalLayout();
     private final SplitLayout split = new SplitLayout();
+    private final Grid.Column<SpanRow> timeline;
     private @Nullable TraceHeader trace;
     private String title = "Trace · SessionLens";
 
@@ -98,17 +100,18 @@ class TraceView extends VerticalLayout implements BeforeEnterObserver, HasDynami
         toolbar.addClassName("trace-toolbar");
         toolbar.setAlignItems(FlexComponent.Alignment.CENTER);
 
-        configureGrid();
+        timeline = configureGrid();
         split.addToPrimary(grid);
         split.addToSecondary(details);
-        split.setSplitterPosition(58);
+        split.setSplitterPosition(56);
         split.setSizeFull();
         split.addClassName("trace-split");
         add(header, toolbar, split);
         setFlexGrow(1, split);
     }
 
-    private void configureGrid() {
+    /** Sets up the columns; returns the timeline column, whose header names the trace's length. */
+    private Grid.Column<SpanRow> configureGrid() {
         grid.setId("span-tree");
         grid.addClassName("span-tree");
         grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_NO_BORDER);
@@ -118,25 +121,26 @@ class TraceView extends VerticalLayout implements BeforeEnterObserver, HasDynami
                         .withProperty("icon", r -> SpanTypeIcon.of(r.spanType()).iconName())
                         .withProperty("typeClass", r -> SpanTypeIcon.of(r.spanType()).cssClass())
                         .withFunction("onClick", this::toggle))
-                .setHeader("Span").setKey("name").setFlexGrow(3).setResizable(true).setWidth("16em");
-        grid.addColumn(SpanRow::spanType).setHeader("Type").setKey("type").setAutoWidth(true).setFlexGrow(0);
+                .setHeader("Span").setKey("name").setFlexGrow(3).setResizable(true).setWidth("12em");
+        grid.addColumn(SpanRow::spanType).setHeader("Type").setKey("type").setWidth("7.5em").setFlexGrow(0).setResizable(true);
         grid.addColumn(LitRenderer.<SpanRow>of(STATUS_TEMPLATE)
                         .withProperty("status", r -> r.hasError() ? "ERROR" : r.status().name())
                         .withProperty("statusTheme", r -> r.hasError() ? "small error"
                                 : r.status() == SpanStatus.OK ? "small success" : "small"))
-                .setHeader("Status").setKey("status").setAutoWidth(true).setFlexGrow(0);
+                .setHeader("Status").setKey("status").setWidth("5em").setFlexGrow(0);
         grid.addColumn(r -> DurationFormat.ofNanos(r.durationNs())).setHeader("Duration").setKey("duration")
-                .setTextAlign(ColumnTextAlign.END).setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(LitRenderer.<SpanRow>of(WATERFALL_TEMPLATE)
+                .setTextAlign(ColumnTextAlign.END).setWidth("5.5em").setFlexGrow(0);
+        var timeline = grid.addColumn(LitRenderer.<SpanRow>of(WATERFALL_TEMPLATE)
                         .withProperty("typeClass", r -> SpanTypeIcon.of(r.spanType()).cssClass())
                         .withProperty("wfError", r -> r.hasError() ? "wf-error" : "")
                         .withProperty("wfLeft", r -> percent(offsetNs(r)))
                         .withProperty("wfWidth", r -> Math.max(0.4, Math.min(percent(r.durationNs()), 100 - percent(offsetNs(r)))))
                         .withProperty("wfTitle", r -> "starts at +" + DurationFormat.ofNanos(offsetNs(r)) + ", runs "
                                 + DurationFormat.ofNanos(r.durationNs())))
-                .setHeader("Timeline").setKey("waterfall").setFlexGrow(2).setWidth("10em");
+                .setHeader("Timeline").setKey("waterfall").setFlexGrow(2).setWidth("7em");
         grid.setPartNameGenerator(r -> r.hasError() ? "error-row" : null);
         grid.asSingleSelect().addValueChangeListener(e -> showSpan(e.getValue()));
+        return timeline;
     }
 
     private void toggle(SpanRow row) {
@@ -169,6 +173,7 @@ class TraceView extends VerticalLayout implements BeforeEnterObserver, HasDynami
         showHeader(trace);
         toolbar.setVisible(true);
         split.setVisible(true);
+        timeline.setHeader("Timeline · " + DurationFormat.ofNanos(trace.spansDurationNs()));
         grid.setDataProvider(new SpanTreeDataProvider(tree, traceId));
         if (spanId != null) {
             tree.row(traceId, spanId).ifPresentOrElse(this::reveal,

@@ -48,7 +48,8 @@ class EChartBrowserTest extends BrowserTestBase {
         page.waitForSelector("#test-chart[data-rendered=true]");
         assertThat(chart.locator("svg text", new Locator.LocatorOptions().setHasText("Thu"))).isVisible();
 
-        page.locator("#theme-toggle").click();
+        // What MainLayout's theme switch does (its button sits under the dev-mode Copilot overlay in tests).
+        page.evaluate("() => document.documentElement.setAttribute('theme', 'dark')");
         page.waitForSelector("#test-chart[data-theme=dark][data-rendered=true]");
         assertThat(chart.locator("svg text", new Locator.LocatorOptions().setHasText("Thu"))).isVisible();
         screenshot("echart-dark");

@@ -1,0 +1,146 @@
+package io.sessionlens.bench;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.options.WaitForSelectorState;
+import io.sessionlens.Application;
+import io.sessionlens.trace.SpanTreeService;
+import io.sessionlens.trace.TestTraces;
+import io.sessionlens.trace.TraceStore;
+import io.sessionlens.trace.model.Span;
+import io.sessionlens.trace.model.Trace;
+import io.sessionlens.trace.model.TraceState;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.LongSupplier;
+import org.springframework.boot.SpringApplication;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * Not a test (surefire skips {@code **}/bench/**): how long a 50,000-span trace takes to show its first rows.
+ * Starts the app on a fresh H2 file in a temp dir (demo data off, random port), stores two 50,000-span traces —
+ * an agent run (one root, 8,333 steps of 6 spans) and a flat worst case (50,000 orphan roots) — then opens each in
+ * headless Chromium 1 + 5 times and prints the median time from navigation until the first span rows are visible.
+ *
+ * <pre>
+ * ./mvnw -B -o -q test-compile dependency:build-classpath -Dmdep.outputFile=target/test-cp.txt -Dmdep.includeScope=test
+ * java -cp target/test-classes:target/classes:$(cat target/test-cp.txt) io.sessionlens.bench.TraceViewBench
+ * </pre>
+ */
+public final class TraceViewBench {
+    private static final int RUNS = 5;
+
+    public static void main(String[] args) throws Exception {
+        Path dataDir = Files.createTempDirectory("sessionlens-bench");
+        var app = new SpringApplication(Application.class);
+        try (ConfigurableApplicationContext ctx = app.run("--sessionlens.data-dir=" + dataDir, "--sessionlens.demo-data=false",
+                "--server.port=0", "--logging.level.root=WARN")) {
+            int port = Integer.parseInt(ctx.getEnvironment().getProperty("local.server.port", "8080"));
+            TraceStore store = ctx.getBean(TraceStore.class);
+            SpanTreeService tree = ctx.getBean(SpanTreeService.class);
+
+            Instant at = Instant.parse("2025-06-01T09:00:00Z");
+            Trace agent = TestTraces.agentRun("tr-bench-agent", "bench", "bench-session", at, 8_333, Set.of(1_000, 5_000, 8_000));
+            List<Span> withOrphan = new ArrayList<>(agent.spans());
+            withOrphan.add(TestTraces.span(TestTraces.id(900_000), "00000000000fffff", "late_callback", "UNKNOWN", TestTraces.T0 + 5,
+                    TestTraces.T0 + 9));
+            agent = new Trace(agent.info(), withOrphan);
+            List<Span> flat = new ArrayList<>(50_000);
+            for (int i = 0; i < 50_000; i++) {
+                flat.add(TestTraces.span(TestTraces.id(1_000_000 + i), TestTraces.id(5_000_000 + i), "orphan " + i, "TOOL",
+                        TestTraces.T0 + i * 1_000L, TestTraces.T0 + i * 1_000L + 500));
+            }
+            Trace orphans = new Trace(TestTraces.info("tr-bench-flat", "bench", "bench-session", at.plusSeconds(60), TraceState.OK), flat);
+
+            long t = System.nanoTime();
+            store.store(List.of(agent));
+            System.out.printf(Locale.ROOT, "stored agent trace (%,d spans) in %.1f s%n", agent.spans().size(), (System.nanoTime() - t) / 1e9);
+            t = System.nanoTime();
+            store.store(List.of(orphans));
+            System.out.printf(Locale.ROOT, "stored flat trace (%,d spans) in %.1f s%n", orphans.spans().size(), (System.nanoTime() - t) / 1e9);
+
+            serviceTimes("agent", () -> tree.header("tr-bench-agent").isPresent() ? 1 : 0, () -> tree.childCount("tr-bench-agent", null), () -> tree.children("tr-bench-agent", null, 0, 50).size(),
+                    () -> tree.children("tr-bench-agent", TestTraces.id(1), 0, 50).size(), () -> tree.nextErrorAfter("tr-bench-agent", null).isPresent() ? 1 : 0);
+            serviceTimes("flat", () -> tree.header("tr-bench-flat").isPresent() ? 1 : 0, () -> tree.childCount("tr-bench-flat", null), () -> tree.children("tr-bench-flat", null, 0, 50).size(),
+                    () -> tree.children("tr-bench-flat", null, 25_000, 50).size(), () -> 0);
+
+            try (Playwright pw = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+                    Browser browser = pw.chromium().launch(new BrowserType.LaunchOptions().setExecutablePath(Path.of("/usr/bin/chromium"))
+                            .setHeadless(true).setArgs(List.of("--no-sandbox", "--disable-gpu", "--no-first-run")))) {
+                String base = "http://localhost:" + port + "/traces/";
+                // Baseline: the same page for a trace that does not exist (app shell, dev bundle, no rows).
+                browserTimes(browser, base + "tr-bench-missing", "#trace-missing", null);
+                browserTimes(browser, base + "tr-bench-agent", rowSelector("agent"), "step 1");
+                browserTimes(browser, base + "tr-bench-flat", rowSelector("orphan 0"), null);
+            }
+        }
+    }
+
+    private static void serviceTimes(String label, LongSupplier... calls) {
+        String[] names = {"header (incl. span time window)", "root count", "first root page", "second level page / deep root page", "next error"};
+        for (int i = 0; i < calls.length; i++) {
+            long first = System.nanoTime();
+            calls[i].getAsLong();   // the first call also pays for parsing and planning the query
+            long firstMs = (System.nanoTime() - first) / 1_000_000;
+            long[] ms = new long[RUNS];
+            for (int r = 0; r < RUNS; r++) {
+                long t = System.nanoTime();
+                calls[i].getAsLong();
+                ms[r] = (System.nanoTime() - t) / 1_000_000;
+            }
+            System.out.printf(Locale.ROOT, "service %-5s %-36s first %4d ms, then median %4d ms  %s%n", label, names[i], firstMs,
+                    median(ms), Arrays.toString(ms));
+        }
+    }
+
+    private static String rowSelector(String name) {
+        return "#span-tree .span-name[title='" + name + "']";
+    }
+
+    private static void browserTimes(Browser browser, String url, String firstRow, String childRow) {
+        long[] open = new long[RUNS + 1];
+        long[] expand = new long[RUNS + 1];
+        for (int r = 0; r <= RUNS; r++) {   // run 0 warms up the dev-mode bundle and the JIT
+            try (BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1440, 900))) {
+                Page page = context.newPage();
+                page.setDefaultTimeout(60_000);
+                long t = System.nanoTime();
+                page.navigate(url);
+                page.waitForSelector(firstRow, new Page.WaitForSelectorOptions().setState(WaitForSelectorState.VISIBLE));
+                open[r] = (System.nanoTime() - t) / 1_000_000;
+                if (childRow != null) {
+                    t = System.nanoTime();
+                    page.locator("#span-tree vaadin-grid-tree-toggle", new Page.LocatorOptions()
+                            .setHas(page.locator(firstRow.replace("#span-tree ", "")))).click();
+                    page.waitForSelector("#span-tree .span-name[title='" + childRow + "']",
+                            new Page.WaitForSelectorOptions().setState(WaitForSelectorState.VISIBLE));
+                    expand[r] = (System.nanoTime() - t) / 1_000_000;
+                }
+            }
+        }
+        long[] measured = Arrays.copyOfRange(open, 1, RUNS + 1);
+        System.out.printf(Locale.ROOT, "browser %-40s first rows visible: warm-up %d ms, then median %d ms %s%n", url.replaceAll(".*/", ""),
+                open[0], median(measured), Arrays.toString(measured));
+        if (childRow != null) {
+            long[] m = Arrays.copyOfRange(expand, 1, RUNS + 1);
+            System.out.printf(Locale.ROOT, "browser %-40s expand root (%s children): median %d ms %s%n", url.replaceAll(".*/", ""),
+                    "8,333", median(m), Arrays.toString(m));
+        }
+    }
+
+    private static long median(long[] values) {
+        long[] v = values.clone();
+        Arrays.sort(v);
+        return v[v.length / 2];
+    }
+}
