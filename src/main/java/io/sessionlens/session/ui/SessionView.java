@@ -29,6 +29,7 @@ import io.sessionlens.analysis.ToolCall;
 import io.sessionlens.analysis.TurnMapping;
 import io.sessionlens.analysis.Verdict;
 import io.sessionlens.base.ui.component.Badges;
+import io.sessionlens.base.ui.component.EChart;
 import io.sessionlens.base.ui.component.SafeMarkdown;
 import io.sessionlens.session.ExperimentSettings;
 import io.sessionlens.session.ExperimentSettingsService;
@@ -319,6 +320,18 @@ class SessionView extends Div implements BeforeEnterObserver, HasDynamicTitle {
         rcBox.addClassName(rc == null ? "sl-ok" : "sl-cause");
         panel.add(rcBox);
 
+        if (!AssessmentTimeline.judges(doc).isEmpty()) {
+            panel.add(new H3("Judges by turn"));
+            var chart = new EChart();
+            chart.setId("assessment-timeline");
+            chart.setHeight(AssessmentTimeline.height(doc) + "px");
+            chart.setOption(AssessmentTimeline.option(doc));
+            chart.addPointClickListener(click -> {
+                if (click.value() != null && click.value().isArray()) scrollToTurn(click.value().get(0).asInt());
+            });
+            panel.add(chart);
+        }
+
         panel.add(new H3("Session judges"));
         var judges = new Div();
         judges.setId("session-judges");
@@ -369,12 +382,16 @@ class SessionView extends Div implements BeforeEnterObserver, HasDynamicTitle {
                     turns[target].scrollIntoView({block: 'start'});
                   });
                 }
-                if ($0 > 0) {
-                  const t = document.getElementById('turn-' + $0);
-                  if (t) { document.querySelectorAll('.sl-turn.current').forEach(x => x.classList.remove('current'));
-                           t.classList.add('current'); t.scrollIntoView({block: 'start'}); }
-                }
-                """, focusTurn);
+                """);
+        if (focusTurn > 0) scrollToTurn(focusTurn);
+    }
+
+    private void scrollToTurn(int turn) {
+        getElement().executeJs("""
+                const t = document.getElementById('turn-' + $0);
+                if (t) { document.querySelectorAll('.sl-turn.current').forEach(x => x.classList.remove('current'));
+                         t.classList.add('current'); t.scrollIntoView({block: 'start'}); }
+                """, turn);
     }
 
     static Set<Integer> flaggedTurns(SessionDocument doc) {

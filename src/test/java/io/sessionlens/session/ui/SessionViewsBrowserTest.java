@@ -73,7 +73,14 @@ class SessionViewsBrowserTest extends BrowserTestBase {
         assertThat(page.locator("#turn-" + s.flaggedTurn())).hasClass(java.util.regex.Pattern.compile("flagged"));
         assertThat(page.locator("#root-cause")).containsText("Turn " + s.rootCauseTurn());
         assertThat(page.locator("#session-judges .sl-rationale").first()).not().isEmpty();
+        page.waitForSelector("#assessment-timeline[data-rendered=true]");
+        assertThat(page.locator("#assessment-timeline svg path").count()).isGreaterThan(3);
         screenshot("session");
+
+        // clicking a point of the judges' timeline scrolls to its turn
+        page.locator("#assessment-timeline").evaluate("(el, turn) => el.dispatchEvent(new CustomEvent('sl-chart-click', "
+                + "{detail: {seriesName: 'fail', dataIndex: 0, value: [turn, 0], name: 'x'}}))", s.flaggedTurn());
+        assertThat(page.locator("#turn-" + s.flaggedTurn())).hasClass(java.util.regex.Pattern.compile("current"));
 
         // j moves to the next turn; ?turn=N lands on a turn
         page.locator("body").press("j");
