@@ -16,7 +16,9 @@ import java.util.regex.Pattern;
  * repeating a document's "2.5%") and whether two user messages say the same thing.
  */
 public final class Terms {
-    private static final Pattern NUMBER = Pattern.compile("(?<![\\p{L}\\d.])\\d+(?:[.,]\\d+)*(\\s?%)?");
+    /** A clock time ("19:00") is one fact, not the numbers 19 and 0; otherwise digits with separators and a %. */
+    private static final Pattern NUMBER = Pattern.compile(
+            "(?<![\\p{L}\\d.:])\\d{1,2}:\\d{2}(?![\\d:])|(?<![\\p{L}\\d.:])\\d+(?:[.,]\\d+)*(\\s?%)?");
     private static final Pattern WORD = Pattern.compile("\\p{L}[\\p{L}\\p{N}_'’-]*");
 
     /** Function words and chat filler: shared by any two English texts, so they prove nothing. */
@@ -43,6 +45,10 @@ public final class Terms {
         Matcher m = NUMBER.matcher(text == null ? "" : text);
         while (m.find()) {
             String surface = m.group().replace(" ", "");
+            if (surface.indexOf(':') > 0) {
+                out.putIfAbsent(surface.length() == 4 ? "0" + surface : surface, surface);
+                continue;
+            }
             String digits = surface.endsWith("%") ? surface.substring(0, surface.length() - 1) : surface;
             String canonical = canonical(digits);
             // single digits are list markers and small counts: too common to be a fact worth tracing
