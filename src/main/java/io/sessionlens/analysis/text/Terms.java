@@ -20,6 +20,8 @@ public final class Terms {
     private static final Pattern NUMBER = Pattern.compile(
             "(?<![\\p{L}\\d.:])\\d{1,2}:\\d{2}(?![\\d:])|(?<![\\p{L}\\d.:])\\d+(?:[.,]\\d+)*(\\s?%)?");
     private static final Pattern WORD = Pattern.compile("\\p{L}[\\p{L}\\p{N}_'’-]*");
+    private static final Pattern THOUSANDS_SEPARATOR = Pattern.compile(",(?=\\d{3}(?!\\d))");
+    private static final Pattern CONTRACTION_OR_TRAILING = Pattern.compile("('(s|re|ve|ll|d|m))?[-_']*$");
 
     /** Function words and chat filler: shared by any two English texts, so they prove nothing. */
     private static final Set<String> STOPWORDS = Set.of(
@@ -60,8 +62,8 @@ public final class Terms {
 
     private static String canonical(String digits) {
         // a comma followed by exactly three digits separates thousands; any other comma is a decimal comma
-        String s = digits.replaceAll(",(?=\\d{3}(?!\\d))", "").replace(',', '.');
-        if (s.chars().filter(c -> c == '.').count() > 1) return s; // a version or a date, kept as written
+        String s = THOUSANDS_SEPARATOR.matcher(digits).replaceAll("").replace(',', '.');
+        if (s.indexOf('.') != s.lastIndexOf('.')) return s; // a version or a date, kept as written
         try {
             return new BigDecimal(s).stripTrailingZeros().toPlainString();
         } catch (NumberFormatException e) {
@@ -75,7 +77,7 @@ public final class Terms {
         Matcher m = WORD.matcher(text == null ? "" : text.toLowerCase(Locale.ROOT));
         while (m.find()) {
             String t = m.group().replace('’', '\'');
-            t = t.replaceAll("'(s|re|ve|ll|d|m)$", "").replaceAll("[-_']+$", "");
+            t = CONTRACTION_OR_TRAILING.matcher(t).replaceFirst("");
             if (!t.isEmpty()) out.add(t);
         }
         return out;
@@ -90,15 +92,24 @@ public final class Terms {
         return out;
     }
 
+    /** A text's words, computed once when the text is compared with many others. */
+    public record Profile(Set<String> tokens, Set<String> contentWords) {}
+
+    public static Profile profile(String text) {
+        return new Profile(new LinkedHashSet<>(tokens(text)), contentWords(text));
+    }
+
     /**
      * How alike two user messages are, 0–1: Jaccard overlap of their content words, or of all their words when
      * either has fewer than three content words ("what's the fee?" has one).
      */
     public static double similarity(String a, String b) {
-        Set<String> ca = contentWords(a);
-        Set<String> cb = contentWords(b);
-        if (ca.size() >= 3 && cb.size() >= 3) return jaccard(ca, cb);
-        return jaccard(new LinkedHashSet<>(tokens(a)), new LinkedHashSet<>(tokens(b)));
+        return similarity(profile(a), profile(b));
+    }
+
+    public static double similarity(Profile a, Profile b) {
+        if (a.contentWords().size() >= 3 && b.contentWords().size() >= 3) return jaccard(a.contentWords(), b.contentWords());
+        return jaccard(a.tokens(), b.tokens());
     }
 
     private static double jaccard(Set<String> a, Set<String> b) {

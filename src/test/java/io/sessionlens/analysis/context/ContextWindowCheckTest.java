@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sessionlens.analysis.ContextFinding;
 import io.sessionlens.analysis.ContextWindow;
-import io.sessionlens.analysis.context.ContextWindowCheck.TurnText;
+import io.sessionlens.analysis.context.ContextWindowCheck.Exchange;
 import io.sessionlens.trace.model.Trace;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,10 +15,10 @@ import org.junit.jupiter.api.Test;
 
 class ContextWindowCheckTest {
 
-    private static final List<TurnText> TURNS = List.of(
-            new TurnText("My name is Ada and I live in Graz.", "Nice to meet you, Ada!"),
-            new TurnText("Which branch is closest to me?", "The Graz Hauptplatz branch is closest."),
-            new TurnText("When does it open?", "It opens at 9:00 on weekdays."));
+    private static final List<Exchange> TURNS = List.of(
+            new Exchange("My name is Ada and I live in Graz.", "Nice to meet you, Ada!"),
+            new Exchange("Which branch is closest to me?", "The Graz Hauptplatz branch is closest."),
+            new Exchange("When does it open?", "It opens at 9:00 on weekdays."));
 
     /** An LLM call for the last turn, given these messages. */
     private static List<LlmCall> call(String spanId, Object... messages) {
@@ -88,8 +88,8 @@ class ContextWindowCheckTest {
 
     @Test
     void a_user_who_really_asked_the_same_thing_twice_is_not_duplicated_history() {
-        List<TurnText> turns = List.of(new TurnText("What time is it in Tokyo?", "It is 21:00 in Tokyo."),
-                new TurnText("What time is it in Tokyo?", "Still about 21:00 in Tokyo."), new TurnText("Thanks!", "You're welcome."));
+        List<Exchange> turns = List.of(new Exchange("What time is it in Tokyo?", "It is 21:00 in Tokyo."),
+                new Exchange("What time is it in Tokyo?", "Still about 21:00 in Tokyo."), new Exchange("Thanks!", "You're welcome."));
         Trace t = turn(3).span("l3", null, "llm", "CHAT_MODEL").inputs(List.of(
                 msg("user", "What time is it in Tokyo?"), msg("assistant", "It is 21:00 in Tokyo."),
                 msg("user", "What time is it in Tokyo?"), msg("assistant", "Still about 21:00 in Tokyo."), msg("user", "Thanks!"))).build();
