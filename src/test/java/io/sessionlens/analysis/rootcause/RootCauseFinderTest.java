@@ -151,6 +151,36 @@ class RootCauseFinderTest {
     }
 
     @Test
+    void a_session_judge_is_explained_by_a_failed_tool_but_not_by_a_weak_signal_it_does_not_echo() {
+        var turns = session(
+                new T(1, "Rates?", "The rate is 1.0842.").signal(SignalKind.UNSUPPORTED_CLAIM, "the answer states 1.0842"),
+                new T(2, "Send 100 EUR to Tom.", "").tool("send_money", null, "HTTP 500"),
+                new T(3, "Did it work?", "I am not sure."));
+        AssessmentView judge = sessionJudge("user_frustration", "unresolved", "The transfer never happened and the user gave up.");
+
+        RootCause rc = RootCauseFinder.find(turns, List.of(judge), List.of());
+
+        assertThat(rc.turn()).isEqualTo(2);
+        assertThat(rc.kind()).isEqualTo("tool_error");
+        assertThat(rc.flaggedTurn()).as("the error turn is the first visible failure").isEqualTo(2);
+    }
+
+    @Test
+    void a_session_judges_rationale_that_repeats_a_made_up_number_points_at_it() {
+        var t1 = new T(1, "Rates?", "The rate is 1.0842.");
+        t1.docs.add(new RetrievedDocument("r", "d", "rates.md", null, "EUR/USD 1.0711", Map.of(), false, null));
+        t1.signal(SignalKind.UNSUPPORTED_CLAIM, "the answer states 1.0842, found in none of the retrieved document");
+        var turns = session(t1, new T(2, "Thanks", "Bye"));
+        AssessmentView judge = sessionJudge("conversation_completeness", "no", "The quoted rate 1.0842 was never in the sources.");
+
+        RootCause rc = RootCauseFinder.find(turns, List.of(judge), List.of());
+
+        assertThat(rc.turn()).isEqualTo(1);
+        assertThat(rc.kind()).isEqualTo("hallucination");
+        assertThat(rc.flaggedTurn()).isNull();
+    }
+
+    @Test
     void lost_context_explains_only_failures_about_memory() {
         List<ContextFinding> window = List.of(new ContextFinding(3, "sliding_window", "turn 3: the model saw turn 2 but not turn 1"));
         var wrongFact = session(new T(1, "My budget is 300.", "Noted."), new T(2, "From Berlin.", "Ok."),
