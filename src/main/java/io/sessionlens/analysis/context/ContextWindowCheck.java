@@ -99,26 +99,26 @@ public final class ContextWindowCheck {
             final int turn = t;
             obs.stream().filter(o -> !o.seen().isEmpty() && !o.dropped().isEmpty()).reduce((a, b) -> b).ifPresent(o -> {
                 boolean window = o.dropped().getLast() < o.seen().getFirst();
-                findings.add(new ContextFinding(turn, window ? "sliding_window" : "history_gap", "turn " + turn
+                findings.add(new ContextFinding(turn, window ? ContextFinding.SLIDING_WINDOW : ContextFinding.HISTORY_GAP, "turn " + turn
                         + ": the model saw " + TurnList.describe(o.seen()) + " but not " + TurnList.describe(o.dropped())
                         + (window ? " (a sliding window of " + o.messages() + " messages)" : "")));
             });
             if (main.seen().isEmpty() && !main.dropped().isEmpty()) {
                 if (previousMain != null && !previousMain.seen().isEmpty()) {
-                    findings.add(new ContextFinding(t, "no_history", "turn " + t + ": the model got none of the "
+                    findings.add(new ContextFinding(t, ContextFinding.NO_HISTORY, "turn " + t + ": the model got none of the "
                             + main.dropped().size() + " earlier turns, although turn " + (t - 1) + "'s call still carried history"));
                 } else if (!noHistoryReported) {
-                    findings.add(new ContextFinding(t, "no_history", "from turn " + t
+                    findings.add(new ContextFinding(t, ContextFinding.NO_HISTORY, "from turn " + t
                             + " on, the model's input carries none of the earlier turns: the app passes no conversation history"));
                     noHistoryReported = true;
                 }
             }
             obs.stream().map(Observation::summary).filter(s -> s != null).findFirst().ifPresent(s ->
-                    findings.add(new ContextFinding(turn, "summary_inserted", "turn " + turn + ": " + s)));
+                    findings.add(new ContextFinding(turn, ContextFinding.SUMMARY_INSERTED, "turn " + turn + ": " + s)));
             obs.stream().map(Observation::duplicate).filter(s -> s != null).findFirst().ifPresent(s ->
-                    findings.add(new ContextFinding(turn, "duplicated_history", "turn " + turn + ": " + s)));
+                    findings.add(new ContextFinding(turn, ContextFinding.DUPLICATED_HISTORY, "turn " + turn + ": " + s)));
             if (promptChanged) {
-                findings.add(new ContextFinding(t, "system_prompt_changed", "turn " + t + ": the system prompt changed since turn "
+                findings.add(new ContextFinding(t, ContextFinding.SYSTEM_PROMPT_CHANGED, "turn " + t + ": the system prompt changed since turn "
                         + (t - 1) + ": " + quoteOrNone(previousMain.systemPrompt()) + " → " + quoteOrNone(main.systemPrompt())));
             }
             previousMain = main;

@@ -113,37 +113,37 @@ public final class RootCauseFinder {
             int n = t.index();
             for (RetrievedDocument d : t.retrievedDocuments()) {
                 if (d.outdated()) {
-                    out.add(new Cause(n, "outdated_retrieval", 0, "retriever returned doc '" + d.displayName()
+                    out.add(new Cause(n, RootCause.OUTDATED_RETRIEVAL, 0, "retriever returned doc '" + d.displayName()
                             + "', marked outdated (" + d.outdatedReason() + ")", d.snippet()));
                 }
             }
             for (ToolCall c : t.toolCalls()) {
                 if (c.error() != null) {
-                    out.add(new Cause(n, "tool_error", 1, "tool '" + c.name() + "' failed (" + Excerpt.of(c.error(), 120) + ")",
+                    out.add(new Cause(n, RootCause.TOOL_ERROR, 1, "tool '" + c.name() + "' failed (" + Excerpt.of(c.error(), 120) + ")",
                             c.error() + "\n" + t.assistantText()));
                 } else if (c.result() != null && correctedAtOrAfter(failures, n)) {
                     List<String> repeated = distinctive(c.result(), turns, n).reusedBy(t.assistantText());
                     if (!repeated.isEmpty()) {
-                        out.add(new Cause(n, "tool_error", 2, "tool '" + c.name() + "' returned " + Excerpt.quoted(c.result())
+                        out.add(new Cause(n, RootCause.TOOL_ERROR, 2, "tool '" + c.name() + "' returned " + Excerpt.quoted(c.result())
                                 + ", which the answer repeated (" + quoteTerms(repeated) + ")", c.result()));
                     }
                 }
             }
             for (Signal s : t.signals()) {
-                if (s.kind().equals(SignalKind.ERROR_SPAN)) out.add(new Cause(n, "error_span", 3, s.detail(), t.assistantText()));
+                if (s.kind().equals(SignalKind.ERROR_SPAN)) out.add(new Cause(n, RootCause.ERROR_SPAN, 3, s.detail(), t.assistantText()));
             }
             for (AssessmentView a : t.assessments()) {
                 if (a.failing() && a.name().toLowerCase(Locale.ROOT).contains("groundedness")) {
-                    out.add(new Cause(n, "hallucination", 4, "the answer is not grounded in the retrieved documents ("
+                    out.add(new Cause(n, RootCause.HALLUCINATION, 4, "the answer is not grounded in the retrieved documents ("
                             + AssessmentWording.describe(a) + ")", t.assistantText()));
                 }
             }
-            signal(t, SignalKind.UNSUPPORTED_CLAIM).ifPresent(s -> out.add(new Cause(n, "hallucination", 4, s.detail(),
+            signal(t, SignalKind.UNSUPPORTED_CLAIM).ifPresent(s -> out.add(new Cause(n, RootCause.HALLUCINATION, 4, s.detail(),
                     String.join(" ", Terms.numbers(t.assistantText()).values()))));
         }
         for (ContextFinding f : findings) {
-            if (f.turn() <= horizon && !f.kind().equals("system_prompt_changed") && !f.kind().equals("duplicated_history")) {
-                out.add(new Cause(f.turn(), "context_window", 5, f.detail().replaceFirst("^turn \\d+: ", ""), ""));
+            if (f.turn() <= horizon && !f.kind().equals(ContextFinding.SYSTEM_PROMPT_CHANGED) && !f.kind().equals(ContextFinding.DUPLICATED_HISTORY)) {
+                out.add(new Cause(f.turn(), RootCause.CONTEXT_WINDOW, 5, f.detail().replaceFirst("^turn \\d+: ", ""), ""));
             }
         }
         return out;
@@ -183,7 +183,7 @@ public final class RootCauseFinder {
     private static final int STRONG_CAUSE_RANK = 3;
 
     private static boolean explains(Cause c, List<Chained> chain, @Nullable Integer flagged, Failure shown) {
-        if (c.kind().equals("context_window")) return contextExplains(c, shown);
+        if (c.kind().equals(RootCause.CONTEXT_WINDOW)) return contextExplains(c, shown);
         if (flagged != null) return c.turn() == flagged || chain.stream().anyMatch(x -> x.turn() == flagged);
         // Only a session judge failed, and it names no turn. Stale documents, failed tools and failed spans explain
         // it on their own; a made-up number (the weakest evidence) only when the judge's rationale echoes it.
@@ -240,9 +240,9 @@ public final class RootCauseFinder {
         Optional<Integer> named = shown.sessionLevel() ? mentionedTurn(shown, turns.size()) : Optional.of(shown.turn());
         int turn = named.orElse(Math.max(turns.size(), 1));
         String kind = switch (shown.type()) {
-            case JUDGE, SESSION_JUDGE -> "failing_assessment";
-            case ERROR -> "error_span";
-            case CORRECTION -> "user_correction";
+            case JUDGE, SESSION_JUDGE -> RootCause.FAILING_ASSESSMENT;
+            case ERROR -> RootCause.ERROR_SPAN;
+            case CORRECTION -> RootCause.USER_CORRECTION;
         };
         String answer = turn <= turns.size() ? turns.get(turn - 1).assistantText() : "";
         List<Chained> chain = shown.sessionLevel() ? List.of() : chain(turns, turn, answer);
