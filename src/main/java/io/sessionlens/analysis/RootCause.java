@@ -15,6 +15,15 @@ import org.jspecify.annotations.Nullable;
  *     null when only a session-level judge failed
  */
 public record RootCause(int turn, String kind, String evidence, List<Integer> chain, @Nullable Integer flaggedTurn) {
+
+    public static final String TOOL_ERROR = "tool_error";
+    public static final String OUTDATED_RETRIEVAL = "outdated_retrieval";
+    public static final String FAILING_ASSESSMENT = "failing_assessment";
+    public static final String HALLUCINATION = "hallucination";
+    public static final String ERROR_SPAN = "error_span";
+    public static final String USER_CORRECTION = "user_correction";
+    public static final String CONTEXT_WINDOW = "context_window";
+
     public RootCause {
         chain = List.copyOf(chain);
     }

@@ -53,7 +53,7 @@ public final class SessionAnalyzer {
 
         List<TurnFacts> facts = traces.stream().map(this::read).toList();
         ContextWindowCheck.Result context = attempt(() -> ContextWindowCheck.check(
-                        facts.stream().map(f -> new ContextWindowCheck.TurnText(f.text().userText(), f.text().assistantText())).toList(),
+                        facts.stream().map(f -> new ContextWindowCheck.Exchange(f.text().userText(), f.text().assistantText())).toList(),
                         facts.stream().map(TurnFacts::llmCalls).toList()),
                 null, "the context windows", sessionProblems);
 

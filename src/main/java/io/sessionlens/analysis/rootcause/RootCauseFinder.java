@@ -37,7 +37,7 @@ public final class RootCauseFinder {
 
     private static final Pattern TURN_MENTION = Pattern.compile("\\bturn\\s+(\\d{1,6})\\b", Pattern.CASE_INSENSITIVE);
     /** Judges whose failure means the model lost track of the conversation. */
-    private static final Pattern MEMORY_JUDGE = Pattern.compile("retention|memory|context|coheren|consisten");
+    private static final Pattern MEMORY_JUDGE = Pattern.compile("retention|memory|remember|coheren|consisten");
     /** A correction that points back at something the user said earlier. */
     private static final Pattern POINTS_BACK = Pattern.compile("\\bi (said|told you|already|mentioned)|\\bearlier\\b|\\bbefore\\b|\\bforg[eo]t");
 
@@ -57,7 +57,7 @@ public final class RootCauseFinder {
         causes.sort(Comparator.comparingInt(Cause::turn).thenComparingInt(Cause::rank));
         for (Cause c : causes) {
             List<Chained> chain = chain(turns, c.turn(), c.carrier());
-            if (explains(c, chain, flagged, shown, turns)) {
+            if (explains(c, chain, flagged, shown)) {
                 return new RootCause(c.turn(), c.kind(), evidence(c.turn(), c.description(), chain, shown, failures, flagged),
                         chain.stream().map(Chained::turn).toList(), flagged);
             }
@@ -113,37 +113,37 @@ public final class RootCauseFinder {
             int n = t.index();
             for (RetrievedDocument d : t.retrievedDocuments()) {
                 if (d.outdated()) {
-                    out.add(new Cause(n, "outdated_retrieval", 0, "retriever returned doc '" + d.displayName()
+                    out.add(new Cause(n, RootCause.OUTDATED_RETRIEVAL, 0, "retriever returned doc '" + d.displayName()
                             + "', marked outdated (" + d.outdatedReason() + ")", d.snippet()));
                 }
             }
             for (ToolCall c : t.toolCalls()) {
                 if (c.error() != null) {
-                    out.add(new Cause(n, "tool_error", 1, "tool '" + c.name() + "' failed (" + Excerpt.of(c.error(), 120) + ")",
+                    out.add(new Cause(n, RootCause.TOOL_ERROR, 1, "tool '" + c.name() + "' failed (" + Excerpt.of(c.error(), 120) + ")",
                             c.error() + "\n" + t.assistantText()));
                 } else if (c.result() != null && correctedAtOrAfter(failures, n)) {
                     List<String> repeated = distinctive(c.result(), turns, n).reusedBy(t.assistantText());
                     if (!repeated.isEmpty()) {
-                        out.add(new Cause(n, "tool_error", 2, "tool '" + c.name() + "' returned " + Excerpt.quoted(c.result())
+                        out.add(new Cause(n, RootCause.TOOL_ERROR, 2, "tool '" + c.name() + "' returned " + Excerpt.quoted(c.result())
                                 + ", which the answer repeated (" + quoteTerms(repeated) + ")", c.result()));
                     }
                 }
             }
             for (Signal s : t.signals()) {
-                if (s.kind().equals(SignalKind.ERROR_SPAN)) out.add(new Cause(n, "error_span", 3, s.detail(), t.assistantText()));
+                if (s.kind().equals(SignalKind.ERROR_SPAN)) out.add(new Cause(n, RootCause.ERROR_SPAN, 3, s.detail(), t.assistantText()));
             }
             for (AssessmentView a : t.assessments()) {
                 if (a.failing() && a.name().toLowerCase(Locale.ROOT).contains("groundedness")) {
-                    out.add(new Cause(n, "hallucination", 4, "the answer is not grounded in the retrieved documents ("
+                    out.add(new Cause(n, RootCause.HALLUCINATION, 4, "the answer is not grounded in the retrieved documents ("
                             + AssessmentWording.describe(a) + ")", t.assistantText()));
                 }
             }
-            signal(t, SignalKind.UNSUPPORTED_CLAIM).ifPresent(s -> out.add(new Cause(n, "hallucination", 4, s.detail(),
+            signal(t, SignalKind.UNSUPPORTED_CLAIM).ifPresent(s -> out.add(new Cause(n, RootCause.HALLUCINATION, 4, s.detail(),
                     String.join(" ", Terms.numbers(t.assistantText()).values()))));
         }
         for (ContextFinding f : findings) {
-            if (f.turn() <= horizon && !f.kind().equals("system_prompt_changed") && !f.kind().equals("duplicated_history")) {
-                out.add(new Cause(f.turn(), "context_window", 5, f.detail().replaceFirst("^turn \\d+: ", ""), ""));
+            if (f.turn() <= horizon && !f.kind().equals(ContextFinding.SYSTEM_PROMPT_CHANGED) && !f.kind().equals(ContextFinding.DUPLICATED_HISTORY)) {
+                out.add(new Cause(f.turn(), RootCause.CONTEXT_WINDOW, 5, f.detail().replaceFirst("^turn \\d+: ", ""), ""));
             }
         }
         return out;
@@ -179,17 +179,32 @@ public final class RootCauseFinder {
         return out;
     }
 
-    private static boolean explains(Cause c, List<Chained> chain, @Nullable Integer flagged, Failure shown, List<TurnAnalysis> turns) {
-        if (c.kind().equals("context_window")) return contextExplains(c, shown, turns);
-        if (flagged == null) return true; // only a session judge failed: any causal evidence in the session explains it
-        return c.turn() == flagged || chain.stream().anyMatch(x -> x.turn() == flagged);
+    /** Rank of the weakest cause that explains a session judge's failure without echoing it (see {@link #explains}). */
+    private static final int STRONG_CAUSE_RANK = 3;
+
+    private static boolean explains(Cause c, List<Chained> chain, @Nullable Integer flagged, Failure shown) {
+        if (c.kind().equals(RootCause.CONTEXT_WINDOW)) return contextExplains(c, shown);
+        if (flagged != null) return c.turn() == flagged || chain.stream().anyMatch(x -> x.turn() == flagged);
+        // Only a session judge failed, and it names no turn. Stale documents, failed tools and failed spans explain
+        // it on their own; a made-up number (the weakest evidence) only when the judge's rationale echoes it.
+        return c.rank() <= STRONG_CAUSE_RANK || echoes(shown, c);
+    }
+
+    private static boolean echoes(Failure shown, Cause c) {
+        String rationale = shown.judge() == null ? null : shown.judge().rationale();
+        if (rationale == null) return false;
+        Matcher m = TURN_MENTION.matcher(rationale);
+        while (m.find()) {
+            if (Integer.parseInt(m.group(1)) == c.turn()) return true;
+        }
+        return !DistinctiveContent.of(c.carrier(), Set.of(), Set.of()).reusedBy(rationale).isEmpty();
     }
 
     /**
      * Lost context explains a failure only when the failure is about memory: a memory judge failed, or the user's
-     * correction points back at what they said before.
+     * correction (or a session judge's rationale) points back at what the user said before.
      */
-    private static boolean contextExplains(Cause c, Failure shown, List<TurnAnalysis> turns) {
+    private static boolean contextExplains(Cause c, Failure shown) {
         if (!shown.sessionLevel() && c.turn() > shown.turn()) return false;
         if (shown.judge() != null && MEMORY_JUDGE.matcher(shown.judge().name().toLowerCase(Locale.ROOT)).find()) return true;
         if (shown.userReply() != null && POINTS_BACK.matcher(shown.userReply().toLowerCase(Locale.ROOT)).find()) return true;
@@ -225,9 +240,9 @@ public final class RootCauseFinder {
         Optional<Integer> named = shown.sessionLevel() ? mentionedTurn(shown, turns.size()) : Optional.of(shown.turn());
         int turn = named.orElse(Math.max(turns.size(), 1));
         String kind = switch (shown.type()) {
-            case JUDGE, SESSION_JUDGE -> "failing_assessment";
-            case ERROR -> "error_span";
-            case CORRECTION -> "user_correction";
+            case JUDGE, SESSION_JUDGE -> RootCause.FAILING_ASSESSMENT;
+            case ERROR -> RootCause.ERROR_SPAN;
+            case CORRECTION -> RootCause.USER_CORRECTION;
         };
         String answer = turn <= turns.size() ? turns.get(turn - 1).assistantText() : "";
         List<Chained> chain = shown.sessionLevel() ? List.of() : chain(turns, turn, answer);

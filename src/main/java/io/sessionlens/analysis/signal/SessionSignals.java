@@ -17,7 +17,9 @@ import io.sessionlens.trace.model.TraceState;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.HashSet;
 import java.util.Optional;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -42,6 +44,7 @@ public final class SessionSignals {
         List<Long> durations = new ArrayList<>();
         for (Trace t : traces) durations.add(durationMs(t));
         List<Optional<String>> slow = LatencyOutliers.of(durations);
+        List<Set<String>> sourced = sourcedNumbers(turns);
         for (int i = 0; i < turns.size(); i++) {
             TurnAnalysis turn = turns.get(i);
             Trace trace = traces.get(i);
@@ -61,7 +64,7 @@ public final class SessionSignals {
                     s.add(new Signal(SignalKind.OUTDATED_DOCUMENT, "retrieved '" + d.displayName() + "', whose metadata marks it outdated: " + d.outdatedReason()));
                 }
             }
-            unsupportedNumbers(turns, i).ifPresent(s::add);
+            unsupportedNumbers(turn, sourced.get(i)).ifPresent(s::add);
             if (i + 1 < turns.size()) {
                 String next = turns.get(i + 1).userText();
                 int nextTurn = i + 2;
@@ -79,13 +82,13 @@ public final class SessionSignals {
 
     /** A later user message that asks an earlier turn's question again: that earlier answer did not satisfy. */
     private static void repetitions(List<TurnAnalysis> turns, List<List<Signal>> out) {
+        List<Terms.Profile> profiles = turns.stream().map(t -> Terms.profile(t.userText())).toList();
         for (int j = 1; j < turns.size(); j++) {
-            String later = turns.get(j).userText();
-            if (Terms.tokens(later).size() < 3) continue; // "yes", "ok thanks" repeat without meaning anything
+            if (profiles.get(j).tokens().size() < 3) continue; // "yes", "ok thanks" repeat without meaning anything
             int best = -1;
             double bestScore = 0;
             for (int k = 0; k < j; k++) {
-                double sim = Terms.similarity(later, turns.get(k).userText());
+                double sim = Terms.similarity(profiles.get(j), profiles.get(k));
                 if (sim >= REPEAT_SIMILARITY && sim >= bestScore) {
                     best = k;
                     bestScore = sim;
@@ -93,27 +96,37 @@ public final class SessionSignals {
             }
             if (best >= 0) {
                 out.get(best).add(new Signal(SignalKind.USER_REPETITION, String.format(Locale.ROOT,
-                        "turn %d's user asks this turn's question again: %s (similarity %.2f)", j + 1, Excerpt.quoted(later), bestScore)));
+                        "turn %d's user asks this turn's question again: %s (similarity %.2f)", j + 1,
+                        Excerpt.quoted(turns.get(j).userText()), bestScore)));
             }
         }
     }
 
-    private static Optional<Signal> unsupportedNumbers(List<TurnAnalysis> turns, int i) {
-        TurnAnalysis turn = turns.get(i);
-        if (turn.retrievedDocuments().isEmpty() || turn.assistantText().isBlank()) return Optional.empty();
-        List<String> sources = new ArrayList<>();
-        for (int k = 0; k <= i; k++) {
-            TurnAnalysis t = turns.get(k);
-            sources.add(t.userText());
-            t.retrievedDocuments().forEach(d -> sources.add(d.snippet()));
-            // numbers an earlier answer introduced are that turn's claim, not this one's
-            if (k < i) sources.add(t.assistantText());
+    /**
+     * Numbers each turn could have taken from a source: what the user said and the documents retrieved so far,
+     * and earlier answers (a number an earlier answer introduced is that turn's claim, not this one's).
+     */
+    private static List<Set<String>> sourcedNumbers(List<TurnAnalysis> turns) {
+        List<Set<String>> out = new ArrayList<>();
+        Set<String> sofar = new HashSet<>();
+        for (int i = 0; i < turns.size(); i++) {
+            TurnAnalysis t = turns.get(i);
+            if (i > 0) sofar.addAll(Terms.numbers(turns.get(i - 1).assistantText()).keySet());
+            sofar.addAll(Terms.numbers(t.userText()).keySet());
+            t.retrievedDocuments().forEach(d -> sofar.addAll(Terms.numbers(d.snippet()).keySet()));
+            Set<String> mine = new HashSet<>(sofar);
+            t.toolCalls().forEach(c -> {
+                if (c.result() != null) mine.addAll(Terms.numbers(c.result()).keySet());
+                if (c.arguments() != null) mine.addAll(Terms.numbers(c.arguments()).keySet());
+            });
+            out.add(mine);
         }
-        turn.toolCalls().forEach(c -> {
-            if (c.result() != null) sources.add(c.result());
-            if (c.arguments() != null) sources.add(c.arguments());
-        });
-        List<String> unsupported = UnsupportedNumbers.in(turn.assistantText(), sources);
+        return out;
+    }
+
+    private static Optional<Signal> unsupportedNumbers(TurnAnalysis turn, Set<String> sourced) {
+        if (turn.retrievedDocuments().isEmpty() || turn.assistantText().isBlank()) return Optional.empty();
+        List<String> unsupported = UnsupportedNumbers.in(turn.assistantText(), sourced);
         if (unsupported.isEmpty()) return Optional.empty();
         int docs = turn.retrievedDocuments().size();
         return Optional.of(new Signal(SignalKind.UNSUPPORTED_CLAIM, "the answer states " + String.join(", ", unsupported)

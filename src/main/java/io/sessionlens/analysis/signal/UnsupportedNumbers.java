@@ -21,14 +21,17 @@ public final class UnsupportedNumbers {
 
     private UnsupportedNumbers() {}
 
-    /** The unsupported numbers as the answer wrote them. */
-    public static List<String> in(String answer, List<String> sources) {
-        Set<String> supported = new HashSet<>();
-        for (String s : sources) supported.addAll(Terms.numbers(s).keySet());
-        Set<BigDecimal> derived = derivable(supported);
+    /**
+     * The unsupported numbers as the answer wrote them.
+     *
+     * @param supported canonical numbers of every source (see {@link Terms#numbers})
+     */
+    public static List<String> in(String answer, Set<String> supported) {
+        Set<BigDecimal> derived = null;
         List<String> out = new ArrayList<>();
         for (Map.Entry<String, String> n : Terms.numbers(answer).entrySet()) {
             if (supported.contains(n.getKey())) continue;
+            if (derived == null) derived = derivable(supported);
             BigDecimal v = value(n.getKey());
             if (v != null && derived.contains(v)) continue;
             out.add(n.getValue());

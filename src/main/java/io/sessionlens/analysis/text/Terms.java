@@ -16,8 +16,12 @@ import java.util.regex.Pattern;
  * repeating a document's "2.5%") and whether two user messages say the same thing.
  */
 public final class Terms {
-    private static final Pattern NUMBER = Pattern.compile("(?<![\\p{L}\\d.])\\d+(?:[.,]\\d+)*(\\s?%)?");
+    /** A clock time ("19:00") is one fact, not the numbers 19 and 0; otherwise digits with separators and a %. */
+    private static final Pattern NUMBER = Pattern.compile(
+            "(?<![\\p{L}\\d.:])\\d{1,2}:\\d{2}(?![\\d:])|(?<![\\p{L}\\d.:])\\d+(?:[.,]\\d+)*(\\s?%)?");
     private static final Pattern WORD = Pattern.compile("\\p{L}[\\p{L}\\p{N}_'’-]*");
+    private static final Pattern THOUSANDS_SEPARATOR = Pattern.compile(",(?=\\d{3}(?!\\d))");
+    private static final Pattern CONTRACTION_OR_TRAILING = Pattern.compile("('(s|re|ve|ll|d|m))?[-_']*$");
 
     /** Function words and chat filler: shared by any two English texts, so they prove nothing. */
     private static final Set<String> STOPWORDS = Set.of(
@@ -43,6 +47,10 @@ public final class Terms {
         Matcher m = NUMBER.matcher(text == null ? "" : text);
         while (m.find()) {
             String surface = m.group().replace(" ", "");
+            if (surface.indexOf(':') > 0) {
+                out.putIfAbsent(surface.length() == 4 ? "0" + surface : surface, surface);
+                continue;
+            }
             String digits = surface.endsWith("%") ? surface.substring(0, surface.length() - 1) : surface;
             String canonical = canonical(digits);
             // single digits are list markers and small counts: too common to be a fact worth tracing
@@ -54,8 +62,8 @@ public final class Terms {
 
     private static String canonical(String digits) {
         // a comma followed by exactly three digits separates thousands; any other comma is a decimal comma
-        String s = digits.replaceAll(",(?=\\d{3}(?!\\d))", "").replace(',', '.');
-        if (s.chars().filter(c -> c == '.').count() > 1) return s; // a version or a date, kept as written
+        String s = THOUSANDS_SEPARATOR.matcher(digits).replaceAll("").replace(',', '.');
+        if (s.indexOf('.') != s.lastIndexOf('.')) return s; // a version or a date, kept as written
         try {
             return new BigDecimal(s).stripTrailingZeros().toPlainString();
         } catch (NumberFormatException e) {
@@ -69,7 +77,7 @@ public final class Terms {
         Matcher m = WORD.matcher(text == null ? "" : text.toLowerCase(Locale.ROOT));
         while (m.find()) {
             String t = m.group().replace('’', '\'');
-            t = t.replaceAll("'(s|re|ve|ll|d|m)$", "").replaceAll("[-_']+$", "");
+            t = CONTRACTION_OR_TRAILING.matcher(t).replaceFirst("");
             if (!t.isEmpty()) out.add(t);
         }
         return out;
@@ -84,15 +92,24 @@ public final class Terms {
         return out;
     }
 
+    /** A text's words, computed once when the text is compared with many others. */
+    public record Profile(Set<String> tokens, Set<String> contentWords) {}
+
+    public static Profile profile(String text) {
+        return new Profile(new LinkedHashSet<>(tokens(text)), contentWords(text));
+    }
+
     /**
      * How alike two user messages are, 0–1: Jaccard overlap of their content words, or of all their words when
      * either has fewer than three content words ("what's the fee?" has one).
      */
     public static double similarity(String a, String b) {
-        Set<String> ca = contentWords(a);
-        Set<String> cb = contentWords(b);
-        if (ca.size() >= 3 && cb.size() >= 3) return jaccard(ca, cb);
-        return jaccard(new LinkedHashSet<>(tokens(a)), new LinkedHashSet<>(tokens(b)));
+        return similarity(profile(a), profile(b));
+    }
+
+    public static double similarity(Profile a, Profile b) {
+        if (a.contentWords().size() >= 3 && b.contentWords().size() >= 3) return jaccard(a.contentWords(), b.contentWords());
+        return jaccard(a.tokens(), b.tokens());
     }
 
     private static double jaccard(Set<String> a, Set<String> b) {

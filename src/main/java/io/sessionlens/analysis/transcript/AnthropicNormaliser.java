@@ -66,31 +66,22 @@ public final class AnthropicNormaliser implements ChatNormaliser {
         return true;
     }
 
-    /** Tool results first (they answer the previous assistant turn), then the message's own text and calls. */
     private static List<ChatMessage> message(String role, JsonNode blocks) {
-        List<ChatMessage> out = new ArrayList<>();
-        List<String> texts = new ArrayList<>();
-        List<ToolCallRequest> calls = new ArrayList<>();
+        MessageParts parts = new MessageParts();
         for (JsonNode b : blocks) {
             switch (b.isString() ? "text" : JsonValues.text(b, "type")) {
-                case "tool_use", "server_tool_use" -> calls.add(new ToolCallRequest(JsonValues.text(b, "id"),
+                case "tool_use", "server_tool_use" -> parts.call(new ToolCallRequest(JsonValues.text(b, "id"),
                         JsonValues.text(b, "name"), JsonValues.asText(JsonValues.field(b, "input"))));
                 case "tool_result" -> {
                     JsonNode c = JsonValues.field(b, "content");
                     String result = c != null && c.isArray() ? text(c) : JsonValues.asText(c);
                     boolean error = JsonValues.field(b, "is_error") != null && b.get("is_error").asBoolean();
-                    out.add(ChatMessage.toolResult(JsonValues.text(b, "tool_use_id"), result, error));
+                    parts.toolResult(ChatMessage.toolResult(JsonValues.text(b, "tool_use_id"), result, error));
                 }
-                default -> {
-                    String s = ContentParts.part(b);
-                    if (!s.isEmpty()) texts.add(s);
-                }
+                default -> parts.text(ContentParts.part(b)); // text and images; thinking renders as nothing
             }
         }
-        String content = String.join("\n\n", texts);
-        boolean onlyToolResults = !out.isEmpty() && content.isBlank() && calls.isEmpty();
-        if (!onlyToolResults) out.add(new ChatMessage(ChatRole.parse(role).orElseThrow(), content, calls, null, false));
-        return out;
+        return parts.messages(ChatRole.parse(role).orElseThrow());
     }
 
     private static String text(JsonNode blocks) {

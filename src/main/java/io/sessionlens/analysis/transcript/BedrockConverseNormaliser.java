@@ -46,29 +46,24 @@ public final class BedrockConverseNormaliser implements ChatNormaliser {
                 || !ownBlocks(content)) {
             return List.of();
         }
-        List<ChatMessage> out = new ArrayList<>();
-        List<String> texts = new ArrayList<>();
-        List<ToolCallRequest> calls = new ArrayList<>();
+        MessageParts parts = new MessageParts();
         for (JsonNode b : content) {
             JsonNode toolUse = JsonValues.field(b, "toolUse");
             JsonNode toolResult = JsonValues.field(b, "toolResult");
             if (toolUse != null) {
-                calls.add(new ToolCallRequest(JsonValues.text(toolUse, "toolUseId"), JsonValues.text(toolUse, "name"),
+                parts.call(new ToolCallRequest(JsonValues.text(toolUse, "toolUseId"), JsonValues.text(toolUse, "name"),
                         JsonValues.asText(JsonValues.field(toolUse, "input"))));
             } else if (toolResult != null) {
-                out.add(ChatMessage.toolResult(JsonValues.text(toolResult, "toolUseId"),
+                parts.toolResult(ChatMessage.toolResult(JsonValues.text(toolResult, "toolUseId"),
                         resultText(JsonValues.field(toolResult, "content")),
                         JsonValues.text(toolResult, "status").equals("error")));
             } else if (JsonValues.field(b, "image") != null) {
-                texts.add(ContentParts.image(null));
+                parts.text(ContentParts.image(null));
             } else if (JsonValues.field(b, "text") != null) {
-                texts.add(JsonValues.text(b, "text"));
+                parts.text(JsonValues.text(b, "text"));
             }
         }
-        String text = String.join("\n\n", texts);
-        boolean onlyToolResults = !out.isEmpty() && text.isBlank() && calls.isEmpty();
-        if (!onlyToolResults) out.add(new ChatMessage(ChatRole.parse(role).orElseThrow(), text, calls, null, false));
-        return out;
+        return parts.messages(ChatRole.parse(role).orElseThrow());
     }
 
     /** Converse blocks have exactly one key naming their kind; a {@code type} key means another format. */

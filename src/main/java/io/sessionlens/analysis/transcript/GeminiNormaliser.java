@@ -67,32 +67,27 @@ public final class GeminiNormaliser implements ChatNormaliser {
         JsonNode parts = JsonValues.field(content, "parts");
         if (parts == null || !parts.isArray()) return List.of();
         ChatRole role = ChatRole.parse(JsonValues.text(content, "role")).orElse(defaultRole);
-        List<ChatMessage> out = new ArrayList<>();
-        List<String> texts = new ArrayList<>();
-        List<ToolCallRequest> calls = new ArrayList<>();
+        MessageParts message = new MessageParts();
         for (JsonNode p : parts) {
             JsonNode call = JsonValues.field(p, "function_call");
             JsonNode response = JsonValues.field(p, "function_response");
             if (call != null) {
-                calls.add(new ToolCallRequest(idOf(call), JsonValues.text(call, "name"), JsonValues.asText(JsonValues.field(call, "args"))));
+                message.call(new ToolCallRequest(idOf(call), JsonValues.text(call, "name"), JsonValues.asText(JsonValues.field(call, "args"))));
             } else if (response != null) {
                 String id = idOf(response);
-                out.add(ChatMessage.toolResult(id != null ? id : JsonValues.text(response, "name"),
+                message.toolResult(ChatMessage.toolResult(id != null ? id : JsonValues.text(response, "name"),
                         JsonValues.asText(JsonValues.field(response, "response")), false));
             } else if (isThought(p)) {
                 continue; // reasoning, not the answer
             } else if (JsonValues.field(p, "text") != null) {
-                texts.add(JsonValues.text(p, "text"));
+                message.text(JsonValues.text(p, "text"));
             } else if (JsonValues.field(p, "inline_data") != null) {
-                texts.add(ContentParts.image(null));
+                message.text(ContentParts.image(null));
             } else if (JsonValues.field(p, "file_data") != null) {
-                texts.add(ContentParts.image(JsonValues.text(p.get("file_data"), "file_uri")));
+                message.text(ContentParts.image(JsonValues.text(p.get("file_data"), "file_uri")));
             }
         }
-        String text = String.join("\n\n", texts);
-        boolean onlyToolResults = !out.isEmpty() && text.isBlank() && calls.isEmpty();
-        if (!onlyToolResults) out.add(new ChatMessage(role, text, calls, null, false));
-        return out;
+        return message.messages(role);
     }
 
     private static boolean isThought(JsonNode part) {

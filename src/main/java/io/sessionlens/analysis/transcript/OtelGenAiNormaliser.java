@@ -34,22 +34,18 @@ public final class OtelGenAiNormaliser implements ChatNormaliser {
     }
 
     private static List<ChatMessage> message(ChatRole role, JsonNode parts) {
-        List<ChatMessage> out = new ArrayList<>();
-        List<String> texts = new ArrayList<>();
-        List<ToolCallRequest> calls = new ArrayList<>();
+        MessageParts message = new MessageParts();
         for (JsonNode p : parts) {
             switch (JsonValues.text(p, "type")) {
-                case "text" -> texts.add(JsonValues.asText(JsonValues.field(p, "content")));
-                case "tool_call" -> calls.add(new ToolCallRequest(JsonValues.text(p, "id"), JsonValues.text(p, "name"),
+                case "text" -> message.text(JsonValues.asText(JsonValues.field(p, "content")));
+                case "tool_call" -> message.call(new ToolCallRequest(JsonValues.text(p, "id"), JsonValues.text(p, "name"),
                         JsonValues.asText(JsonValues.field(p, "arguments"))));
-                case "tool_call_response" -> out.add(ChatMessage.toolResult(JsonValues.text(p, "id"),
+                case "tool_call_response" -> message.toolResult(ChatMessage.toolResult(JsonValues.text(p, "id"),
                         JsonValues.asText(JsonValues.field(p, "response")), false));
-                case "uri", "blob" -> texts.add(ContentParts.image(JsonValues.text(p, "uri")));
+                case "uri", "blob" -> message.text(ContentParts.image(JsonValues.text(p, "uri")));
                 default -> { } // reasoning and unknown parts are not conversation
             }
         }
-        String text = String.join("\n\n", texts);
-        if (!text.isBlank() || !calls.isEmpty() || out.isEmpty()) out.add(new ChatMessage(role, text, calls, null, false));
-        return out;
+        return message.messages(role);
     }
 }

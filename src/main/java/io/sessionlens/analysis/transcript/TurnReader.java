@@ -20,8 +20,9 @@ import tools.jackson.databind.JsonNode;
 /**
  * Reads what the user said and what the system answered in one turn (one trace). The root span normally holds
  * both; when it is a wrapper without I/O we descend breadth-first, preferring CHAIN/AGENT children, to the
- * first span that has both. Sides still missing come from the trace's previews, then from the 250-character
- * metadata copies. An analyst's {@link TurnMapping} overrides all of this.
+ * first span that has both (a root with input but no output keeps its input as the user's message). Sides still
+ * missing come from the trace's previews, then from the 250-character metadata copies. An analyst's
+ * {@link TurnMapping} overrides all of this.
  */
 public final class TurnReader {
 
@@ -72,14 +73,17 @@ public final class TurnReader {
             SpanIo io = SpanIo.of(s);
             if (io.hasInputs() && io.hasOutputs()) {
                 String source = s == root ? SOURCE_ROOT : SOURCE_CHILD;
+                if (inputOnly == root) { // the root holds what the user typed; a child's input may be a prompt template
+                    user = new Side(ValueText.user(SpanIo.of(root).inputs(), io.formatHint()), SOURCE_ROOT, root, false);
+                }
                 Optional<Conversation> chat = io.conversation();
                 if (chat.isPresent()) {
                     String fmt = chat.get().format();
-                    user = new Side(Optional.of(new SideText(chat.get().userText().orElse(""), "", fmt)), source, s, false);
+                    if (!user.present()) user = new Side(Optional.of(new SideText(chat.get().userText().orElse(""), "", fmt)), source, s, false);
                     assistant = new Side(Optional.of(new SideText(chat.get().assistantText().orElse(""), "", fmt)), source, s, false);
                     conversation = chat.get().messages();
                 } else {
-                    user = new Side(ValueText.user(io.inputs(), io.formatHint()), source, s, false);
+                    if (!user.present()) user = new Side(ValueText.user(io.inputs(), io.formatHint()), source, s, false);
                     assistant = new Side(ValueText.assistant(io.outputs(), io.formatHint()), source, s, false);
                 }
                 break;

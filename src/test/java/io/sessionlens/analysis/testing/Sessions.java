@@ -43,6 +43,11 @@ public final class Sessions {
         return Map.of("page_content", text, "metadata", meta);
     }
 
+    /** Turn {@code n} of a conversation written as alternating user / answer lines, with the full history. */
+    static TestTraces.TraceBuilder turnOf(String[] talk, int n) {
+        return ragTurn(n, talk[2 * n - 2], talk[2 * n - 1], pairs(java.util.Arrays.copyOfRange(talk, 0, 2 * n - 2)), SYSTEM);
+    }
+
     static List<String[]> pairs(String... texts) {
         List<String[]> out = new ArrayList<>();
         for (int i = 0; i + 1 < texts.length; i += 2) out.add(new String[] {texts[i], texts[i + 1]});
@@ -68,11 +73,9 @@ public final class Sessions {
     public static List<Trace> staleFeeDocument() {
         List<Trace> out = new ArrayList<>();
         for (int n = 1; n <= 5; n++) {
-            String user = FEE_TALK[2 * (n - 1)];
-            String answer = FEE_TALK[2 * (n - 1) + 1];
-            TestTraces.TraceBuilder t = ragTurn(n, user, answer, pairs(java.util.Arrays.copyOfRange(FEE_TALK, 0, 2 * (n - 1))), SYSTEM);
+            TestTraces.TraceBuilder t = turnOf(FEE_TALK, n);
             if (n == 3) {
-                t.span("ret3", "root3", "retrieve_fee_docs", "RETRIEVER").startMs(100).inputs(user).outputs(List.of(
+                t.span("ret3", "root3", "retrieve_fee_docs", "RETRIEVER").startMs(100).inputs(FEE_TALK[4]).outputs(List.of(
                         doc("kb/fees-2019.md", "International transfers carry a 2.5% fee, charged on the sent amount.",
                                 Map.of("status", "deprecated", "superseded_by", "fees-2024.md", "last_updated", "2019-04-01"))));
             }
@@ -92,7 +95,7 @@ public final class Sessions {
                 "Thanks, that's all.", "You're welcome, have a nice day!"};
         List<Trace> out = new ArrayList<>();
         for (int n = 1; n <= 3; n++) {
-            TestTraces.TraceBuilder t = ragTurn(n, talk[2 * n - 2], talk[2 * n - 1], pairs(java.util.Arrays.copyOfRange(talk, 0, 2 * n - 2)), SYSTEM);
+            TestTraces.TraceBuilder t = turnOf(talk, n);
             t.assessment(feedback("ok" + n, "relevance_to_query", "yes").rationale("On topic."));
             if (n == 1) t.assessment(feedback("s1", "user_frustration", "none").sessionLevel().rationale("The user got what they needed."));
             out.add(t.build());
@@ -108,7 +111,7 @@ public final class Sessions {
                 "That's not what the tracking page says, it says delayed.", "Sorry about that, let me check again."};
         List<Trace> out = new ArrayList<>();
         for (int n = 1; n <= 3; n++) {
-            TestTraces.TraceBuilder t = ragTurn(n, talk[2 * n - 2], talk[2 * n - 1], pairs(java.util.Arrays.copyOfRange(talk, 0, 2 * n - 2)), SYSTEM);
+            TestTraces.TraceBuilder t = turnOf(talk, n);
             if (n == 2) {
                 t.span("tool2", "root2", "get_order_status", "TOOL").startMs(200).inputs(Map.of("order_id", "88412"))
                         .exception("TimeoutError", "order service did not answer within 10 s", "Traceback ...");
@@ -165,7 +168,7 @@ public final class Sessions {
                 "So I have until the end of August?", "Yes, 90 days from delivery in June takes you to the end of August."};
         List<Trace> out = new ArrayList<>();
         for (int n = 1; n <= 3; n++) {
-            TestTraces.TraceBuilder t = ragTurn(n, talk[2 * n - 2], talk[2 * n - 1], pairs(java.util.Arrays.copyOfRange(talk, 0, 2 * n - 2)), SYSTEM);
+            TestTraces.TraceBuilder t = turnOf(talk, n);
             if (n == 2) {
                 t.span("ret2", "root2", "retrieve_policy", "RETRIEVER").startMs(100).inputs("returns").outputs(List.of(
                         doc("kb/returns.md", "Returns are accepted within 30 days of delivery with the receipt.", Map.of("status", "published"))));

@@ -19,6 +19,11 @@ class TermsTest {
     }
 
     @Test
+    void a_clock_time_is_one_fact() {
+        assertThat(Terms.numbers("Flight at 7:05, back at 19:00")).containsOnlyKeys("07:05", "19:00");
+    }
+
+    @Test
     void content_words_leave_out_function_words_and_short_words() {
         assertThat(Terms.contentWords("What is the international transfer fee for my account?"))
                 .containsExactly("international", "transfer", "account");

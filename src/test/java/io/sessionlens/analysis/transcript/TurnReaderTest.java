@@ -104,6 +104,23 @@ class TurnReaderTest {
     }
 
     @Test
+    void a_root_with_input_but_no_output_keeps_the_users_words_and_takes_the_answer_from_below() {
+        Trace t = turn(1)
+                .span("r", null, "chat", "CHAIN").inputs(Map.of("query", "What's the fee?")).done()
+                .span("llm", "r", "ChatOpenAI", "CHAT_MODEL").inputs(Map.of("messages", List.of(
+                        msg("user", "Context: fees-2024.md says 1.5%. Question: What's the fee?"))))
+                .outputs(Map.of("choices", List.of(Map.of("message", msg("assistant", "The fee is 1.5%.")))))
+                .build();
+
+        TurnText text = reader.read(t);
+
+        assertThat(text.userText()).isEqualTo("What's the fee?");
+        assertThat(text.assistantText()).isEqualTo("The fee is 1.5%.");
+        assertThat(text.readFrom().source()).isEqualTo("root span + child span (breadth-first)");
+        assertThat(text.readFrom().inputKey()).isEqualTo("query");
+    }
+
+    @Test
     void without_spans_the_previews_are_used() {
         Trace t = turn(1).previews("Session 2 turn 2 request", "Session 2 turn 2 response").build();
 
