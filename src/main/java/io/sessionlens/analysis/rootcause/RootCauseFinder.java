@@ -57,6 +57,12 @@ public final class RootCauseFinder {
         causes.sort(Comparator.comparingInt(Cause::turn).thenComparingInt(Cause::rank));
         for (Cause c : causes) {
             List<Chained> chain = chain(turns, c.turn(), c.carrier());
+            if (explains(c, chain, flagged, shown) && c.kind().equals(RootCause.CONTEXT_WINDOW) && !shown.sessionLevel()) {
+                // Dropping old turns is normal operation; it went wrong at the first answer that needed what was dropped.
+                int at = shown.turn();
+                String what = "the model answered without context it needed (from turn " + c.turn() + " on: " + c.description() + ")";
+                return new RootCause(at, c.kind(), evidence(at, what, List.of(), shown, failures, flagged), List.of(), flagged);
+            }
             if (explains(c, chain, flagged, shown)) {
                 return new RootCause(c.turn(), c.kind(), evidence(c.turn(), c.description(), chain, shown, failures, flagged),
                         chain.stream().map(Chained::turn).toList(), flagged);

@@ -16,9 +16,12 @@ import java.util.regex.Pattern;
  * repeating a document's "2.5%") and whether two user messages say the same thing.
  */
 public final class Terms {
-    /** A clock time ("19:00") is one fact, not the numbers 19 and 0; otherwise digits with separators and a %. */
+    /**
+     * A clock time ("19:00") is one fact, not the numbers 19 and 0; otherwise digits with separators and a %. A colon
+     * only joins digits: in JSON tool results ({@code "rate":1.0842}) the number after it is a fact of its own.
+     */
     private static final Pattern NUMBER = Pattern.compile(
-            "(?<![\\p{L}\\d.:])\\d{1,2}:\\d{2}(?![\\d:])|(?<![\\p{L}\\d.:])\\d+(?:[.,]\\d+)*(\\s?%)?");
+            "(?<![\\p{L}\\d.])(?<!\\d:)\\d{1,2}:\\d{2}(?![\\d:])|(?<![\\p{L}\\d.])(?<!\\d:)\\d+(?:[.,]\\d+)*(\\s?%)?");
     private static final Pattern WORD = Pattern.compile("\\p{L}[\\p{L}\\p{N}_'’-]*");
     private static final Pattern THOUSANDS_SEPARATOR = Pattern.compile(",(?=\\d{3}(?!\\d))");
     private static final Pattern CONTRACTION_OR_TRAILING = Pattern.compile("('(s|re|ve|ll|d|m))?[-_']*$");

@@ -193,8 +193,23 @@ class RootCauseFinderTest {
         RootCause rc = RootCauseFinder.find(forgotten, List.of(), window);
         assertThat(rc.kind()).isEqualTo("context_window");
         assertThat(rc.turn()).isEqualTo(3);
-        assertThat(rc.evidence()).isEqualTo("turn 3: the model saw turn 2 but not turn 1; "
-                + "the user corrected its answer in turn 4: 'I told you my budget is 300!'");
+        assertThat(rc.evidence()).isEqualTo("turn 3: the model answered without context it needed (from turn 3 on: "
+                + "the model saw turn 2 but not turn 1); the user corrected its answer in turn 4: 'I told you my budget is 300!'");
+    }
+
+    @Test
+    void lost_context_is_blamed_on_the_first_answer_that_needed_it_not_on_the_first_short_window() {
+        List<ContextFinding> window = List.of(new ContextFinding(2, "sliding_window", "turn 2: the model saw no earlier turn"));
+        var forgotten = session(new T(1, "I use a MacBook.", "Noted."), new T(2, "Any news?", "None."),
+                new T(3, "Lunch menu?", "Pasta."),
+                new T(4, "How do I install the VPN?", "Open Software Center on Windows.").signal(SignalKind.USER_CORRECTION, "x"),
+                new T(5, "I told you I'm on a Mac!", "Sorry."));
+
+        RootCause rc = RootCauseFinder.find(forgotten, List.of(), window);
+
+        assertThat(rc.turn()).isEqualTo(4);
+        assertThat(rc.kind()).isEqualTo("context_window");
+        assertThat(rc.evidence()).contains("from turn 2 on: the model saw no earlier turn");
     }
 
     @Test

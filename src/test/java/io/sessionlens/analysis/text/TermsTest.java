@@ -24,6 +24,13 @@ class TermsTest {
     }
 
     @Test
+    void numbers_in_a_json_tool_result_count_as_facts() {
+        assertThat(Terms.numbers("{\"rate\":1.0842,\"converted\":2168.4}")).containsOnlyKeys("1.0842", "2168.4");
+        assertThat(DistinctiveContent.of("{\"rate\":1.0842,\"converted\":2168.4}", java.util.Set.of(), java.util.Set.of())
+                .reusedBy("At 1.0842, 2,000 USD comes to about €2,168.40.")).contains("1.0842", "2168.4");
+    }
+
+    @Test
     void content_words_leave_out_function_words_and_short_words() {
         assertThat(Terms.contentWords("What is the international transfer fee for my account?"))
                 .containsExactly("international", "transfer", "account");
