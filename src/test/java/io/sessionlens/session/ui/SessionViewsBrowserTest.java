@@ -127,6 +127,17 @@ class SessionViewsBrowserTest extends BrowserTestBase {
     }
 
     @Test
+    void a_wrong_link_gets_a_clear_page_with_the_way_back() {
+        page.navigate(baseUrl() + "/no-such-page");
+        assertThat(page.locator("#error-view")).containsText("Page not found");
+        page.navigate(baseUrl() + "/sessions/exp-none/no-such-session");
+        assertThat(page.locator("h2")).containsText("Session not found");
+        page.locator("a", new com.microsoft.playwright.Page.LocatorOptions().setHasText("Back to all sessions")).click();
+        page.waitForURL("**/sessions");
+        screenshot("not-found");
+    }
+
+    @Test
     void the_theme_switch_turns_the_app_dark_and_back() {
         page.navigate(baseUrl() + "/sessions");
         waitForVaadin();
