@@ -53,12 +53,20 @@ class SessionIndexer {
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     public void onTracesStored(TracesStored event) {
-        event.sessions().forEach(this::reindex);
+        var stored = traces.loadSessions(event.sessions());
+        for (SessionRef ref : event.sessions()) {
+            var s = stored.get(ref);
+            reindex(ref, s == null ? List.of() : s.turns(), s == null ? List.of() : s.traces());
+        }
     }
 
     @Transactional
     public void reindex(SessionRef ref) {
-        List<TurnRow> turns = traces.turns(ref);
+        var s = traces.loadSessions(List.of(ref)).get(ref);
+        reindex(ref, s == null ? List.of() : s.turns(), s == null ? List.of() : s.traces());
+    }
+
+    private void reindex(SessionRef ref, List<TurnRow> turns, List<Trace> loaded) {
         var key = new SessionIndexEntity.Key(ref.experimentId(), ref.sessionKey());
         if (turns.isEmpty()) {   // every trace of it moved to another session
             index.deleteById(key);
@@ -81,7 +89,7 @@ class SessionIndexer {
         e.totalTokens = turns.stream().mapToLong(TurnRow::totalTokens).sum();
         e.totalDurationMs = turns.stream().mapToLong(TurnRow::durationMs).sum();
 
-        SessionAnalysis analysis = analyse(ref);
+        SessionAnalysis analysis = analyse(ref, loaded);
         StringBuilder text = new StringBuilder(ref.sessionKey().toLowerCase(Locale.ROOT));
         if (analysis != null && analysis.turns().size() == turns.size()) {
             e.firstInput = clip(analysis.turns().getFirst().userText());
@@ -111,9 +119,8 @@ class SessionIndexer {
         index.save(e);
     }
 
-    private @Nullable SessionAnalysis analyse(SessionRef ref) {
+    private @Nullable SessionAnalysis analyse(SessionRef ref, List<Trace> loaded) {
         try {
-            List<Trace> loaded = traces.loadSession(ref);
             return new SessionAnalyzer(settingsFor(ref.experimentId())).analyze(loaded);
         } catch (RuntimeException ex) {
             // The analyzer promises not to throw on odd data; if it does, the session stays searchable without it.

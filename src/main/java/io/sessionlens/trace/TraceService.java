@@ -50,6 +50,53 @@ public class TraceService {
                 .map(TraceEntity::getExperimentId).distinct().toList();
     }
 
+    /** A session as stored: its turn rows and its whole traces, both in request-time order. */
+    public record StoredSession(List<TurnRow> turns, List<Trace> traces) {}
+
+    /**
+     * Several sessions at once, in a handful of queries (traces, then their spans and assessments in chunks) rather
+     * than two per trace: the session index re-reads every session an import touched.
+     */
+    public java.util.Map<SessionRef, StoredSession> loadSessions(java.util.Collection<SessionRef> refs) {
+        java.util.Set<SessionRef> wanted = java.util.Set.copyOf(refs);
+        java.util.Map<SessionRef, List<TraceEntity>> rows = new java.util.LinkedHashMap<>();
+        List<String> keys = refs.stream().map(SessionRef::sessionKey).distinct().toList();
+        for (List<String> chunk : chunks(keys)) {
+            for (TraceEntity t : traces.findBySessionKeys(chunk)) {
+                SessionRef ref = new SessionRef(t.getExperimentId(), t.getSessionKey());
+                if (wanted.contains(ref)) rows.computeIfAbsent(ref, k -> new ArrayList<>()).add(t);
+            }
+        }
+        List<String> ids = rows.values().stream().flatMap(List::stream).map(TraceEntity::getTraceId).toList();
+        java.util.Map<String, List<io.sessionlens.trace.persistence.SpanEntity>> spansOf = new java.util.HashMap<>();
+        java.util.Map<String, List<io.sessionlens.trace.model.Assessment>> assessmentsOf = new java.util.HashMap<>();
+        for (List<String> chunk : chunks(ids)) {
+            for (var s : spans.findTraces(chunk)) spansOf.computeIfAbsent(s.traceId(), k -> new ArrayList<>()).add(s);
+            for (var a : assessments.findTraces(chunk)) {
+                assessmentsOf.computeIfAbsent(a.traceId(), k -> new ArrayList<>()).add(TraceMapping.toModel(a));
+            }
+        }
+        java.util.Map<SessionRef, StoredSession> out = new java.util.LinkedHashMap<>();
+        rows.forEach((ref, list) -> {
+            List<TurnRow> turns = new ArrayList<>(list.size());
+            List<Trace> loaded = new ArrayList<>(list.size());
+            int i = 1;
+            for (TraceEntity t : list) {
+                turns.add(TraceMapping.toTurnRow(i++, t));
+                loaded.add(TraceMapping.toModel(t, spansOf.getOrDefault(t.getTraceId(), List.of()),
+                        assessmentsOf.getOrDefault(t.getTraceId(), List.of())));
+            }
+            out.put(ref, new StoredSession(turns, loaded));
+        });
+        return out;
+    }
+
+    private static <T> List<List<T>> chunks(List<T> all) {
+        List<List<T>> out = new ArrayList<>();
+        for (int i = 0; i < all.size(); i += 500) out.add(all.subList(i, Math.min(all.size(), i + 500)));
+        return out;
+    }
+
     private Trace load(TraceEntity e) {
         return TraceMapping.toModel(e, spans.findTrace(e.getTraceId()),
                 assessments.findTrace(e.getTraceId()).stream().map(TraceMapping::toModel).toList());

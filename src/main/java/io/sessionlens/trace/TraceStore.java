@@ -7,6 +7,7 @@ import io.sessionlens.trace.persistence.TraceMapping;
 import io.sessionlens.trace.persistence.TraceRepository;
 import jakarta.persistence.EntityManager;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -53,7 +54,7 @@ public class TraceStore {
         Map<String, StoreOutcome> outcomes = new LinkedHashMap<>();
         Set<SessionRef> touched = new LinkedHashSet<>();
         var now = clock.instant();
-        int pending = 0;
+        List<Object> children = new ArrayList<>();
         for (Trace t : byId.values()) {
             TraceMapping.Rows rows = TraceMapping.toRows(t, now, TraceFactsCalculator.of(t));
             TraceRepository.KnownTrace old = known.get(t.traceId());
@@ -72,18 +73,23 @@ public class TraceStore {
                 outcomes.put(t.traceId(), StoreOutcome.IMPORTED);
             }
             touched.add(new SessionRef(rows.trace().getExperimentId(), rows.trace().getSessionKey()));
-            // Children after the parent row: the batch insert order must respect the foreign keys.
-            em.flush();
-            for (var s : rows.spans()) {
-                em.persist(s);
-                if (++pending % 1000 == 0) flushAndClear();
-            }
-            for (var a : rows.assessments()) em.persist(a);
-            flushAndClear();
+            children.addAll(rows.spans());
+            children.addAll(rows.assessments());
         }
+        // Trace rows first, then their spans and assessments (foreign keys), in JDBC batches; clearing the persistence
+        // context every few thousand rows keeps a 20,000-span batch from piling up in Hibernate's first-level cache.
+        flushAndClear();
+        int pending = 0;
+        for (Object child : children) {
+            em.persist(child);
+            if (++pending % FLUSH_EVERY == 0) flushAndClear();
+        }
+        flushAndClear();
         if (!touched.isEmpty()) events.publishEvent(new TracesStored(Set.copyOf(touched)));
         return new BatchResult(outcomes, touched);
     }
+
+    static final int FLUSH_EVERY = 2_000;
 
     private void flushAndClear() {
         em.flush();

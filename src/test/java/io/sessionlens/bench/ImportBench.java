@@ -11,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicLong;
-import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
@@ -22,9 +21,9 @@ import tools.jackson.databind.json.JsonMapper;
  * Import throughput against the raw Jackson parse of the same file (issue #2: import ≥ 40 % of raw parse speed), and
  * the heap while importing. Not a test (surefire excludes bench/). Run:
  * <pre>
- * ./mvnw -q test-compile && java -Xmx1g -cp "target/test-classes:target/classes:$(cat target/cp.txt)" io.sessionlens.bench.ImportBench [sessions turns spans]
+ * ./mvnw -B -q test-compile dependency:build-classpath -Dmdep.outputFile=target/test-cp.txt -Dmdep.includeScope=test
+ * java -Xmx1g -cp target/test-classes:target/classes:$(cat target/test-cp.txt) io.sessionlens.bench.ImportBench 2000 6 6
  * </pre>
- * (see BENCHMARKS.md for the exact classpath command).
  */
 public final class ImportBench {
     public static void main(String[] args) throws Exception {
@@ -50,8 +49,9 @@ public final class ImportBench {
         System.out.printf("raw Jackson token scan: %.2f s = %.1f MB/s (%d tokens)%n", tokenSec, mb / tokenSec, tokens);
         System.out.printf("raw Jackson tree per trace: %.2f s = %.1f MB/s (%d traces)%n", treeSec, mb / treeSec, traces);
 
-        var ctx = new SpringApplicationBuilder(Application.class).web(WebApplicationType.NONE)
-                .run("--sessionlens.data-dir=" + dir.resolve("data"), "--sessionlens.demo-data=false", "--logging.level.root=WARN");
+        var ctx = new SpringApplicationBuilder(Application.class)
+                .run("--sessionlens.data-dir=" + dir.resolve("data"), "--sessionlens.demo-data=false", "--server.port=0",
+                        "--logging.level.root=WARN");
         ImportService imports = ctx.getBean(ImportService.class);
         AtomicLong peak = new AtomicLong();
         var mem = ManagementFactory.getMemoryMXBean();
@@ -99,7 +99,7 @@ public final class ImportBench {
                 if (p.currentToken() == JsonToken.PROPERTY_NAME && "traces".equals(p.currentName())) {
                     p.nextToken();
                     while (p.nextToken() == JsonToken.START_OBJECT) {
-                        JsonNode t = json.readTree(p);
+                        JsonNode t = p.readValueAsTree();
                         if (t.has("info")) n++;
                     }
                 }

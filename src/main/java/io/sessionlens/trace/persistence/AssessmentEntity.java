@@ -41,4 +41,8 @@ public class AssessmentEntity {
     String rawJson;
 
     protected AssessmentEntity() {}
+
+    public String traceId() {
+        return traceId;
+    }
 }

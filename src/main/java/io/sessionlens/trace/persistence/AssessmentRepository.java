@@ -10,6 +10,10 @@ public interface AssessmentRepository extends JpaRepository<AssessmentEntity, As
     @Query("select a from AssessmentEntity a where a.traceId = :traceId order by a.seq")
     List<AssessmentEntity> findTrace(String traceId);
 
+    @Query("select a from AssessmentEntity a where a.traceId in :ids order by a.traceId, a.seq")
+    @org.springframework.data.jpa.repository.QueryHints(@jakarta.persistence.QueryHint(name = org.hibernate.jpa.HibernateHints.HINT_READ_ONLY, value = "true"))
+    List<AssessmentEntity> findTraces(java.util.Collection<String> ids);
+
     @Modifying
     @Query("delete from AssessmentEntity a where a.traceId = :traceId")
     int deleteTrace(String traceId);

@@ -33,4 +33,8 @@ public class SpanEntity {
     String eventsJson;
 
     protected SpanEntity() {}
+
+    public String traceId() {
+        return traceId;
+    }
 }

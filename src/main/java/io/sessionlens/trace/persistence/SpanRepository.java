@@ -11,6 +11,10 @@ public interface SpanRepository extends JpaRepository<SpanEntity, SpanEntity.Key
     @Query("select s from SpanEntity s where s.traceId = :traceId order by s.seq")
     List<SpanEntity> findTrace(String traceId);
 
+    @Query("select s from SpanEntity s where s.traceId in :ids order by s.traceId, s.seq")
+    @org.springframework.data.jpa.repository.QueryHints(@jakarta.persistence.QueryHint(name = org.hibernate.jpa.HibernateHints.HINT_READ_ONLY, value = "true"))
+    List<SpanEntity> findTraces(java.util.Collection<String> ids);
+
     @Modifying
     @Query("delete from SpanEntity s where s.traceId = :traceId")
     int deleteTrace(String traceId);

@@ -12,6 +12,10 @@ public interface TraceRepository extends JpaRepository<TraceEntity, String> {
 
     List<TraceEntity> findBySessionKeyOrderByRequestTimeAscTraceIdAsc(String sessionKey);
 
+    @Query("select t from TraceEntity t where t.sessionKey in :keys order by t.requestTime, t.traceId")
+    @org.springframework.data.jpa.repository.QueryHints(@jakarta.persistence.QueryHint(name = org.hibernate.jpa.HibernateHints.HINT_READ_ONLY, value = "true"))
+    List<TraceEntity> findBySessionKeys(Collection<String> keys);
+
     @Query("select t.traceId as traceId, t.contentHash as contentHash, t.experimentId as experimentId, t.sessionKey as sessionKey"
             + " from TraceEntity t where t.traceId in :ids")
     List<KnownTrace> findKnown(Collection<String> ids);
