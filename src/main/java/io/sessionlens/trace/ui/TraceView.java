@@ -175,9 +175,8 @@ class TraceView extends VerticalLayout implements BeforeEnterObserver, HasDynami
         split.setVisible(true);
         timeline.setHeader("Timeline · " + DurationFormat.ofNanos(trace.spansDurationNs()));
         grid.setDataProvider(new SpanTreeDataProvider(tree, traceId));
-        if (spanId != null) {
-            tree.row(traceId, spanId).ifPresentOrElse(this::reveal,
-                    () -> Notification.show("This trace has no span " + spanId + "."));
+        if (spanId != null && !reveal(traceId, spanId)) {
+            Notification.show("This trace has no span " + spanId + " that can be reached from a root span.");
         }
     }
 
@@ -255,19 +254,27 @@ class TraceView extends VerticalLayout implements BeforeEnterObserver, HasDynami
         UI.getCurrent().getPage().getHistory().replaceState(null, TraceNavigation.traceUrl(traceId, row.spanId()));
     }
 
-    /** Expands the tree down to the row (the grid asks the provider for each parent), scrolls to it and selects it. */
-    private void reveal(SpanRow row) {
+    /**
+     * Expands the tree down to the span, scrolls to it and selects it. The path is read first: a span on a parent
+     * cycle (A → B → A) has none, and asking the grid to find its parents would never end.
+     */
+    private boolean reveal(String traceId, String spanId) {
+        List<SpanRow> path = tree.pathTo(traceId, spanId);
+        if (path.isEmpty()) return false;
+        SpanRow row = path.getLast();
+        grid.expand(path.subList(0, path.size() - 1));
         grid.scrollToItem(row);
         grid.select(row);
+        return true;
     }
 
     private void jumpToNextError() {
         if (trace == null) return;
         String traceId = trace.traceId();
         String from = grid.asSingleSelect().getOptionalValue().map(SpanRow::spanId).orElse(null);
-        tree.nextErrorAfter(traceId, from).flatMap(id -> tree.row(traceId, id)).ifPresentOrElse(row -> {
+        tree.nextErrorAfter(traceId, from).ifPresentOrElse(id -> {
             details.preferEvents();
-            reveal(row);
+            reveal(traceId, id);
         }, () -> Notification.show("No error spans in this trace."));
     }
 
