@@ -5,7 +5,6 @@ import io.sessionlens.trace.model.Span;
 import io.sessionlens.trace.model.SpanStatus;
 import io.sessionlens.trace.model.TraceState;
 import io.sessionlens.trace.persistence.AssessmentRepository;
-import io.sessionlens.trace.persistence.ChildCount;
 import io.sessionlens.trace.persistence.SpanEntity;
 import io.sessionlens.trace.persistence.SpanHead;
 import io.sessionlens.trace.persistence.SpanLink;
@@ -61,9 +60,9 @@ public class SpanTreeService {
     /** A page of the children of a span, or of the roots when {@code parentSpanId} is null. */
     public List<SpanRow> children(String traceId, @Nullable String parentSpanId, int offset, int limit) {
         if (limit <= 0 || offset < 0) return List.of();
-        List<SpanHead> heads = parentSpanId == null ? spans.findRoots(traceId, offset, limit)
-                : spans.findChildren(traceId, parentSpanId, offset, limit);
-        return withChildCounts(traceId, heads);
+        List<String> ids = parentSpanId == null ? spans.findRootIds(traceId, offset, limit)
+                : spans.findChildIds(traceId, parentSpanId, offset, limit);
+        return rowsInOrder(traceId, ids);
     }
 
     public int childCount(String traceId, @Nullable String parentSpanId) {
@@ -71,7 +70,7 @@ public class SpanTreeService {
     }
 
     public Optional<SpanRow> row(String traceId, String spanId) {
-        return withChildCounts(traceId, spans.findHead(traceId, spanId)).stream().findFirst();
+        return rowsInOrder(traceId, List.of(spanId)).stream().findFirst();
     }
 
     /** The row's parent in the tree; empty for a root (also for an orphan, whose stored parent is not in the trace). */
@@ -89,17 +88,21 @@ public class SpanTreeService {
     /** The rows from the span's root down to the span itself; empty for an unknown span or one on a parent cycle. */
     public List<SpanRow> pathTo(String traceId, String spanId) {
         SpanPreorder order = preorder(traceId);
-        order.add(spans.findLinks(traceId, List.of(spanId)));
+        order.add(links(traceId, List.of(spanId)));
         order.loadAncestors();
         return rowsInOrder(traceId, order.path(spanId).stream().flatMap(List::stream).map(SpanLink::spanId).toList());
     }
 
+    /** The rows of these spans, in the order given; ids not in the trace are left out. */
     private List<SpanRow> rowsInOrder(String traceId, List<String> ids) {
         if (ids.isEmpty()) return List.of();
-        List<SpanHead> heads = new ArrayList<>(ids.size());
-        for (List<String> batch : batches(ids)) heads.addAll(spans.findHeads(traceId, batch));
         Map<String, SpanRow> rows = new HashMap<>();
-        withChildCounts(traceId, heads).forEach(r -> rows.put(r.spanId(), r));
+        for (List<String> batch : batches(ids)) {
+            for (SpanHead h : spans.findHeads(batch.stream().map(id -> new SpanEntity.Key(traceId, id)).toList())) {
+                rows.put(h.spanId(), new SpanRow(h.spanId(), h.parentSpanId(), h.name(), h.spanType(), h.startNs(), h.endNs(),
+                        SpanStatus.parse(h.status()), h.hasError(), (int) h.childCount()));
+            }
+        }
         return ids.stream().map(rows::get).filter(java.util.Objects::nonNull).toList();
     }
 
@@ -147,7 +150,7 @@ public class SpanTreeService {
         SpanPreorder order = preorder(traceId);
         List<SpanLink> errors = spans.findErrorLinks(traceId);
         order.add(errors);
-        if (spanId != null) order.add(spans.findLinks(traceId, List.of(spanId)));
+        if (spanId != null) order.add(links(traceId, List.of(spanId)));
         order.loadAncestors();
         List<List<SpanLink>> sorted = errors.stream().map(l -> order.path(l.spanId())).flatMap(Optional::stream)
                 .sorted(SpanPreorder.PREORDER).toList();
@@ -159,17 +162,11 @@ public class SpanTreeService {
     }
 
     private SpanPreorder preorder(String traceId) {
-        return new SpanPreorder(ids -> spans.findLinks(traceId, ids));
+        return new SpanPreorder(ids -> links(traceId, ids));
     }
 
-    private List<SpanRow> withChildCounts(String traceId, List<SpanHead> heads) {
-        if (heads.isEmpty()) return List.of();
-        Map<String, Long> counts = new HashMap<>();
-        for (List<String> batch : batches(heads.stream().map(SpanHead::spanId).toList())) {
-            for (ChildCount c : spans.countChildrenOf(traceId, batch)) counts.put(c.parentSpanId(), c.count());
-        }
-        return heads.stream().map(h -> new SpanRow(h.spanId(), h.parentSpanId(), h.name(), h.spanType(), h.startNs(), h.endNs(),
-                SpanStatus.parse(h.status()), h.hasError(), counts.getOrDefault(h.spanId(), 0L).intValue())).toList();
+    private List<SpanLink> links(String traceId, Collection<String> ids) {
+        return spans.findLinks(ids.stream().map(id -> new SpanEntity.Key(traceId, id)).toList());
     }
 
     private static List<List<String>> batches(List<String> ids) {

@@ -65,6 +65,7 @@ public final class TraceViewBench {
             long t = System.nanoTime();
             store.store(List.of(agent));
             System.out.printf(Locale.ROOT, "stored agent trace (%,d spans) in %.1f s%n", agent.spans().size(), (System.nanoTime() - t) / 1e9);
+            store.store(List.of(TestTraces.agentRun("tr-bench-small", "bench", "bench-small", at, 2, Set.of(1))));
             t = System.nanoTime();
             store.store(List.of(orphans));
             System.out.printf(Locale.ROOT, "stored flat trace (%,d spans) in %.1f s%n", orphans.spans().size(), (System.nanoTime() - t) / 1e9);
@@ -78,10 +79,16 @@ public final class TraceViewBench {
                     Browser browser = pw.chromium().launch(new BrowserType.LaunchOptions().setExecutablePath(Path.of("/usr/bin/chromium"))
                             .setHeadless(true).setArgs(List.of("--no-sandbox", "--disable-gpu", "--no-first-run")))) {
                 String base = "http://localhost:" + port + "/traces/";
-                // Baseline: the same page for a trace that does not exist (app shell, dev bundle, no rows).
-                browserTimes(browser, base + "tr-bench-missing", "#trace-missing", null);
-                browserTimes(browser, base + "tr-bench-agent", rowSelector("agent"), "step 1");
-                browserTimes(browser, base + "tr-bench-flat", rowSelector("orphan 0"), null);
+                // Baseline: the same page for a trace that does not exist (app shell and dev bundle, no rows). The pages
+                // take turns within each round, so JIT warm-up and machine load fall on all of them alike.
+                List<Target> targets = List.of(new Target(base + "tr-bench-missing", "#trace-missing", null),
+                        new Target(base + "tr-bench-small", rowSelector("agent"), "step 1"),
+                        new Target(base + "tr-bench-agent", rowSelector("agent"), "step 1"),
+                        new Target(base + "tr-bench-flat", rowSelector("orphan 0"), null));
+                for (int round = 0; round <= RUNS; round++) {   // round 0 warms up the dev-mode bundle and the JIT
+                    for (Target target : targets) measure(browser, target, round);
+                }
+                targets.forEach(TraceViewBench::report);
             }
         }
     }
@@ -107,34 +114,46 @@ public final class TraceViewBench {
         return "#span-tree .span-name[title='" + name + "']";
     }
 
-    private static void browserTimes(Browser browser, String url, String firstRow, String childRow) {
-        long[] open = new long[RUNS + 1];
-        long[] expand = new long[RUNS + 1];
-        for (int r = 0; r <= RUNS; r++) {   // run 0 warms up the dev-mode bundle and the JIT
-            try (BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1440, 900))) {
-                Page page = context.newPage();
-                page.setDefaultTimeout(60_000);
-                long t = System.nanoTime();
-                page.navigate(url);
-                page.waitForSelector(firstRow, new Page.WaitForSelectorOptions().setState(WaitForSelectorState.VISIBLE));
-                open[r] = (System.nanoTime() - t) / 1_000_000;
-                if (childRow != null) {
-                    t = System.nanoTime();
-                    page.locator("#span-tree vaadin-grid-tree-toggle", new Page.LocatorOptions()
-                            .setHas(page.locator(firstRow.replace("#span-tree ", "")))).click();
-                    page.waitForSelector("#span-tree .span-name[title='" + childRow + "']",
-                            new Page.WaitForSelectorOptions().setState(WaitForSelectorState.VISIBLE));
-                    expand[r] = (System.nanoTime() - t) / 1_000_000;
-                }
+    /** A page to open, what shows that its first rows are there, and (optionally) a child row to expand to. */
+    private record Target(String url, String firstRow, String childRow, long[] header, long[] open, long[] expand) {
+        Target(String url, String firstRow, String childRow) {
+            this(url, firstRow, childRow, new long[RUNS + 1], new long[RUNS + 1], new long[RUNS + 1]);
+        }
+
+        String name() {
+            return url.replaceAll(".*/", "");
+        }
+    }
+
+    private static void measure(Browser browser, Target target, int round) {
+        try (BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1440, 900))) {
+            Page page = context.newPage();
+            page.setDefaultTimeout(60_000);
+            long t = System.nanoTime();
+            page.navigate(target.url());
+            page.waitForSelector("#trace-header h2", new Page.WaitForSelectorOptions().setState(WaitForSelectorState.VISIBLE));
+            target.header()[round] = (System.nanoTime() - t) / 1_000_000;
+            page.waitForSelector(target.firstRow(), new Page.WaitForSelectorOptions().setState(WaitForSelectorState.VISIBLE));
+            target.open()[round] = (System.nanoTime() - t) / 1_000_000;
+            if (target.childRow() != null) {
+                t = System.nanoTime();
+                page.locator("#span-tree vaadin-grid-tree-toggle", new Page.LocatorOptions()
+                        .setHas(page.locator(target.firstRow().replace("#span-tree ", "")))).click();
+                page.waitForSelector(rowSelector(target.childRow()), new Page.WaitForSelectorOptions().setState(WaitForSelectorState.VISIBLE));
+                target.expand()[round] = (System.nanoTime() - t) / 1_000_000;
             }
         }
-        long[] measured = Arrays.copyOfRange(open, 1, RUNS + 1);
-        System.out.printf(Locale.ROOT, "browser %-40s first rows visible: warm-up %d ms, then median %d ms %s%n", url.replaceAll(".*/", ""),
-                open[0], median(measured), Arrays.toString(measured));
-        if (childRow != null) {
-            long[] m = Arrays.copyOfRange(expand, 1, RUNS + 1);
-            System.out.printf(Locale.ROOT, "browser %-40s expand root (%s children): median %d ms %s%n", url.replaceAll(".*/", ""),
-                    "8,333", median(m), Arrays.toString(m));
+    }
+
+    private static void report(Target target) {
+        long[] header = Arrays.copyOfRange(target.header(), 1, RUNS + 1);
+        long[] open = Arrays.copyOfRange(target.open(), 1, RUNS + 1);
+        System.out.printf(Locale.ROOT, "browser %-18s header visible: median %5d ms %s; first rows visible: warm-up %d ms, median %5d ms %s%n",
+                target.name(), median(header), Arrays.toString(header), target.open()[0], median(open), Arrays.toString(open));
+        if (target.childRow() != null) {
+            long[] expand = Arrays.copyOfRange(target.expand(), 1, RUNS + 1);
+            System.out.printf(Locale.ROOT, "browser %-18s expand the root: median %d ms %s%n", target.name(), median(expand),
+                    Arrays.toString(expand));
         }
     }
 

@@ -28,16 +28,23 @@ public interface SpanRepository extends JpaRepository<SpanEntity, SpanEntity.Key
     String IS_ROOT = "(s.parentSpanId is null or s.parentSpanId = s.spanId or not exists"
             + " (select p.spanId from SpanEntity p where p.traceId = s.traceId and p.spanId = s.parentSpanId))";
     String IS_CHILD_OF = "s.parentSpanId = :parentSpanId and s.spanId <> :parentSpanId";
+    /** A row's own columns plus its child count, counted in the index (trace_id, parent_span_id, …). */
     String HEAD = "select new io.sessionlens.trace.persistence.SpanHead(s.spanId, s.parentSpanId, s.name, s.spanType,"
-            + " s.startNs, s.endNs, s.status, s.hasError) from SpanEntity s where s.traceId = :traceId and ";
+            + " s.startNs, s.endNs, s.status, s.hasError, (select count(c) from SpanEntity c where c.traceId = s.traceId"
+            + " and c.parentSpanId = s.spanId and c.spanId <> s.spanId)) from SpanEntity s where ";
     String SIBLING_ORDER = " order by s.startNs, s.spanId";
     String BEFORE = " and (s.startNs < :startNs or (s.startNs = :startNs and s.spanId < :spanId))";
 
-    @Query(HEAD + IS_ROOT + SIBLING_ORDER + " limit :limit offset :offset")
-    List<SpanHead> findRoots(String traceId, int offset, int limit);
+    // Pages select ids only: the index span_record_tree (V2_1) answers them without reading a span row. The page's
+    // rows are then read by id, so skipping 40,000 siblings costs index entries, not 40,000 rows of attribute JSON.
 
-    @Query(HEAD + IS_CHILD_OF + SIBLING_ORDER + " limit :limit offset :offset")
-    List<SpanHead> findChildren(String traceId, String parentSpanId, int offset, int limit);
+    @Query("select s.spanId from SpanEntity s where s.traceId = :traceId and " + IS_ROOT + SIBLING_ORDER
+            + " limit :limit offset :offset")
+    List<String> findRootIds(String traceId, int offset, int limit);
+
+    @Query("select s.spanId from SpanEntity s where s.traceId = :traceId and " + IS_CHILD_OF + SIBLING_ORDER
+            + " limit :limit offset :offset")
+    List<String> findChildIds(String traceId, String parentSpanId, int offset, int limit);
 
     @Query("select count(s) from SpanEntity s where s.traceId = :traceId and " + IS_ROOT)
     long countRoots(String traceId);
@@ -45,17 +52,12 @@ public interface SpanRepository extends JpaRepository<SpanEntity, SpanEntity.Key
     @Query("select count(s) from SpanEntity s where s.traceId = :traceId and " + IS_CHILD_OF)
     long countChildren(String traceId, String parentSpanId);
 
-    /** Child counts for a page of rows in one query (spans without children are absent). */
-    @Query("select new io.sessionlens.trace.persistence.ChildCount(s.parentSpanId, count(s)) from SpanEntity s"
-            + " where s.traceId = :traceId and s.parentSpanId in :parentSpanIds and s.spanId <> s.parentSpanId"
-            + " group by s.parentSpanId")
-    List<ChildCount> countChildrenOf(String traceId, Collection<String> parentSpanIds);
-
-    @Query(HEAD + "s.spanId = :spanId")
-    List<SpanHead> findHead(String traceId, String spanId);
-
-    @Query(HEAD + "s.spanId in :spanIds")
-    List<SpanHead> findHeads(String traceId, Collection<String> spanIds);
+    /**
+     * The rows of a page, by primary key. Keys rather than {@code traceId = ? and spanId in (…)}: H2 uses an IN list
+     * only on an index's first column, so the latter reads every span of the trace; keys become a row-value IN.
+     */
+    @Query(HEAD + "id(s) in :keys")
+    List<SpanHead> findHeads(Collection<SpanEntity.Key> keys);
 
     /** The position of a root among the roots: how many roots come before it in sibling order. */
     @Query("select count(s) from SpanEntity s where s.traceId = :traceId and " + IS_ROOT + BEFORE)
@@ -69,8 +71,8 @@ public interface SpanRepository extends JpaRepository<SpanEntity, SpanEntity.Key
     List<SpanLink> findErrorLinks(String traceId);
 
     @Query("select new io.sessionlens.trace.persistence.SpanLink(s.spanId, s.parentSpanId, s.startNs) from SpanEntity s"
-            + " where s.traceId = :traceId and s.spanId in :spanIds")
-    List<SpanLink> findLinks(String traceId, Collection<String> spanIds);
+            + " where id(s) in :keys")
+    List<SpanLink> findLinks(Collection<SpanEntity.Key> keys);
 
     @Query("select new io.sessionlens.trace.persistence.SpanWindow(min(s.startNs), max(coalesce(s.endNs, s.startNs)))"
             + " from SpanEntity s where s.traceId = :traceId")

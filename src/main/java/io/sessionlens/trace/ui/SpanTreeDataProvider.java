@@ -15,6 +15,8 @@ import org.jspecify.annotations.Nullable;
 final class SpanTreeDataProvider extends AbstractBackEndHierarchicalDataProvider<SpanRow, Void> {
     private final SpanTreeService tree;
     private final String traceId;
+    /** Finding roots means checking every span's parent; the trace does not change while it is shown, so count once. */
+    private @Nullable Integer rootCount;
 
     SpanTreeDataProvider(SpanTreeService tree, String traceId) {
         this.tree = tree;
@@ -29,7 +31,15 @@ final class SpanTreeDataProvider extends AbstractBackEndHierarchicalDataProvider
     @Override
     public int getChildCount(HierarchicalQuery<SpanRow, Void> query) {
         SpanRow parent = query.getParent();
-        return parent != null ? parent.childCount() : tree.childCount(traceId, null);
+        if (parent != null) return parent.childCount();
+        if (rootCount == null) rootCount = tree.childCount(traceId, null);
+        return rootCount;
+    }
+
+    @Override
+    public void refreshAll() {
+        rootCount = null;
+        super.refreshAll();
     }
 
     @Override

@@ -49,6 +49,7 @@ class TraceView extends VerticalLayout implements BeforeEnterObserver, HasDynami
     static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
     /** "Expand path to errors" opens at most this many error paths: beyond that the tree is no longer readable. */
     static final int MAX_ERROR_PATHS = 200;
+    private static final int ROWS_OF_CONTEXT = 12;
 
     private static final String NAME_TEMPLATE = """
             <vaadin-grid-tree-toggle @click=${onClick} .leaf=${!model.hasChildren} .expanded=${live(model.expanded)} \
@@ -122,7 +123,7 @@ class TraceView extends VerticalLayout implements BeforeEnterObserver, HasDynami
                         .withProperty("typeClass", r -> SpanTypeIcon.of(r.spanType()).cssClass())
                         .withFunction("onClick", this::toggle))
                 .setHeader("Span").setKey("name").setFlexGrow(3).setResizable(true).setWidth("12em");
-        grid.addColumn(SpanRow::spanType).setHeader("Type").setKey("type").setWidth("7.5em").setFlexGrow(0).setResizable(true);
+        grid.addColumn(SpanRow::spanType).setHeader("Type").setKey("type").setWidth("8em").setFlexGrow(0).setResizable(true);
         grid.addColumn(LitRenderer.<SpanRow>of(STATUS_TEMPLATE)
                         .withProperty("status", r -> r.hasError() ? "ERROR" : r.status().name())
                         .withProperty("statusTheme", r -> r.hasError() ? "small error"
@@ -137,7 +138,7 @@ class TraceView extends VerticalLayout implements BeforeEnterObserver, HasDynami
                         .withProperty("wfWidth", r -> Math.max(0.4, Math.min(percent(r.durationNs()), 100 - percent(offsetNs(r)))))
                         .withProperty("wfTitle", r -> "starts at +" + DurationFormat.ofNanos(offsetNs(r)) + ", runs "
                                 + DurationFormat.ofNanos(r.durationNs())))
-                .setHeader("Timeline").setKey("waterfall").setFlexGrow(2).setWidth("7em");
+                .setHeader("Timeline").setKey("waterfall").setFlexGrow(1).setWidth("7.5em");
         grid.setPartNameGenerator(r -> r.hasError() ? "error-row" : null);
         grid.asSingleSelect().addValueChangeListener(e -> showSpan(e.getValue()));
         return timeline;
@@ -175,9 +176,8 @@ class TraceView extends VerticalLayout implements BeforeEnterObserver, HasDynami
         split.setVisible(true);
         timeline.setHeader("Timeline · " + DurationFormat.ofNanos(trace.spansDurationNs()));
         grid.setDataProvider(new SpanTreeDataProvider(tree, traceId));
-        if (spanId != null) {
-            tree.row(traceId, spanId).ifPresentOrElse(this::reveal,
-                    () -> Notification.show("This trace has no span " + spanId + "."));
+        if (spanId != null && !reveal(traceId, spanId)) {
+            Notification.show("This trace has no span " + spanId + " that can be reached from a root span.");
         }
     }
 
@@ -255,19 +255,30 @@ class TraceView extends VerticalLayout implements BeforeEnterObserver, HasDynami
         UI.getCurrent().getPage().getHistory().replaceState(null, TraceNavigation.traceUrl(traceId, row.spanId()));
     }
 
-    /** Expands the tree down to the row (the grid asks the provider for each parent), scrolls to it and selects it. */
-    private void reveal(SpanRow row) {
-        grid.scrollToItem(row);
+    /**
+     * Expands the tree down to the span, scrolls to it and selects it. The path is read first: a span on a parent
+     * cycle (A → B → A) has none, and asking the grid to find its parents would never end.
+     */
+    private boolean reveal(String traceId, String spanId) {
+        List<SpanRow> path = tree.pathTo(traceId, spanId);
+        if (path.isEmpty()) return false;
+        SpanRow row = path.getLast();
+        grid.expand(path.subList(0, path.size() - 1));
+        // The grid puts the scrolled-to row at the top; start at the parent instead when the row is near it, so the
+        // analyst sees where the span sits.
+        boolean nearParent = path.size() > 1 && tree.siblingIndex(traceId, row) < ROWS_OF_CONTEXT;
+        grid.scrollToItem(nearParent ? path.get(path.size() - 2) : row);
         grid.select(row);
+        return true;
     }
 
     private void jumpToNextError() {
         if (trace == null) return;
         String traceId = trace.traceId();
         String from = grid.asSingleSelect().getOptionalValue().map(SpanRow::spanId).orElse(null);
-        tree.nextErrorAfter(traceId, from).flatMap(id -> tree.row(traceId, id)).ifPresentOrElse(row -> {
+        tree.nextErrorAfter(traceId, from).ifPresentOrElse(id -> {
             details.preferEvents();
-            reveal(row);
+            reveal(traceId, id);
         }, () -> Notification.show("No error spans in this trace."));
     }
 

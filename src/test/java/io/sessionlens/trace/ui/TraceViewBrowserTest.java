@@ -10,11 +10,14 @@ import com.microsoft.playwright.Locator;
 import io.sessionlens.support.BrowserTestBase;
 import io.sessionlens.trace.TestTraces;
 import io.sessionlens.trace.TraceStore;
+import io.sessionlens.trace.model.Assessment;
+import io.sessionlens.trace.model.AssessmentSource;
 import io.sessionlens.trace.model.MlflowKeys;
 import io.sessionlens.trace.model.Span;
 import io.sessionlens.trace.model.SpanEvent;
 import io.sessionlens.trace.model.SpanStatus;
 import io.sessionlens.trace.model.Trace;
+import io.sessionlens.trace.model.TraceInfo;
 import io.sessionlens.trace.model.TraceState;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -60,8 +63,12 @@ class TraceViewBrowserTest extends BrowserTestBase {
         Span evil = new Span(id(2), id(1), IMG, T0 + 1, T0 + 3, SpanStatus.ERROR, SCRIPT,
                 Map.of(MlflowKeys.SPAN_TYPE, "\"LLM\"", MlflowKeys.SPAN_INPUTS, chat, MlflowKeys.SPAN_OUTPUTS,
                         "\"" + IMG + "\"", IMG, "\"" + SCRIPT.replace("/", "\\/") + "\""), List.of(event));
-        return new Trace(TestTraces.info(XSS, EXPERIMENT, "session-" + IMG, Instant.parse("2025-06-02T09:00:00Z"), TraceState.ERROR),
-                List.of(span(id(1), null, SCRIPT, "AGENT", T0, T0 + 5), evil));
+        TraceInfo info = TestTraces.info(XSS, EXPERIMENT, "session-" + IMG, Instant.parse("2025-06-02T09:00:00Z"), TraceState.ERROR);
+        var judged = new Assessment("a-xss", IMG, Assessment.Kind.FEEDBACK, id(2), AssessmentSource.of("LLM_JUDGE", SCRIPT), null, null,
+                "\"no\"", null, null, SCRIPT, Map.of(), null, true, "{}");
+        info = new TraceInfo(info.traceId(), info.experimentId(), info.requestTime(), info.executionDurationMs(), info.state(),
+                null, null, null, info.metadata(), info.tags(), List.of(judged));
+        return new Trace(info, List.of(span(id(1), null, SCRIPT, "AGENT", T0, T0 + 5), evil));
     }
 
     private Locator row(String name) {
@@ -147,6 +154,8 @@ class TraceViewBrowserTest extends BrowserTestBase {
         assertThat(page.locator("#next-turn")).isDisabled();
         assertThat(page.locator("#session-link")).hasAttribute("href", "sessions/" + EXPERIMENT + "/" + SESSION);
         screenshot("trace-view-chat");
+        page.evaluate("() => document.documentElement.setAttribute('theme', 'dark')");   // what MainLayout's switch does
+        screenshot("trace-view-chat-dark");
 
         page.locator("#previous-turn").click();
         assertThat(page.locator("#turn-position")).containsText("1 of 2");
@@ -198,6 +207,9 @@ class TraceViewBrowserTest extends BrowserTestBase {
         page.locator("#tab-attributes").click();
         assertThat(details.locator(".attr-key", new Locator.LocatorOptions().setHasText(IMG))).isVisible();
         screenshot("trace-view-xss");
+        page.locator("#tab-assessments").click();
+        assertThat(details.locator(".assessment-title")).containsText(IMG);
+        assertThat(details.locator(".kv-row", new Locator.LocatorOptions().setHasText("rationale"))).containsText(SCRIPT);
 
         assertThat(page.evaluate("() => typeof window.__xss")).isEqualTo("undefined");
         assertThat(page.locator("#span-details img, #span-tree img, #trace-header img")).hasCount(0);
