@@ -1,9 +1,9 @@
 package io.sessionlens.session.ui;
 
+import com.vaadin.flow.component.ClientCallable;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.details.Details;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.AnchorTarget;
 import com.vaadin.flow.component.html.Div;
@@ -30,6 +30,7 @@ import io.sessionlens.analysis.TurnMapping;
 import io.sessionlens.analysis.Verdict;
 import io.sessionlens.base.ui.component.Badges;
 import io.sessionlens.base.ui.component.EChart;
+import io.sessionlens.base.ui.component.LazyDetails;
 import io.sessionlens.base.ui.component.SafeMarkdown;
 import io.sessionlens.session.ExperimentSettings;
 import io.sessionlens.session.ExperimentSettingsService;
@@ -54,9 +55,16 @@ import org.jspecify.annotations.Nullable;
 class SessionView extends Div implements BeforeEnterObserver, HasDynamicTitle {
     static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
 
+    static final int PAGE = 8;
+
     private final SessionService sessions;
     private final ExperimentSettingsService settings;
     private String title = "Session · SessionLens";
+    private @Nullable SessionDocument doc;
+    private Set<Integer> flagged = Set.of();
+    private Div chat = new Div();
+    private Div more = new Div();
+    private int rendered;
 
     SessionView(SessionService sessions, ExperimentSettingsService settings) {
         this.sessions = sessions;
@@ -83,26 +91,61 @@ class SessionView extends Div implements BeforeEnterObserver, HasDynamicTitle {
 
     private void show(SessionDocument doc, int focusTurn) {
         title = doc.sessionId() + " · SessionLens";
-        Set<Integer> flagged = flaggedTurns(doc);
+        this.doc = doc;
+        this.flagged = flaggedTurns(doc);
+        this.rendered = 0;
         RootCause rc = doc.rootCause();
 
         add(header(doc));
         var rail = new Div();
         rail.addClassName("sl-rail");
         rail.setId("turn-rail");
-        var chat = new Div();
-        chat.addClassName("sl-chat");
-        chat.setId("chat");
         for (TurnDocument t : doc.turns()) {
             boolean isCause = rc != null && rc.turn() == t.index();
             boolean inChain = rc != null && rc.chain().contains(t.index());
             rail.add(railItem(t, isCause, flagged.contains(t.index()), inChain));
-            chat.add(turnCard(doc, t, isCause, flagged.contains(t.index()), inChain));
         }
+        chat = new Div();
+        chat.addClassName("sl-chat");
+        chat.setId("chat");
+        more = new Div(new Span("Loading more turns…"));
+        more.setId("turn-more");
+        more.addClassName("sl-small");
+        chat.add(more);
+        renderUpTo(Math.max(PAGE, focusTurn));
         var body = new Div(rail, chat, sidePanel(doc));
         body.addClassName("sl-session-body");
         add(body);
         keyboardNavigation(focusTurn);
+    }
+
+    /**
+     * Turn cards are rendered a page at a time (the first page at once, the next ones when the analyst scrolls near the
+     * end or jumps to a later turn), so a 120-turn session paints its first turns quickly.
+     */
+    private void renderUpTo(int turn) {
+        if (doc == null) return;
+        RootCause rc = doc.rootCause();
+        int target = Math.min(turn, doc.turns().size());
+        while (rendered < target) {
+            TurnDocument t = doc.turns().get(rendered++);
+            boolean isCause = rc != null && rc.turn() == t.index();
+            boolean inChain = rc != null && rc.chain().contains(t.index());
+            chat.addComponentAtIndex(chat.getComponentCount() - 1, turnCard(doc, t, isCause, flagged.contains(t.index()), inChain));
+        }
+        more.setVisible(rendered < doc.turns().size());
+    }
+
+    @ClientCallable
+    void loadMoreTurns() {
+        renderUpTo(rendered + PAGE);
+    }
+
+    /** Rail, chart and root-cause links all land here: render up to the turn, then scroll to it. */
+    @ClientCallable
+    void showTurn(int turn) {
+        renderUpTo(turn);
+        scrollToTurn(turn);
     }
 
     private Component header(SessionDocument doc) {
@@ -197,6 +240,11 @@ class SessionView extends Div implements BeforeEnterObserver, HasDynamicTitle {
     }
 
     private static Component toolCalls(List<ToolCall> calls) {
+        return LazyDetails.of("Tool calls (" + calls.size() + ")" + (calls.stream().anyMatch(c -> c.error() != null) ? " — failed" : ""),
+                false, () -> toolCallList(calls));
+    }
+
+    private static Component toolCallList(List<ToolCall> calls) {
         var list = new Div();
         for (ToolCall c : calls) {
             var row = new Div();
@@ -206,12 +254,16 @@ class SessionView extends Div implements BeforeEnterObserver, HasDynamicTitle {
             else if (c.result() != null) row.add(new Pre(clip(c.result(), 2000)));
             list.add(row);
         }
-        var d = new Details("Tool calls (" + calls.size() + ")" + (calls.stream().anyMatch(c -> c.error() != null) ? " — failed" : ""), list);
-        d.addClassName("sl-fold");
-        return d;
+        return list;
     }
 
     private static Component documents(List<RetrievedDocument> docs) {
+        long outdated = docs.stream().filter(RetrievedDocument::outdated).count();
+        return LazyDetails.of("Retrieved documents (" + docs.size() + ")" + (outdated > 0 ? " — " + outdated + " outdated" : ""),
+                outdated > 0, () -> documentList(docs));
+    }
+
+    private static Component documentList(List<RetrievedDocument> docs) {
         var list = new Div();
         for (RetrievedDocument doc : docs) {
             var row = new Div();
@@ -222,11 +274,7 @@ class SessionView extends Div implements BeforeEnterObserver, HasDynamicTitle {
             row.add(new Pre(clip(doc.snippet(), 1500)));
             list.add(row);
         }
-        long outdated = docs.stream().filter(RetrievedDocument::outdated).count();
-        var d = new Details("Retrieved documents (" + docs.size() + ")" + (outdated > 0 ? " — " + outdated + " outdated" : ""), list);
-        d.addClassName("sl-fold");
-        d.setOpened(outdated > 0);
-        return d;
+        return list;
     }
 
     private static Component errors(List<ErrorSpan> errors) {
@@ -236,9 +284,7 @@ class SessionView extends Div implements BeforeEnterObserver, HasDynamicTitle {
             var line = new Div(new Span("✖ " + e.name() + ": "), new Span(nz(e.exceptionType()) + (e.exceptionType() == null ? "" : ": ") + nz(e.message())));
             box.add(line);
             if (e.stackTrace() != null) {
-                var d = new Details("Stack trace", new Pre(e.stackTrace()));
-                d.addClassName("sl-fold");
-                box.add(d);
+                box.add(LazyDetails.of("Stack trace", false, () -> new Pre(e.stackTrace())));
             }
         }
         return box;
@@ -267,6 +313,10 @@ class SessionView extends Div implements BeforeEnterObserver, HasDynamicTitle {
     }
 
     private Component howRead(SessionDocument doc, TurnDocument t) {
+        return LazyDetails.of("How this turn was read", false, () -> mappingEditor(doc, t));
+    }
+
+    private Component mappingEditor(SessionDocument doc, TurnDocument t) {
         var box = new Div();
         var r = t.readFrom();
         String how = r == null ? "not analysed"
@@ -294,9 +344,7 @@ class SessionView extends Div implements BeforeEnterObserver, HasDynamicTitle {
         form.setAlignItems(com.vaadin.flow.component.orderedlayout.FlexComponent.Alignment.BASELINE);
         form.addClassName("sl-mapping-form");
         box.add(form);
-        var d = new Details("How this turn was read", box);
-        d.addClassName("sl-fold");
-        return d;
+        return box;
     }
 
     private Component sidePanel(SessionDocument doc) {
@@ -327,7 +375,7 @@ class SessionView extends Div implements BeforeEnterObserver, HasDynamicTitle {
             chart.setHeight(AssessmentTimeline.height(doc) + "px");
             chart.setOption(AssessmentTimeline.option(doc));
             chart.addPointClickListener(click -> {
-                if (click.value() != null && click.value().isArray()) scrollToTurn(click.value().get(0).asInt());
+                if (click.value() != null && click.value().isArray()) showTurn(click.value().get(0).asInt());
             });
             panel.add(chart);
         }
@@ -384,6 +432,25 @@ class SessionView extends Div implements BeforeEnterObserver, HasDynamicTitle {
                 }
                 """);
         if (focusTurn > 0) scrollToTurn(focusTurn);
+        // the next page of turns when the end of the rendered ones comes into view; turn links go through the server
+        getElement().executeJs("""
+                const view = this;
+                const more = document.getElementById('turn-more');
+                if (more && !more.__slObserved) {
+                  more.__slObserved = true;
+                  new IntersectionObserver(es => { if (es.some(e => e.isIntersecting) && more.offsetParent) view.$server.loadMoreTurns(); },
+                      {root: document.getElementById('chat'), rootMargin: '600px'}).observe(more);
+                }
+                if (!view.__slTurnLinks) {
+                  view.__slTurnLinks = true;
+                  view.addEventListener('click', e => {
+                    const a = e.target.closest && e.target.closest('a[href^="#turn-"]');
+                    if (!a) return;
+                    e.preventDefault();
+                    view.$server.showTurn(parseInt(a.getAttribute('href').substring(6), 10));
+                  });
+                }
+                """);
     }
 
     private void scrollToTurn(int turn) {
