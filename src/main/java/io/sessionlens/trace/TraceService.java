@@ -32,8 +32,8 @@ public class TraceService {
 
     /** The session's traces in request-time order, with spans and assessments. */
     public List<Trace> loadSession(SessionRef ref) {
-        return traces.findByExperimentIdAndSessionKeyOrderByRequestTimeAscTraceIdAsc(ref.experimentId(), ref.sessionKey())
-                .stream().map(this::load).toList();
+        StoredSession s = loadSessions(List.of(ref)).get(ref);
+        return s == null ? List.of() : s.traces();
     }
 
     public List<TurnRow> turns(SessionRef ref) {

@@ -212,6 +212,14 @@ class SessionView extends Div implements BeforeEnterObserver, HasDynamicTitle {
         if (!t.errorSpans().isEmpty()) card.add(errors(t.errorSpans()));
         card.add(bubble("assistant", t.assistantText(), false));
         if (!t.assessments().isEmpty()) card.add(assessments(t.assessments()));
+        for (ScorerError e : doc.scorerErrors()) {
+            if (!e.traceId().equals(t.traceId())) continue;
+            var failed = new Div(new Span("scorer error · " + e.name() + (e.errorCode() == null ? "" : " (" + e.errorCode() + ")")
+                    + ": " + nz(e.message())));
+            failed.addClassName("sl-scorer-errors");
+            failed.setTitle("The judge itself failed: this is not a verdict and is left out of every quality signal");
+            card.add(failed);
+        }
         if (!t.signals().isEmpty()) {
             var sig = new Div();
             sig.addClassName("sl-signals");
