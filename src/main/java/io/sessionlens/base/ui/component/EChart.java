@@ -5,6 +5,7 @@ import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.HasSize;
 import com.vaadin.flow.component.Tag;
 import com.vaadin.flow.component.page.Page;
+import com.vaadin.flow.shared.ui.LoadMode;
 import com.vaadin.flow.shared.Registration;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
@@ -55,8 +56,9 @@ public class EChart extends Component implements HasSize {
     @Override
     protected void onAttach(AttachEvent attachEvent) {
         Page page = attachEvent.getUI().getPage();
-        // Flow loads each URL once per UI and in this order, so the element script always finds `echarts`.
-        page.addJavaScript(ECHARTS_JS);
-        page.addJavaScript(ELEMENT_JS);
+        // LAZY: the 1 MB echarts.min.js must not hold back the first paint of the page (Flow loads eager scripts
+        // before it applies the page's first changes). The element script waits for `echarts` and upgrades late.
+        page.addJavaScript(ECHARTS_JS, LoadMode.LAZY);
+        page.addJavaScript(ELEMENT_JS, LoadMode.LAZY);
     }
 }
