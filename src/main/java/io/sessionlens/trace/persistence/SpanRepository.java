@@ -25,8 +25,10 @@ public interface SpanRepository extends JpaRepository<SpanEntity, SpanEntity.Key
      * A root is a span without a parent, a span that names itself as parent, or an orphan whose parent is not in the
      * trace (in-progress or partially exported traces; MLflow's UI shows those as roots too).
      */
-    String IS_ROOT = "(s.parentSpanId is null or s.parentSpanId = s.spanId or not exists"
-            + " (select p.spanId from SpanEntity p where p.traceId = s.traceId and p.spanId = s.parentSpanId))";
+    // NOT IN over the trace's span ids, not a correlated NOT EXISTS: H2 answered the latter through the covering tree
+    // index, whose span_id is its fourth column, so counting the roots of a 50,000-span trace read 50,000² entries.
+    String IS_ROOT = "(s.parentSpanId is null or s.parentSpanId = s.spanId or s.parentSpanId not in"
+            + " (select p.spanId from SpanEntity p where p.traceId = :traceId))";
     String IS_CHILD_OF = "s.parentSpanId = :parentSpanId and s.spanId <> :parentSpanId";
     /** A row's own columns plus its child count, counted in the index (trace_id, parent_span_id, …). */
     String HEAD = "select new io.sessionlens.trace.persistence.SpanHead(s.spanId, s.parentSpanId, s.name, s.spanType,"
