@@ -88,7 +88,7 @@ class SessionsView extends VerticalLayout implements BeforeEnterObserver {
         user.setId("filter-user");
         text.setId("session-search");
         text.setPlaceholder("session id or words from the chat");
-        text.setWidth("18em");
+        text.setWidth("18rem");
         state.setId("filter-state");
         state.setLabel("State");
         state.setItems("", "OK", "ERROR", "IN_PROGRESS");
@@ -123,23 +123,23 @@ class SessionsView extends VerticalLayout implements BeforeEnterObserver {
         grid.setId("sessions-grid");
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
         grid.addComponentColumn(SessionsView::sessionCell).setHeader("Session").setKey("sessionKey").setSortable(true)
-                .setWidth("13em").setFlexGrow(0).setResizable(true);
-        grid.addComponentColumn(SessionsView::stateCell).setHeader("State").setKey("worstState").setSortable(true).setWidth("7em").setFlexGrow(0);
+                .setWidth("13rem").setFlexGrow(0).setResizable(true);
+        grid.addComponentColumn(SessionsView::stateCell).setHeader("State").setKey("worstState").setSortable(true).setWidth("7rem").setFlexGrow(0);
         grid.addComponentColumn(SessionsView::rootCauseCell).setHeader("Root cause").setKey("rootCauseTurn").setSortable(true)
-                .setWidth("12em").setFlexGrow(0);
-        grid.addComponentColumn(SessionsView::judgeChips).setHeader("Session judges").setWidth("14em").setFlexGrow(0);
-        grid.addColumn(SessionRow::turnCount).setHeader("Turns").setKey("turnCount").setSortable(true).setWidth("5em").setFlexGrow(0);
-        grid.addColumn(SessionRow::errorTurns).setHeader("Errors").setKey("errorTurns").setSortable(true).setWidth("5.5em").setFlexGrow(0)
+                .setWidth("12rem").setFlexGrow(0);
+        grid.addComponentColumn(SessionsView::judgeChips).setHeader("Session judges").setWidth("14rem").setFlexGrow(0);
+        grid.addColumn(SessionRow::turnCount).setHeader("Turns").setKey("turnCount").setSortable(true).setWidth("5rem").setFlexGrow(0);
+        grid.addColumn(SessionRow::errorTurns).setHeader("Errors").setKey("errorTurns").setSortable(true).setWidth("5.5rem").setFlexGrow(0)
                 .setTooltipGenerator(r -> r.errorTurns() + " turns with an error state or error span");
         grid.addColumn(r -> TIME.format(r.firstRequestTime())).setHeader("First (UTC)").setKey("firstRequestTime").setSortable(true)
-                .setWidth("9.5em").setFlexGrow(0);
+                .setWidth("9.5rem").setFlexGrow(0);
         grid.addColumn(r -> TIME.format(r.lastRequestTime())).setHeader("Last (UTC)").setKey("lastRequestTime").setSortable(true)
-                .setWidth("9.5em").setFlexGrow(0);
+                .setWidth("9.5rem").setFlexGrow(0);
         grid.addColumn(r -> duration(r.durationMs())).setHeader("Latency").setKey("totalDurationMs").setSortable(true)
-                .setWidth("6em").setFlexGrow(0).setTooltipGenerator(r -> "sum of the turns' execution durations");
-        grid.addColumn(SessionRow::user).setHeader("User").setKey("userId").setSortable(true).setWidth("8em").setFlexGrow(0);
-        grid.addColumn(SessionRow::experimentId).setHeader("Exp.").setKey("experimentId").setSortable(true).setWidth("5em").setFlexGrow(0);
-        grid.addColumn(SessionRow::firstInput).setHeader("First input").setFlexGrow(1).setWidth("14em")
+                .setWidth("6rem").setFlexGrow(0).setTooltipGenerator(r -> "sum of the turns' execution durations");
+        grid.addColumn(SessionRow::user).setHeader("User").setKey("userId").setSortable(true).setWidth("8rem").setFlexGrow(0);
+        grid.addColumn(SessionRow::experimentId).setHeader("Exp.").setKey("experimentId").setSortable(true).setWidth("5rem").setFlexGrow(0);
+        grid.addColumn(SessionRow::firstInput).setHeader("First input").setFlexGrow(1).setWidth("14rem")
                 .setTooltipGenerator(SessionRow::firstInput);
         grid.setItems(query -> sessions.search(filter, VaadinSpringDataHelpers.toSpringPageRequest(query)).stream(),
                 query -> (int) sessions.count(filter));
