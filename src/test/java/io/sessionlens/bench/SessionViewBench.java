@@ -46,6 +46,22 @@ public final class SessionViewBench {
                  Browser browser = pw.chromium().launch(new BrowserType.LaunchOptions().setExecutablePath(Path.of("/usr/bin/chromium"))
                          .setHeadless(true).setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking")))) {
                 timeFirstPaint(browser, args[1] + "/sessions/" + exp + "/bench-long", turns);
+                // How an analyst opens a session: a click in the sessions list (router navigation, no page load)
+                try (var context = browser.newContext()) {
+                    Page page = context.newPage();
+                    long[] click = new long[RUNS];
+                    for (int i = -1; i < RUNS; i++) {
+                        page.navigate(args[1] + "/sessions?q=bench-long");
+                        page.waitForSelector("#sessions-grid a:has-text('bench-long')");
+                        long t0 = System.nanoTime();
+                        page.locator("#sessions-grid a:has-text('bench-long')").first().click();
+                        page.waitForSelector("#turn-1 .sl-bubble.user");
+                        if (i >= 0) click[i] = (System.nanoTime() - t0) / 1_000_000;
+                    }
+                    Arrays.sort(click);
+                    System.out.printf("%d-turn session opened from the sessions list: median %d ms (min %d, max %d)%n", turns,
+                            click[RUNS / 2], click[0], click[RUNS - 1]);
+                }
                 // the same page shell without a session: what Vaadin's bootstrap alone costs in this browser
                 long[] base = new long[RUNS];
                 for (int i = 0; i < RUNS; i++) {
