@@ -124,7 +124,7 @@ class SessionsView extends VerticalLayout implements BeforeEnterObserver {
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
         grid.addComponentColumn(SessionsView::sessionCell).setHeader("Session").setKey("sessionKey").setSortable(true)
                 .setWidth("13rem").setFlexGrow(0).setResizable(true);
-        grid.addComponentColumn(SessionsView::stateCell).setHeader("State").setKey("worstState").setSortable(true).setWidth("7rem").setFlexGrow(0);
+        grid.addComponentColumn(SessionsView::stateCell).setHeader("State").setKey("worstState").setSortable(true).setWidth("8.5rem").setFlexGrow(0);
         grid.addComponentColumn(SessionsView::rootCauseCell).setHeader("Root cause").setKey("rootCauseTurn").setSortable(true)
                 .setWidth("12rem").setFlexGrow(0);
         grid.addComponentColumn(SessionsView::judgeChips).setHeader("Session judges").setWidth("14rem").setFlexGrow(0);

@@ -143,6 +143,7 @@ class SessionViewsBrowserTest extends BrowserTestBase {
         waitForVaadin();
         page.locator("#theme-toggle").click();
         page.waitForFunction("() => document.documentElement.getAttribute('theme') === 'dark'");
+        page.waitForTimeout(600);   // let Lumo's colour transitions finish before the screenshot
         screenshot("sessions-dark");
         page.reload();
         waitForVaadin();
