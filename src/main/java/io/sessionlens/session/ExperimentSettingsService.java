@@ -51,7 +51,7 @@ public class ExperimentSettingsService {
         repo.flush();
         List<SessionRef> refs = index.findByExperimentId(s.experimentId()).stream()
                 .map(x -> new SessionRef(x.experimentId, x.sessionKey)).toList();
-        refs.forEach(indexer::reindex);
+        indexer.reindex(refs);
         return refs.size();
     }
 }

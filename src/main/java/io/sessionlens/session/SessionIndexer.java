@@ -53,17 +53,17 @@ class SessionIndexer {
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     public void onTracesStored(TracesStored event) {
-        var stored = traces.loadSessions(event.sessions());
-        for (SessionRef ref : event.sessions()) {
+        reindex(event.sessions());
+    }
+
+    /** Re-reads the sessions in bulk (a handful of queries, not two per trace) and re-analyses each of them. */
+    @Transactional
+    public void reindex(java.util.Collection<SessionRef> refs) {
+        var stored = traces.loadSessions(refs);
+        for (SessionRef ref : refs) {
             var s = stored.get(ref);
             reindex(ref, s == null ? List.of() : s.turns(), s == null ? List.of() : s.traces());
         }
-    }
-
-    @Transactional
-    public void reindex(SessionRef ref) {
-        var s = traces.loadSessions(List.of(ref)).get(ref);
-        reindex(ref, s == null ? List.of() : s.turns(), s == null ? List.of() : s.traces());
     }
 
     private void reindex(SessionRef ref, List<TurnRow> turns, List<Trace> loaded) {

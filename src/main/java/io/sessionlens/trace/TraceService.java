@@ -30,12 +30,6 @@ public class TraceService {
         return traces.findById(traceId).map(this::load);
     }
 
-    /** The session's traces in request-time order, with spans and assessments. */
-    public List<Trace> loadSession(SessionRef ref) {
-        StoredSession s = loadSessions(List.of(ref)).get(ref);
-        return s == null ? List.of() : s.traces();
-    }
-
     public List<TurnRow> turns(SessionRef ref) {
         List<TraceEntity> rows = traces.findByExperimentIdAndSessionKeyOrderByRequestTimeAscTraceIdAsc(ref.experimentId(), ref.sessionKey());
         List<TurnRow> out = new ArrayList<>(rows.size());
