@@ -27,6 +27,11 @@ import java.util.function.Supplier;
  * {@code analysis_problem} signal and the rest of the session is still analysed.
  */
 public final class SessionAnalyzer {
+    /**
+     * Raise when a change to the analysis changes its results: stored analyses of an older version are redone in the
+     * background on the next start.
+     */
+    public static final int VERSION = 1;
 
     private final AnalysisSettings settings;
     private final TurnReader turnReader;

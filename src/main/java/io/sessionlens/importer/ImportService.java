@@ -9,28 +9,42 @@ import io.sessionlens.trace.model.Trace;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Service;
 
 /**
  * Imports uploaded MLflow exports. The reader streams traces; they are stored in bounded batches (each its own
  * transaction), so a 200 MB export never sits in memory and a defect late in a file never loses what came before.
+ * Reading and storing overlap: the caller's thread reads the next batch while the writer thread stores the last one
+ * (at most {@link #BATCHES_IN_FLIGHT} batches wait, so memory stays bounded).
  */
 @Service
-public class ImportService {
+public class ImportService implements DisposableBean {
     private static final Logger log = LoggerFactory.getLogger(ImportService.class);
     /** Batch bounds: whichever is reached first. Spans dominate the memory of a batch. */
     static final int BATCH_TRACES = 200;
     static final int BATCH_SPANS = 20_000;
 
+    /** Batches handed to the writer and not yet stored, per file being imported. */
+    static final int BATCHES_IN_FLIGHT = 2;
+
     private final ExportReader reader = new ExportReader();
     private final TraceStore store;
+    /** One writer for all imports: H2 takes one writer at a time best, and two imports then share it batch by batch. */
+    private final ExecutorService writer = Executors.newSingleThreadExecutor(Thread.ofPlatform().name("trace-writer").daemon(true).factory());
 
     ImportService(TraceStore store) {
         this.store = store;
@@ -47,10 +61,18 @@ public class ImportService {
     public ImportReport importFiles(List<Upload> uploads) {
         Totals totals = new Totals();
         List<ImportReport.FileReport> files = new ArrayList<>();
-        for (Upload u : uploads) files.add(importOne(u, totals));
+        try (var bulk = store.beginBulkWrite()) {   // the background analysis waits, so the import gets the cores
+            for (Upload u : uploads) files.add(importOne(u, totals));
+        }
         List<ImportReport.SessionKey> sessions = totals.sessions.stream()
                 .map(r -> new ImportReport.SessionKey(r.experimentId(), r.sessionKey())).toList();
         return new ImportReport(totals.imported, totals.updated, totals.unchanged, files, sessions);
+    }
+
+    @Override
+    public void destroy() throws InterruptedException {
+        writer.shutdown();   // never shutdownNow: an interrupt during file IO closes H2's file channel
+        writer.awaitTermination(60, TimeUnit.SECONDS);
     }
 
     public ImportReport importFile(String name, InputStream in) {
@@ -58,7 +80,7 @@ public class ImportService {
     }
 
     private ImportReport.FileReport importOne(Upload upload, Totals totals) {
-        FileCollector c = new FileCollector(totals);
+        FileCollector c = new FileCollector(totals, upload.name());
         try (InputStream in = upload.source().open()) {
             reader.read(upload.name(), in, c);
         } catch (IOException | UncheckedIOException e) {
@@ -68,12 +90,8 @@ public class ImportService {
             log.error("import of {} failed", upload.name(), e);
             c.problem(null, "internal error while reading the file (" + e.getClass().getSimpleName() + "); the traces read before it were kept");
         }
-        try {
-            c.flush();
-        } catch (RuntimeException e) {
-            log.error("storing traces of {} failed", upload.name(), e);
-            c.problem(null, "could not store the last " + c.batch.size() + " traces: " + e.getMessage());
-        }
+        c.flush();
+        c.awaitStored();
         return new ImportReport.FileReport(upload.name(), c.stored, List.copyOf(c.errors), List.copyOf(c.warnings));
     }
 
@@ -89,8 +107,14 @@ public class ImportService {
         int stored;
         final List<ImportProblem> errors = new ArrayList<>();
         final List<ImportProblem> warnings = new ArrayList<>();
+        final ArrayDeque<InFlight> inFlight = new ArrayDeque<>();
+        final String fileName;
 
-        FileCollector(Totals totals) {
+        /** A batch the writer has: its future result, and what to say if it fails. */
+        record InFlight(Future<TraceStore.BatchResult> result, int traces, List<SessionRef> sessions) {}
+
+        FileCollector(Totals totals, String fileName) {
+            this.fileName = fileName;
             this.totals = totals;
         }
 
@@ -107,9 +131,36 @@ public class ImportService {
             errors.add(new ImportProblem(traceRef, message));
         }
 
+        /** Hands the batch to the writer; waits only while {@link #BATCHES_IN_FLIGHT} batches are already waiting. */
         void flush() {
             if (batch.isEmpty()) return;
-            TraceStore.BatchResult r = store.store(batch);
+            List<SessionRef> sessions = batch.stream()
+                    .map(t -> new SessionRef(t.info().experimentId(), t.info().sessionId().orElse(t.traceId()))).distinct().toList();
+            TraceStore.PreparedBatch prepared = store.prepare(batch);   // rows and hashes here, on the reading thread
+            batch.clear();
+            batchSpans = 0;
+            inFlight.add(new InFlight(writer.submit(() -> store.store(prepared)), prepared.size(), sessions));
+            while (inFlight.size() > BATCHES_IN_FLIGHT) collect(inFlight.poll());
+        }
+
+        void awaitStored() {
+            while (!inFlight.isEmpty()) collect(inFlight.poll());
+        }
+
+        private void collect(InFlight b) {
+            TraceStore.BatchResult r;
+            try {
+                r = b.result().get();
+            } catch (ExecutionException e) {
+                Throwable cause = e.getCause() == null ? e : e.getCause();
+                log.error("storing traces of {} failed", fileName, cause);
+                problem(null, "could not store " + b.traces() + " traces: " + cause.getMessage());
+                return;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                problem(null, "the import was interrupted; " + b.traces() + " traces may not be stored");
+                return;
+            }
             for (StoreOutcome o : r.outcomes().values()) {
                 switch (o) {
                     case IMPORTED -> totals.imported++;
@@ -118,10 +169,7 @@ public class ImportService {
                 }
             }
             stored += r.outcomes().size();
-            batch.stream().map(t -> new SessionRef(t.info().experimentId(), t.info().sessionId().orElse(t.traceId())))
-                    .forEach(totals.sessions::add);
-            batch.clear();
-            batchSpans = 0;
+            totals.sessions.addAll(b.sessions());
         }
     }
 }

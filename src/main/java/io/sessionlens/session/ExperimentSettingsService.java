@@ -4,12 +4,11 @@ import io.sessionlens.analysis.TurnMapping;
 import io.sessionlens.session.persistence.ExperimentSettingsEntity;
 import io.sessionlens.session.persistence.ExperimentSettingsRepository;
 import io.sessionlens.session.persistence.SessionIndexRepository;
-import io.sessionlens.trace.SessionRef;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.springframework.context.annotation.Lazy;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.core.type.TypeReference;
@@ -21,13 +20,13 @@ public class ExperimentSettingsService {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private final ExperimentSettingsRepository repo;
     private final SessionIndexRepository index;
-    private final SessionIndexer indexer;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    ExperimentSettingsService(ExperimentSettingsRepository repo, SessionIndexRepository index, @Lazy SessionIndexer indexer, Clock clock) {
+    ExperimentSettingsService(ExperimentSettingsRepository repo, SessionIndexRepository index, ApplicationEventPublisher events, Clock clock) {
         this.repo = repo;
         this.index = index;
-        this.indexer = indexer;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -39,7 +38,10 @@ public class ExperimentSettingsService {
                 .orElseGet(() -> ExperimentSettings.none(experimentId));
     }
 
-    /** Saves the overrides and re-analyses every session of the experiment with them. Returns how many were redone. */
+    /**
+     * Saves the overrides and queues every session of the experiment for re-analysis with them (the background worker
+     * redoes them; a session opened meanwhile is redone at once). Returns how many were queued.
+     */
     @Transactional
     public int save(ExperimentSettings s) {
         ExperimentSettingsEntity e = repo.findById(s.experimentId()).orElseGet(ExperimentSettingsEntity::new);
@@ -48,10 +50,14 @@ public class ExperimentSettingsService {
         e.polarityJson = JSON.writeValueAsString(s.failingValues());
         e.updatedAt = clock.instant();
         repo.save(e);
-        repo.flush();
-        List<SessionRef> refs = index.findByExperimentId(s.experimentId()).stream()
-                .map(x -> new SessionRef(x.experimentId, x.sessionKey)).toList();
-        indexer.reindex(refs);
-        return refs.size();
+        int queued = index.queueExperiment(s.experimentId());
+        org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
+                new org.springframework.transaction.support.TransactionSynchronization() {
+                    @Override
+                    public void afterCommit() {
+                        events.publishEvent(new SessionIndexer.SessionsQueued(queued));
+                    }
+                });
+        return queued;
     }
 }

@@ -23,62 +23,104 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
- * Keeps the session index current: after each committed batch of traces the touched sessions are re-read, analysed
- * and stored, so views and the API read the analysis instantly.
+ * Keeps the session index current in two steps. Right after each committed batch of traces, the touched sessions'
+ * counts, times, state, tokens and preview texts are rewritten from the trace rows alone (no spans), so the sessions
+ * are listed and searchable when the import answers; they are then marked as waiting for analysis. The analysis
+ * (re-reading whole sessions with their spans) runs on {@link SessionAnalysisWorker}'s thread, or at once when a
+ * waiting session is opened. Decision record 008 says why.
  */
 @Service
 class SessionIndexer {
     private static final Logger log = LoggerFactory.getLogger(SessionIndexer.class);
     static final int PREVIEW_CHARS = 500;
+    private static final int WRITE_ATTEMPTS = 5;
 
     private final TraceService traces;
     private final SessionIndexRepository index;
     private final ExperimentSettingsService settings;
     private final Clock clock;
+    private final TransactionTemplate newTransaction;
+    private final ApplicationEventPublisher events;
 
-    SessionIndexer(TraceService traces, SessionIndexRepository index, ExperimentSettingsService settings, Clock clock) {
+    SessionIndexer(TraceService traces, SessionIndexRepository index, ExperimentSettingsService settings, Clock clock,
+            PlatformTransactionManager transactions, ApplicationEventPublisher events) {
         this.traces = traces;
         this.index = index;
         this.settings = settings;
         this.clock = clock;
+        this.newTransaction = new TransactionTemplate(transactions);
+        this.newTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.events = events;
     }
 
+    /** A session touched by the worker's analysis at the same moment wins the row; the counts are then written again. */
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
-    @Transactional(propagation = Propagation.REQUIRES_NEW)
     public void onTracesStored(TracesStored event) {
-        reindex(event.sessions());
+        for (int attempt = 1; ; attempt++) {
+            try {
+                newTransaction.executeWithoutResult(tx -> indexCounts(event.sessions()));
+                break;
+            } catch (OptimisticLockingFailureException e) {
+                if (attempt == WRITE_ATTEMPTS) throw e;
+            }
+        }
+        events.publishEvent(new SessionsQueued(event.sessions().size()));
     }
 
-    /** Re-reads the sessions in bulk (a handful of queries, not two per trace) and re-analyses each of them. */
-    @Transactional
-    public void reindex(java.util.Collection<SessionRef> refs) {
-        var stored = traces.loadSessions(refs);
+    /** Published after a batch of sessions was indexed and queued for analysis. */
+    record SessionsQueued(int sessions) {}
+
+    /** Counts, times and previews from the trace rows; the analysis fields are left for the analysis to redo. */
+    void indexCounts(java.util.Collection<SessionRef> refs) {
+        Map<SessionRef, List<TurnRow>> turnsOf = traces.turnsOf(refs);
+        Map<SessionIndexEntity.Key, SessionIndexEntity> rows = new java.util.HashMap<>();
+        for (SessionIndexEntity e : index.findAllById(refs.stream().map(r -> new SessionIndexEntity.Key(r.experimentId(), r.sessionKey())).toList())) {
+            rows.put(new SessionIndexEntity.Key(e.experimentId, e.sessionKey), e);
+        }
         for (SessionRef ref : refs) {
-            var s = stored.get(ref);
-            reindex(ref, s == null ? List.of() : s.turns(), s == null ? List.of() : s.traces());
+            var key = new SessionIndexEntity.Key(ref.experimentId(), ref.sessionKey());
+            List<TurnRow> turns = turnsOf.getOrDefault(ref, List.of());
+            var existing = java.util.Optional.ofNullable(rows.get(key));
+            if (turns.isEmpty()) {   // every trace of it moved to another session
+                existing.ifPresent(index::delete);
+                continue;
+            }
+            SessionIndexEntity e = existing.orElseGet(SessionIndexEntity::new);
+            e.experimentId = ref.experimentId();
+            e.sessionKey = ref.sessionKey();
+            writeCounts(e, turns);
+            if (e.analysisJson == null) {   // never analysed: show the previews until the analysis has the texts
+                e.firstInput = clip(turns.getFirst().requestPreview());
+                e.lastOutput = clip(turns.getLast().responsePreview());
+                StringBuilder text = new StringBuilder(ref.sessionKey().toLowerCase(Locale.ROOT));
+                for (TurnRow t : turns) {
+                    append(text, t.requestPreview());
+                    append(text, t.responsePreview());
+                }
+                e.searchText = text.toString();
+            }
+            e.analysisVersion = 0;
+            e.updatedAt = clock.instant();
+            index.save(e);
         }
     }
 
-    private void reindex(SessionRef ref, List<TurnRow> turns, List<Trace> loaded) {
-        var key = new SessionIndexEntity.Key(ref.experimentId(), ref.sessionKey());
-        if (turns.isEmpty()) {   // every trace of it moved to another session
-            index.deleteById(key);
-            return;
-        }
-        SessionIndexEntity e = index.findById(key).orElseGet(SessionIndexEntity::new);
-        e.experimentId = ref.experimentId();
-        e.sessionKey = ref.sessionKey();
+    private static void writeCounts(SessionIndexEntity e, List<TurnRow> turns) {
         TurnRow first = turns.getFirst();
         TurnRow last = turns.getLast();
-        boolean standalone = turns.size() == 1 && first.traceId().equals(ref.sessionKey());
-        e.sessionId = standalone ? null : ref.sessionKey();
+        boolean standalone = turns.size() == 1 && first.traceId().equals(e.sessionKey);
+        e.sessionId = standalone ? null : e.sessionKey;
         e.turnCount = turns.size();
         e.firstRequestTime = first.requestTime();
         e.lastRequestTime = last.requestTime();
@@ -88,9 +130,64 @@ class SessionIndexer {
         e.errorTurns = (int) turns.stream().filter(t -> "ERROR".equals(t.state()) || t.errorSpanCount() > 0).count();
         e.totalTokens = turns.stream().mapToLong(TurnRow::totalTokens).sum();
         e.totalDurationMs = turns.stream().mapToLong(TurnRow::durationMs).sum();
+    }
 
-        SessionAnalysis analysis = analyse(ref, loaded);
-        StringBuilder text = new StringBuilder(ref.sessionKey().toLowerCase(Locale.ROOT));
+    /** Sessions waiting for analysis (imported, changed, or analysed by an older analyser), oldest activity first. */
+    @Transactional(readOnly = true)
+    public List<SessionRef> waiting(int limit) {
+        return index.findWaiting(SessionAnalyzer.VERSION, org.springframework.data.domain.Limit.of(limit)).stream()
+                .map(k -> new SessionRef(k.experimentId(), k.sessionKey())).toList();
+    }
+
+    @Transactional(readOnly = true)
+    public long waitingCount() {
+        return index.countByAnalysisVersionLessThan(SessionAnalyzer.VERSION);
+    }
+
+    /**
+     * Re-reads the sessions in bulk (a handful of queries, not two per trace), analyses each and stores the result, in
+     * one new transaction. Fails with an {@link OptimisticLockingFailureException} when an import changed one of them
+     * meanwhile; that session is then still waiting. Returns the rows as written.
+     */
+    public List<SessionIndexEntity> analyse(java.util.Collection<SessionRef> refs) {
+        return newTransaction.execute(tx -> {
+            var stored = traces.loadSessions(refs);
+            List<SessionIndexEntity> out = new java.util.ArrayList<>(refs.size());
+            for (SessionRef ref : refs) {
+                var s = stored.get(ref);
+                var key = new SessionIndexEntity.Key(ref.experimentId(), ref.sessionKey());
+                var existing = index.findById(key);
+                if (s == null || s.turns().isEmpty()) {
+                    existing.ifPresent(index::delete);
+                    continue;
+                }
+                SessionIndexEntity e = existing.orElseGet(SessionIndexEntity::new);
+                e.experimentId = ref.experimentId();
+                e.sessionKey = ref.sessionKey();
+                writeCounts(e, s.turns());
+                writeAnalysis(e, s.turns(), analyse(ref, s.traces()));
+                e.analysisVersion = SessionAnalyzer.VERSION;
+                e.updatedAt = clock.instant();
+                out.add(index.saveAndFlush(e));
+            }
+            return out;
+        });
+    }
+
+    /** Records a session whose analysis keeps failing as analysed without a result, so it is not retried forever. */
+    public void giveUp(SessionRef ref) {
+        newTransaction.executeWithoutResult(tx -> index.findById(new SessionIndexEntity.Key(ref.experimentId(), ref.sessionKey()))
+                .ifPresent(e -> {
+                    e.analysisVersion = SessionAnalyzer.VERSION;
+                    e.updatedAt = clock.instant();
+                    index.save(e);
+                }));
+    }
+
+    private static void writeAnalysis(SessionIndexEntity e, List<TurnRow> turns, @Nullable SessionAnalysis analysis) {
+        TurnRow first = turns.getFirst();
+        TurnRow last = turns.getLast();
+        StringBuilder text = new StringBuilder(e.sessionKey.toLowerCase(Locale.ROOT));
         if (analysis != null && analysis.turns().size() == turns.size()) {
             e.firstInput = clip(analysis.turns().getFirst().userText());
             e.lastOutput = clip(analysis.turns().getLast().assistantText());
@@ -115,8 +212,6 @@ class SessionIndexer {
             e.analysisJson = null;
         }
         e.searchText = text.toString();
-        e.updatedAt = clock.instant();
-        index.save(e);
     }
 
     private @Nullable SessionAnalysis analyse(SessionRef ref, List<Trace> loaded) {

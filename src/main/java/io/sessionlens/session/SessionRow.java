@@ -6,12 +6,13 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * One row of the session search. {@code standalone} marks a trace that had no session id and is shown as a one-turn
- * session of its own (its sessionId is then the trace id). Equality is by identity so a grid refresh keeps selection.
+ * session of its own (its sessionId is then the trace id). {@code analysed} is false while the session waits for the
+ * background analysis (root cause, judges and texts then come from an earlier analysis or the previews). Equality is by identity so a grid refresh keeps selection.
  */
 public record SessionRow(String experimentId, String sessionId, boolean standalone, int turnCount, Instant firstRequestTime,
         Instant lastRequestTime, String user, String state, int errorTurns, String firstInput, String lastOutput,
         long totalTokens, long durationMs, @Nullable Integer rootCauseTurn, @Nullable String rootCauseKind,
-        List<JudgeChip> sessionJudges) {
+        List<JudgeChip> sessionJudges, boolean analysed) {
 
     /** A session-level judge's value and its polarity, for a coloured chip. */
     public record JudgeChip(String name, String value, String verdict) {}

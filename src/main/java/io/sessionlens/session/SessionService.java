@@ -26,10 +26,12 @@ import org.springframework.transaction.annotation.Transactional;
 public class SessionService {
     private final SessionIndexRepository index;
     private final TraceService traces;
+    private final SessionIndexer indexer;
 
-    SessionService(SessionIndexRepository index, TraceService traces) {
+    SessionService(SessionIndexRepository index, TraceService traces, SessionIndexer indexer) {
         this.index = index;
         this.traces = traces;
+        this.indexer = indexer;
     }
 
     /** Newest first unless the caller sorts; ties broken by key so paging is stable. */
@@ -40,6 +42,11 @@ public class SessionService {
         Pageable sorted = page.getSort().isSorted() ? page
                 : org.springframework.data.domain.PageRequest.of(page.getPageNumber(), page.getPageSize(), DEFAULT_SORT);
         return index.findAll(spec(filter), sorted).map(SessionService::toRow);
+    }
+
+    /** How many sessions wait for the background analysis. */
+    public long waitingForAnalysis() {
+        return indexer.waitingCount();
     }
 
     /** Experiment ids that have sessions, for the filter's choices. */
@@ -58,7 +65,24 @@ public class SessionService {
                 : traces.experimentsOfSession(sessionId).stream()
                         .map(exp -> index.findById(new SessionIndexEntity.Key(exp, sessionId)))
                         .flatMap(Optional::stream).max(java.util.Comparator.comparing(s -> s.lastRequestTime));
-        return e.map(this::document);
+        return e.map(this::current).map(this::document);
+    }
+
+    /**
+     * The row with its analysis: a session still waiting for the background analysis (just imported or changed) is
+     * analysed now, so whoever opens it never sees it half-read.
+     */
+    private SessionIndexEntity current(SessionIndexEntity e) {
+        if (e.analysisVersion == io.sessionlens.analysis.SessionAnalyzer.VERSION) return e;
+        var ref = new SessionRef(e.experimentId, e.sessionKey);
+        for (int attempt = 0; attempt < 3; attempt++) {
+            try {
+                return indexer.analyse(List.of(ref)).stream().findFirst().orElse(e);
+            } catch (org.springframework.dao.OptimisticLockingFailureException changedMeanwhile) {
+                // the worker or an import wrote it at the same moment: read again
+            }
+        }
+        return e;
     }
 
     private SessionDocument document(SessionIndexEntity e) {
@@ -81,7 +105,8 @@ public class SessionService {
 
     /** The stored analysis of a session, for views that need more than the document (e.g. the transcript export). */
     public Optional<SessionAnalysis> analysis(String experimentId, String sessionKey) {
-        return index.findById(new SessionIndexEntity.Key(experimentId, sessionKey)).map(e -> AnalysisJson.read(e.analysisJson));
+        return index.findById(new SessionIndexEntity.Key(experimentId, sessionKey)).map(this::current)
+                .map(e -> AnalysisJson.read(e.analysisJson));
     }
 
     static Specification<SessionIndexEntity> spec(SessionFilter f) {
@@ -110,7 +135,8 @@ public class SessionService {
     static SessionRow toRow(SessionIndexEntity e) {
         return new SessionRow(e.experimentId, e.sessionKey, e.sessionId == null, e.turnCount, e.firstRequestTime,
                 e.lastRequestTime, nz(e.userId), e.worstState, e.errorTurns, nz(e.firstInput), nz(e.lastOutput),
-                e.totalTokens, e.totalDurationMs, e.rootCauseTurn, e.rootCauseKind, SessionJudges.parse(e.sessionJudges));
+                e.totalTokens, e.totalDurationMs, e.rootCauseTurn, e.rootCauseKind, SessionJudges.parse(e.sessionJudges),
+                e.analysisVersion == io.sessionlens.analysis.SessionAnalyzer.VERSION);
     }
 
     private static boolean present(@Nullable String s) {

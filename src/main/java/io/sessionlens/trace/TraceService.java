@@ -47,20 +47,24 @@ public class TraceService {
     /** A session as stored: its turn rows and its whole traces, both in request-time order. */
     public record StoredSession(List<TurnRow> turns, List<Trace> traces) {}
 
+    /** The turn rows of several sessions (trace rows only, no spans): what the session index's counts are made of. */
+    public java.util.Map<SessionRef, List<TurnRow>> turnsOf(java.util.Collection<SessionRef> refs) {
+        java.util.Map<SessionRef, List<TurnRow>> out = new java.util.LinkedHashMap<>();
+        traceRows(refs).forEach((ref, list) -> {
+            List<TurnRow> turns = new ArrayList<>(list.size());
+            int i = 1;
+            for (TraceEntity t : list) turns.add(TraceMapping.toTurnRow(i++, t));
+            out.put(ref, turns);
+        });
+        return out;
+    }
+
     /**
      * Several sessions at once, in a handful of queries (traces, then their spans and assessments in chunks) rather
-     * than two per trace: the session index re-reads every session an import touched.
+     * than two per trace: the session analysis reads sessions in batches.
      */
     public java.util.Map<SessionRef, StoredSession> loadSessions(java.util.Collection<SessionRef> refs) {
-        java.util.Set<SessionRef> wanted = java.util.Set.copyOf(refs);
-        java.util.Map<SessionRef, List<TraceEntity>> rows = new java.util.LinkedHashMap<>();
-        List<String> keys = refs.stream().map(SessionRef::sessionKey).distinct().toList();
-        for (List<String> chunk : chunks(keys)) {
-            for (TraceEntity t : traces.findBySessionKeys(chunk)) {
-                SessionRef ref = new SessionRef(t.getExperimentId(), t.getSessionKey());
-                if (wanted.contains(ref)) rows.computeIfAbsent(ref, k -> new ArrayList<>()).add(t);
-            }
-        }
+        java.util.Map<SessionRef, List<TraceEntity>> rows = traceRows(refs);
         List<String> ids = rows.values().stream().flatMap(List::stream).map(TraceEntity::getTraceId).toList();
         java.util.Map<String, List<io.sessionlens.trace.persistence.SpanEntity>> spansOf = new java.util.HashMap<>();
         java.util.Map<String, List<io.sessionlens.trace.model.Assessment>> assessmentsOf = new java.util.HashMap<>();
@@ -83,6 +87,23 @@ public class TraceService {
             out.put(ref, new StoredSession(turns, loaded));
         });
         return out;
+    }
+
+    /** Trace rows per session, per experiment and in chunks of keys, so each query runs on trace_record_session. */
+    private java.util.Map<SessionRef, List<TraceEntity>> traceRows(java.util.Collection<SessionRef> refs) {
+        java.util.Map<String, List<String>> keysByExperiment = new java.util.LinkedHashMap<>();
+        for (SessionRef r : new java.util.LinkedHashSet<>(refs)) {
+            keysByExperiment.computeIfAbsent(r.experimentId(), k -> new ArrayList<>()).add(r.sessionKey());
+        }
+        java.util.Map<SessionRef, List<TraceEntity>> rows = new java.util.LinkedHashMap<>();
+        keysByExperiment.forEach((experimentId, keys) -> {
+            for (List<String> chunk : chunks(keys)) {
+                for (TraceEntity t : traces.findSessions(experimentId, chunk)) {
+                    rows.computeIfAbsent(new SessionRef(experimentId, t.getSessionKey()), k -> new ArrayList<>()).add(t);
+                }
+            }
+        });
+        return rows;
     }
 
     private static <T> List<List<T>> chunks(List<T> all) {

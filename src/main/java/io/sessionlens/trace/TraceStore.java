@@ -1,11 +1,9 @@
 package io.sessionlens.trace;
 
 import io.sessionlens.trace.model.Trace;
-import io.sessionlens.trace.persistence.AssessmentRepository;
-import io.sessionlens.trace.persistence.SpanRepository;
 import io.sessionlens.trace.persistence.TraceMapping;
 import io.sessionlens.trace.persistence.TraceRepository;
-import jakarta.persistence.EntityManager;
+import io.sessionlens.trace.persistence.TraceRowWriter;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -25,75 +23,104 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class TraceStore {
-    private final EntityManager em;
     private final TraceRepository traces;
-    private final SpanRepository spans;
-    private final AssessmentRepository assessments;
+    private final TraceRowWriter writer;
     private final Clock clock;
     private final ApplicationEventPublisher events;
 
-    TraceStore(EntityManager em, TraceRepository traces, SpanRepository spans, AssessmentRepository assessments, Clock clock,
-            ApplicationEventPublisher events) {
+    TraceStore(TraceRepository traces, TraceRowWriter writer, Clock clock, ApplicationEventPublisher events) {
         this.events = events;
-        this.em = em;
         this.traces = traces;
-        this.spans = spans;
-        this.assessments = assessments;
+        this.writer = writer;
         this.clock = clock;
     }
 
     /** Outcome per trace id, plus every session touched (also the old session of a trace that moved). */
     public record BatchResult(Map<String, StoreOutcome> outcomes, Set<SessionRef> touchedSessions) {}
 
-    @Transactional
-    public BatchResult store(List<Trace> batch) {
+    /**
+     * A batch mapped to rows, with each trace's content hash: pure work with no database, so the importer does it on
+     * its reading thread while the writer thread stores the batch before.
+     */
+    public static final class PreparedBatch {
+        private final List<TraceMapping.Rows> rows;
+
+        private PreparedBatch(List<TraceMapping.Rows> rows) {
+            this.rows = rows;
+        }
+
+        public int size() {
+            return rows.size();
+        }
+    }
+
+    public PreparedBatch prepare(List<Trace> batch) {
         Map<String, Trace> byId = new LinkedHashMap<>();
         for (Trace t : batch) byId.put(t.traceId(), t);   // the same trace twice in one batch: the last one wins
-        Map<String, TraceRepository.KnownTrace> known = traces.findKnown(byId.keySet()).stream()
-                .collect(Collectors.toMap(TraceRepository.KnownTrace::getTraceId, Function.identity()));
+        var now = clock.instant();
+        List<TraceMapping.Rows> rows = new ArrayList<>(byId.size());
+        for (Trace t : byId.values()) rows.add(TraceMapping.toRows(t, now, TraceFactsCalculator.of(t)));
+        return new PreparedBatch(rows);
+    }
+
+    @Transactional
+    public BatchResult store(List<Trace> batch) {
+        return write(prepare(batch));
+    }
+
+    @Transactional
+    public BatchResult store(PreparedBatch batch) {
+        return write(batch);
+    }
+
+    private BatchResult write(PreparedBatch batch) {
+        Map<String, TraceRepository.KnownTrace> known = traces.findKnown(batch.rows.stream().map(r -> r.trace().getTraceId()).toList())
+                .stream().collect(Collectors.toMap(TraceRepository.KnownTrace::getTraceId, Function.identity()));
         Map<String, StoreOutcome> outcomes = new LinkedHashMap<>();
         Set<SessionRef> touched = new LinkedHashSet<>();
-        var now = clock.instant();
-        List<Object> children = new ArrayList<>();
-        for (Trace t : byId.values()) {
-            TraceMapping.Rows rows = TraceMapping.toRows(t, now, TraceFactsCalculator.of(t));
-            TraceRepository.KnownTrace old = known.get(t.traceId());
+        List<TraceMapping.Rows> inserts = new ArrayList<>(batch.rows.size());
+        List<String> replaced = new ArrayList<>();
+        for (TraceMapping.Rows rows : batch.rows) {
+            String traceId = rows.trace().getTraceId();
+            TraceRepository.KnownTrace old = known.get(traceId);
             if (old != null && old.getContentHash().equals(rows.trace().getContentHash())) {
-                outcomes.put(t.traceId(), StoreOutcome.UNCHANGED);
+                outcomes.put(traceId, StoreOutcome.UNCHANGED);
                 continue;
             }
-            if (old != null) {
-                spans.deleteTrace(t.traceId());
-                assessments.deleteTrace(t.traceId());
-                em.merge(rows.trace());
+            if (old != null) {   // changed (new assessments, say): replaced whole, its old session re-indexed too
+                replaced.add(traceId);
                 touched.add(new SessionRef(old.getExperimentId(), old.getSessionKey()));
-                outcomes.put(t.traceId(), StoreOutcome.UPDATED);
+                outcomes.put(traceId, StoreOutcome.UPDATED);
             } else {
-                em.persist(rows.trace());
-                outcomes.put(t.traceId(), StoreOutcome.IMPORTED);
+                outcomes.put(traceId, StoreOutcome.IMPORTED);
             }
             touched.add(new SessionRef(rows.trace().getExperimentId(), rows.trace().getSessionKey()));
-            children.addAll(rows.spans());
-            children.addAll(rows.assessments());
+            inserts.add(rows);
         }
-        // Trace rows first, then their spans and assessments (foreign keys), in JDBC batches; clearing the persistence
-        // context every few thousand rows keeps a 20,000-span batch from piling up in Hibernate's first-level cache.
-        flushAndClear();
-        int pending = 0;
-        for (Object child : children) {
-            em.persist(child);
-            if (++pending % FLUSH_EVERY == 0) flushAndClear();
-        }
-        flushAndClear();
+        writer.delete(replaced);
+        writer.insert(inserts);
         if (!touched.isEmpty()) events.publishEvent(new TracesStored(Set.copyOf(touched)));
         return new BatchResult(outcomes, touched);
     }
 
-    static final int FLUSH_EVERY = 2_000;
+    private final java.util.concurrent.atomic.AtomicInteger bulkWriters = new java.util.concurrent.atomic.AtomicInteger();
 
-    private void flushAndClear() {
-        em.flush();
-        em.clear();
+    /** A bulk write (an import) under way; closing it ends it. Background work on stored traces yields meanwhile. */
+    public interface BulkWrite extends AutoCloseable {
+        @Override
+        void close();
+    }
+
+    public BulkWrite beginBulkWrite() {
+        bulkWriters.incrementAndGet();
+        var closed = new java.util.concurrent.atomic.AtomicBoolean();
+        return () -> {
+            if (closed.compareAndSet(false, true)) bulkWriters.decrementAndGet();
+        };
+    }
+
+    public boolean bulkWriteUnderWay() {
+        return bulkWriters.get() > 0;
     }
 
     /** For tests and the demo loader: is anything stored at all? */

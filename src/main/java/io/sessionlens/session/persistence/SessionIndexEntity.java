@@ -35,6 +35,11 @@ public class SessionIndexEntity {
     public @Nullable String sessionJudges;
     public @Nullable String analysisJson;
     public Instant updatedAt;
+    /** 0 while waiting for the background analysis, else the analyser version that wrote {@link #analysisJson}. */
+    public int analysisVersion;
+    /** Bumped by every write; an analysis of an older generation is not saved (the session stays queued). */
+    @jakarta.persistence.Version
+    public @Nullable Long generation;
 
     public SessionIndexEntity() {}
 }

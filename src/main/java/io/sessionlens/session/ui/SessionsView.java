@@ -62,6 +62,9 @@ class SessionsView extends VerticalLayout implements BeforeEnterObserver {
     private final Checkbox rootCauseOnly = new Checkbox("Has root cause");
     private final TextField judge = new TextField("Judge = value");
     private final Span total = new Span();
+    private final Span analysing = new Span();
+    private long waiting;
+    private com.vaadin.flow.shared.@Nullable Registration pollRegistration;
     private final Div empty = new Div();
     private SessionFilter filter = SessionFilter.none();
     private boolean loading;
@@ -72,10 +75,12 @@ class SessionsView extends VerticalLayout implements BeforeEnterObserver {
         var importLink = new Anchor("import", "Import traces");
         total.setId("sessions-total");
         total.addClassName("sl-small");
-        var header = new HorizontalLayout(new H2("Sessions"), total, importLink);
+        analysing.setId("sessions-analysing");
+        analysing.addClassNames("sl-small", "sl-muted");
+        var header = new HorizontalLayout(new H2("Sessions"), total, analysing, importLink);
         header.setAlignItems(Alignment.BASELINE);
         header.setWidthFull();
-        header.expand(total);
+        header.expand(analysing);
         add(header, filters(), empty, grid);
         configureGrid();
         empty.setId("sessions-empty");
@@ -144,6 +149,35 @@ class SessionsView extends VerticalLayout implements BeforeEnterObserver {
         grid.setItems(query -> sessions.search(filter, VaadinSpringDataHelpers.toSpringPageRequest(query)).stream(),
                 query -> (int) sessions.count(filter));
         grid.setSizeFull();
+    }
+
+    /**
+     * While sessions wait for the background analysis (after a big import), say how many and poll every two seconds;
+     * the rows' root causes, judges and texts fill in as the analysis gets to them.
+     */
+    @Override
+    protected void onAttach(com.vaadin.flow.component.AttachEvent event) {
+        super.onAttach(event);
+        pollRegistration = event.getUI().addPollListener(e -> updateAnalysing(true));
+        updateAnalysing(false);
+    }
+
+    @Override
+    protected void onDetach(com.vaadin.flow.component.DetachEvent event) {
+        event.getUI().setPollInterval(-1);
+        if (pollRegistration != null) pollRegistration.remove();
+        super.onDetach(event);
+    }
+
+    private void updateAnalysing(boolean refreshWhenChanged) {
+        long now = sessions.waitingForAnalysis();
+        boolean changed = now != waiting;
+        waiting = now;
+        analysing.setText(now == 0 ? "" : "· analysing " + now + (now == 1 ? " session…" : " sessions…"));
+        analysing.setTitle("Imported sessions are listed at once; their root cause, judges and texts fill in as the"
+                + " background analysis gets to them. Opening a session analyses it straight away.");
+        getUI().ifPresent(ui -> ui.setPollInterval(now > 0 ? 2000 : -1));
+        if (refreshWhenChanged && changed) grid.getDataProvider().refreshAll();
     }
 
     @Override
@@ -221,6 +255,11 @@ class SessionsView extends VerticalLayout implements BeforeEnterObserver {
     }
 
     private static Component rootCauseCell(SessionRow r) {
+        if (!r.analysed() && r.rootCauseTurn() == null) {
+            var pending = new Span("analysing…");
+            pending.addClassNames("sl-small", "sl-muted");
+            return pending;
+        }
         if (r.rootCauseTurn() == null) return new Span();
         var a = new Anchor(SessionNavigation.turnUrl(r.experimentId(), r.sessionId(), r.rootCauseTurn()),
                 "⚑ turn " + r.rootCauseTurn() + (r.rootCauseKind() == null ? "" : " · " + r.rootCauseKind().replace('_', ' ')));

@@ -2,7 +2,6 @@ package io.sessionlens.trace.persistence;
 
 import java.util.List;
 import org.springframework.data.jpa.repository.JpaRepository;
-import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 
 public interface AssessmentRepository extends JpaRepository<AssessmentEntity, AssessmentEntity.Key> {
@@ -14,9 +13,6 @@ public interface AssessmentRepository extends JpaRepository<AssessmentEntity, As
     @org.springframework.data.jpa.repository.QueryHints(@jakarta.persistence.QueryHint(name = org.hibernate.jpa.HibernateHints.HINT_READ_ONLY, value = "true"))
     List<AssessmentEntity> findTraces(java.util.Collection<String> ids);
 
-    @Modifying
-    @Query("delete from AssessmentEntity a where a.traceId = :traceId")
-    int deleteTrace(String traceId);
 
     @Query("select a from AssessmentEntity a where a.traceId = :traceId and a.spanId = :spanId order by a.seq")
     List<AssessmentEntity> findSpan(String traceId, String spanId);

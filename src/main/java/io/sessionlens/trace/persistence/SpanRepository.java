@@ -3,7 +3,6 @@ package io.sessionlens.trace.persistence;
 import java.util.Collection;
 import java.util.List;
 import org.springframework.data.jpa.repository.JpaRepository;
-import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 
 public interface SpanRepository extends JpaRepository<SpanEntity, SpanEntity.Key> {
@@ -15,9 +14,6 @@ public interface SpanRepository extends JpaRepository<SpanEntity, SpanEntity.Key
     @org.springframework.data.jpa.repository.QueryHints(@jakarta.persistence.QueryHint(name = org.hibernate.jpa.HibernateHints.HINT_READ_ONLY, value = "true"))
     List<SpanEntity> findTraces(java.util.Collection<String> ids);
 
-    @Modifying
-    @Query("delete from SpanEntity s where s.traceId = :traceId")
-    int deleteTrace(String traceId);
 
     // ---- the lazy span tree: pages of one level, never a whole trace ----
 

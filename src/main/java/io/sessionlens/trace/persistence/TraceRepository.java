@@ -12,9 +12,11 @@ public interface TraceRepository extends JpaRepository<TraceEntity, String> {
 
     List<TraceEntity> findBySessionKeyOrderByRequestTimeAscTraceIdAsc(String sessionKey);
 
-    @Query("select t from TraceEntity t where t.sessionKey in :keys order by t.requestTime, t.traceId")
+    /** The traces of several sessions of one experiment (index trace_record_session), each session in request-time order. */
+    @Query("select t from TraceEntity t where t.experimentId = :experimentId and t.sessionKey in :keys"
+            + " order by t.sessionKey, t.requestTime, t.traceId")
     @org.springframework.data.jpa.repository.QueryHints(@jakarta.persistence.QueryHint(name = org.hibernate.jpa.HibernateHints.HINT_READ_ONLY, value = "true"))
-    List<TraceEntity> findBySessionKeys(Collection<String> keys);
+    List<TraceEntity> findSessions(String experimentId, Collection<String> keys);
 
     @Query("select t.traceId as traceId, t.contentHash as contentHash, t.experimentId as experimentId, t.sessionKey as sessionKey"
             + " from TraceEntity t where t.traceId in :ids")
