@@ -23,6 +23,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 class SpanTreeServiceTest extends AppTestBase {
     @Autowired SpanTreeService tree;
     @Autowired TraceStore store;
+    @Autowired TraceService traces;
 
     private final String experiment = "exp-tree-" + UUID.randomUUID();
 
@@ -105,13 +106,21 @@ class SpanTreeServiceTest extends AppTestBase {
     }
 
     @Test
-    void spans_on_a_parent_cycle_get_no_path_instead_of_looping() {
+    void spans_on_a_parent_cycle_are_shown_as_roots_and_keep_their_parents_for_the_export() {
         String t = stored(List.of(
                 span(id(1), null, "main", "AGENT", T0, T0 + 100),
                 span(id(2), id(3), "a", "TOOL", T0 + 1, T0 + 2),
-                span(id(3), id(2), "b", "TOOL", T0 + 3, T0 + 4)));
-        assertThat(tree.pathTo(t, id(2))).isEmpty();
-        assertThat(ids(tree.children(t, null, 0, 10))).containsExactly(id(1));
+                span(id(3), id(2), "b", "TOOL", T0 + 3, T0 + 4),
+                span(id(4), id(2), "under a", "TOOL", T0 + 5, T0 + 6)));
+        // the import warns "shown as extra roots": the tree must show them, nothing may vanish
+        assertThat(ids(tree.children(t, null, 0, 10))).containsExactly(id(1), id(2), id(3));
+        assertThat(tree.childCount(t, null)).isEqualTo(3);
+        assertThat(ids(tree.children(t, id(2), 0, 10))).containsExactly(id(4));
+        assertThat(ids(tree.pathTo(t, id(4)))).containsExactly(id(2), id(4));
+        // the stored trace is still the one imported: the export and the analysis see the original parents
+        var parents = traces.find(t).orElseThrow().spans().stream()
+                .collect(java.util.stream.Collectors.toMap(s -> s.spanId(), s -> String.valueOf(s.parentSpanId())));
+        assertThat(parents).containsEntry(id(2), id(3)).containsEntry(id(3), id(2)).containsEntry(id(4), id(2));
     }
 
     @Test

@@ -51,7 +51,7 @@ import org.jspecify.annotations.Nullable;
  * judges with their rationale, a turn rail with the root-cause and flagged turns marked, and a side panel with the
  * session-level judges, the root cause and its chain, context-window findings and scorer errors.
  */
-@Route("sessions/:experimentId/:sessionId")
+@Route("sessions/:experimentId/:sessionId*")   // the rest of the path: session ids may hold slashes
 class SessionView extends Div implements BeforeEnterObserver, HasDynamicTitle {
     static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
 
@@ -79,8 +79,8 @@ class SessionView extends Div implements BeforeEnterObserver, HasDynamicTitle {
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        String exp = event.getRouteParameters().get("experimentId").orElse("");
-        String sid = event.getRouteParameters().get("sessionId").orElse("");
+        String exp = io.sessionlens.base.ui.RouteIds.decode(event.getRouteParameters().get("experimentId").orElse(""));
+        String sid = io.sessionlens.base.ui.RouteIds.decode(event.getRouteParameters().get("sessionId").orElse(""));
         int turn = event.getLocation().getQueryParameters().getSingleParameter("turn").map(SessionView::parseInt).orElse(0);
         removeAll();
         sessions.session(sid, exp).ifPresentOrElse(doc -> show(doc, turn), () -> {

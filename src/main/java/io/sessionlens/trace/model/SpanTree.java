@@ -45,6 +45,13 @@ public final class SpanTree {
         return new SpanTree(List.copyOf(roots), children, byId);
     }
 
+    /** Ids of the spans on a parent cycle (A → B → A, or a span that names itself as parent). */
+    public static Set<String> onParentCycles(List<Span> spans) {
+        Map<String, Span> byId = new HashMap<>();
+        for (Span s : spans) byId.putIfAbsent(s.spanId(), s);
+        return spansOnParentCycles(byId);
+    }
+
     /** Spans on a parent cycle (A → B → A) can never reach a root, so each of them becomes a root. */
     private static Set<String> spansOnParentCycles(Map<String, Span> byId) {
         Set<String> onCycle = new HashSet<>();

@@ -20,7 +20,10 @@ public class SpanEntity {
     @Id
     @Column(name = "span_id")
     String spanId;
+    /** NULL also for a span on a parent cycle: the tree shows it as a root. */
     @Nullable String parentSpanId;
+    /** The parent the export named, for a span on a parent cycle (V4); the model and the export use it. */
+    @Nullable String cycleParentSpanId;
     int seq;
     String name;
     String spanType;

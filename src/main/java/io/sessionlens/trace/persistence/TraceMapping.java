@@ -64,12 +64,15 @@ public final class TraceMapping {
                 e.clientRequestId, e.requestPreview, e.responsePreview, e.metadataJson, e.tagsJson);
 
         List<SpanEntity> spans = new ArrayList<>(t.spans().size());
+        java.util.Set<String> onCycle = io.sessionlens.trace.model.SpanTree.onParentCycles(t.spans());
         int seq = 0;
         for (Span s : t.spans()) {
             SpanEntity se = new SpanEntity();
             se.traceId = info.traceId();
             se.spanId = s.spanId();
-            se.parentSpanId = s.parentSpanId();
+            boolean cycle = onCycle.contains(s.spanId()) && s.parentSpanId() != null;
+            se.parentSpanId = cycle ? null : s.parentSpanId();   // a root in the tree, as the import's warning says
+            se.cycleParentSpanId = cycle ? s.parentSpanId() : null;
             se.seq = seq++;
             se.name = s.name();
             se.spanType = s.spanType();
@@ -81,7 +84,7 @@ public final class TraceMapping {
             se.attributesJson = JSON.writeValueAsString(s.attributes());
             se.eventsJson = JSON.writeValueAsString(s.events().stream()
                     .map(ev -> new StoredEvent(ev.name(), ev.timeUnixNano(), ev.attributes())).toList());
-            update(digest, se.spanId, se.parentSpanId, se.name, Long.toString(se.startNs), String.valueOf(se.endNs),
+            update(digest, se.spanId, s.parentSpanId(), se.name, Long.toString(se.startNs), String.valueOf(se.endNs),
                     se.status, se.statusMessage, se.attributesJson, se.eventsJson);
             spans.add(se);
         }
@@ -133,7 +136,7 @@ public final class TraceMapping {
     public static Span toModel(SpanEntity s) {
         List<SpanEvent> events = JSON.readValue(s.eventsJson, EVENTS).stream()
                 .map(ev -> new SpanEvent(ev.name(), ev.timeUnixNano(), ev.attributes())).toList();
-        return new Span(s.spanId, s.parentSpanId, s.name, s.startNs, s.endNs, SpanStatus.valueOf(s.status),
+        return new Span(s.spanId, s.cycleParentSpanId != null ? s.cycleParentSpanId : s.parentSpanId, s.name, s.startNs, s.endNs, SpanStatus.valueOf(s.status),
                 s.statusMessage == null ? "" : s.statusMessage, JSON.readValue(s.attributesJson, STRING_MAP), events);
     }
 

@@ -43,7 +43,7 @@ import org.jspecify.annotations.Nullable;
  * as fast as a small one), with a waterfall of when each span ran, error spans marked, and the selected span's details.
  * {@code ?span=ID} opens the tree down to that span and selects it.
  */
-@Route(TraceNavigation.ROUTE + "/:traceId")
+@Route(TraceNavigation.ROUTE + "/:traceId*")   // the rest of the path: ids may hold slashes
 @StyleSheet("context://styles/trace-view.css")
 class TraceView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
     static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
@@ -162,7 +162,7 @@ class TraceView extends VerticalLayout implements BeforeEnterObserver, HasDynami
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        String traceId = event.getRouteParameters().get("traceId").orElse("");
+        String traceId = io.sessionlens.base.ui.RouteIds.decode(event.getRouteParameters().get("traceId").orElse(""));
         String spanId = event.getLocation().getQueryParameters().getSingleParameter(TraceNavigation.SPAN_PARAMETER).orElse(null);
         trace = tree.header(traceId).orElse(null);
         details.showNothing();

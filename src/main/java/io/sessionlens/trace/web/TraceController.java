@@ -17,8 +17,10 @@ class TraceController {
         this.traces = traces;
     }
 
-    @GetMapping(value = "/api/traces/{traceId}", produces = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<String> trace(@PathVariable String traceId) {
+    /** The rest of the path is the id: Unity Catalog trace ids ({@code trace:/catalog.schema/<hex>}) hold slashes. */
+    @GetMapping(value = "/api/traces/{*traceId}", produces = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<String> trace(@PathVariable("traceId") String path) {
+        String traceId = path.startsWith("/") ? path.substring(1) : path;
         return traces.find(traceId)
                 .map(t -> ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(TraceJsonWriter.toJson(t)))
                 .orElseGet(() -> ResponseEntity.status(404).contentType(MediaType.APPLICATION_JSON)
