@@ -35,12 +35,14 @@ final class AssessmentTimeline {
         List<String> judges = judges(doc);
         ObjectNode o = JSON.createObjectNode();
         o.put("animation", false);
-        o.putObject("grid").put("left", 8).put("right", 16).put("top", 28).put("bottom", 24).put("containLabel", true);
+        o.putObject("grid").put("left", 8).put("right", 16).put("top", 28).put("bottom", 36).put("containLabel", true);
         o.putObject("tooltip").put("renderMode", "richText").put("trigger", "item");
         o.putObject("legend").put("top", 0).put("itemWidth", 10).put("itemHeight", 10);
         ObjectNode x = o.putObject("xAxis");
-        x.put("type", "value").put("min", 0.5).put("max", doc.turns().size() + 0.5).put("interval", 1).put("name", "turn");
-        x.putObject("axisLabel").put("formatter", "{value}");
+        // ticks at whole turns (0 … n+1 with the two ends unlabelled), so the axis reads "1 2 3", never "1.5 2.5"
+        x.put("type", "value").put("min", 0).put("max", doc.turns().size() + 1).put("interval", 1).put("name", "turn")
+                .put("nameLocation", "middle").put("nameGap", 22);
+        x.putObject("axisLabel").put("formatter", "{value}").put("showMinLabel", false).put("showMaxLabel", false);
         x.putObject("splitLine").put("show", false);
         ObjectNode y = o.putObject("yAxis");
         y.put("type", "category").put("inverse", true);
@@ -85,6 +87,6 @@ final class AssessmentTimeline {
 
     /** Pixel height that gives each judge row room to read. */
     static int height(SessionDocument doc) {
-        return 70 + 26 * Math.max(1, judges(doc).size());
+        return 82 + 26 * Math.max(1, judges(doc).size());
     }
 }
