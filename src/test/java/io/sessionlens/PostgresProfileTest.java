@@ -1,0 +1,114 @@
+package io.sessionlens;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.sessionlens.session.BackgroundAnalysisTest;
+import io.sessionlens.session.SessionAnalysisWorker;
+import io.sessionlens.support.AppTestBase;
+import io.sessionlens.support.Fixtures;
+import io.sessionlens.support.Http;
+import io.sessionlens.trace.web.SlashIdsTest;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIf;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The team-server profile on a real PostgreSQL: migrations, import, search, background and on-read analysis, the
+ * trace export. Runs when PostgreSQL answers at {@code sessionlens.test.pg-url} (default: the profile's own
+ * localhost database, user and password {@code sessionlens}), and always when {@code SESSIONLENS_REQUIRE_POSTGRES=1}
+ * (so CI, which installs and starts one in {@code .ci/run}, fails rather than skips if it is not there). Each run works
+ * in a schema of its own and drops it afterwards.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("postgres")
+@EnabledIf("postgresAnswers")
+class PostgresProfileTest {
+    static final String URL = System.getProperty("sessionlens.test.pg-url", "jdbc:postgresql://localhost:5432/sessionlens");
+    static final String SCHEMA = "sl_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+
+    @LocalServerPort int port;
+    @Autowired SessionAnalysisWorker worker;
+
+    static boolean postgresAnswers() {
+        if ("1".equals(System.getenv("SESSIONLENS_REQUIRE_POSTGRES"))) return true;
+        try (Connection c = DriverManager.getConnection(URL, "sessionlens", "sessionlens")) {
+            return c.isValid(2);
+        } catch (SQLException e) {
+            return false;
+        }
+    }
+
+    @DynamicPropertySource
+    static void postgres(DynamicPropertyRegistry registry) {
+        registry.add("spring.datasource.url", () -> URL + "?currentSchema=" + SCHEMA);
+        registry.add("spring.flyway.default-schema", () -> SCHEMA);
+        registry.add("sessionlens.data-dir", () -> AppTestBase.DATA_DIR.resolveSibling("pg-" + SCHEMA).toString());
+        registry.add("sessionlens.demo-data", () -> "false");
+        registry.add("vaadin.devmode.devTools.enabled", () -> "false");
+    }
+
+    @AfterAll
+    static void dropSchema() throws SQLException {
+        try (Connection c = DriverManager.getConnection(URL, "sessionlens", "sessionlens"); Statement s = c.createStatement()) {
+            s.execute("drop schema if exists " + SCHEMA + " cascade");
+        }
+    }
+
+    @Test
+    void the_team_server_profile_imports_searches_analyses_and_exports_on_postgresql() throws Exception {
+        var http = new Http("http://localhost:" + port);
+        List<String> fixtures = List.of("01-v3-trace-to-dict-mlflow34-simple.json", "05-v2-trace-export.json",
+                "06-ui-v3-trace-openinference-otel.json", "07-ui-v3-trace-with-assessment.json",
+                "11-ui-trace-with-session-level-assessment.json");
+        for (String f : fixtures) {
+            var a = http.post("/api/imports", Fixtures.bytes("mlflow-real/" + f), "application/json");
+            assertThat(a.status()).as(f + ": " + a.body()).isEqualTo(200);
+            assertThat(a.json().get("tracesImported").asInt()).as(f).isEqualTo(1);
+        }
+        for (String f : fixtures) {   // idempotent there too: the content hashes survive PostgreSQL's types
+            var again = http.post("/api/imports", Fixtures.bytes("mlflow-real/" + f), "application/json").json();
+            assertThat(again.get("tracesUnchanged").asInt()).as(f).isEqualTo(1);
+        }
+        worker.stop();   // the next session waits for analysis: opening it must analyse it on PostgreSQL too
+        try {
+            assertThat(http.postJson("/api/imports", BackgroundAnalysisTest.trace("exp-pg", "s-pg", "00000000000000000000000000dd0001"))
+                    .status()).isEqualTo(200);
+            JsonNode doc = http.get("/api/sessions/s-pg?experimentId=exp-pg").json();
+            assertThat(doc.at("/rootCause/turn").asInt()).isEqualTo(1);
+            assertThat(doc.at("/turns/0/userText").asString()).isEqualTo("Which plan fits a family of four?");
+        } finally {
+            worker.start();
+        }
+        assertThat(http.postJson("/api/imports", SlashIdsTest.export()).status()).isEqualTo(200);
+        assertThat(worker.awaitIdle(Duration.ofSeconds(60))).isTrue();
+
+        JsonNode list = http.get("/api/sessions?size=50").json();
+        assertThat(list.get("total").asInt()).isEqualTo(7);
+        List<String> times = list.get("items").valueStream().map(i -> i.get("lastRequestTime").asString()).toList();
+        assertThat(times).isSortedAccordingTo(java.util.Comparator.reverseOrder());
+        assertThat(list.get("items").valueStream().allMatch(i -> i.get("analysed").asBoolean())).isTrue();
+        assertThat(http.get("/api/sessions?q=family+of+four").json().at("/items/0/sessionId").asString()).isEqualTo("s-pg");
+
+        JsonNode v2 = http.get("/api/traces/58f4e27101304034b15c512b603bf1b2").json();
+        assertThat(v2.at("/data/spans")).hasSize(2);
+        JsonNode slash = http.get("/api/traces/" + URLEncoder.encode(SlashIdsTest.TRACE_ID, StandardCharsets.UTF_8)).json();
+        assertThat(slash.at("/info/trace_id").asString()).isEqualTo(SlashIdsTest.TRACE_ID);
+        assertThat(slash.at("/info/request_time").asString()).isEqualTo("2026-04-01T10:00:00Z");
+    }
+}
