@@ -31,7 +31,7 @@ public final class SessionAnalyzer {
      * Raise when a change to the analysis changes its results: stored analyses of an older version are redone in the
      * background on the next start.
      */
-    public static final int VERSION = 1;
+    public static final int VERSION = 2;   // 2: session-level scorer errors are marked as such
 
     private final AnalysisSettings settings;
     private final TurnReader turnReader;

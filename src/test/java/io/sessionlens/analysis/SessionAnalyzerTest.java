@@ -194,7 +194,7 @@ class SessionAnalyzerTest {
 
         assertThat(a.rootCause()).isNull();
         assertThat(a.sessionAssessments()).isEmpty();
-        assertThat(a.scorerErrors()).singleElement().isEqualTo(new ScorerError("tr-1", "conversation_completeness", "SCORER_ERROR", "judge model unavailable"));
+        assertThat(a.scorerErrors()).singleElement().isEqualTo(new ScorerError("tr-1", "conversation_completeness", "SCORER_ERROR", "judge model unavailable", true));
         assertThat(a.turns().getFirst().signals()).isEmpty();
     }
 

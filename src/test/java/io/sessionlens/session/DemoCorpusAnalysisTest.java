@@ -78,6 +78,7 @@ class DemoCorpusAnalysisTest extends AppTestBase {
 
     @Test
     void session_level_judges_are_apart_from_per_turn_ones() {
+        long sessionLevelScorerErrors = 0;
         for (ExpectedSession e : corpus.sessions()) {
             SessionDocument doc = sessions.session(e.sessionId(), e.experimentId()).orElseThrow();
             // a session judge whose scorer failed is listed as a scorer error, never as a verdict
@@ -88,6 +89,11 @@ class DemoCorpusAnalysisTest extends AppTestBase {
             assertThat(e.sessionAssessmentNames()).as(e.sessionId())
                     .containsAll(doc.sessionAssessments().stream().map(a -> a.name()).toList());
             doc.turns().forEach(t -> assertThat(t.assessments()).noneMatch(a -> a.sessionLevel()));
+            // and a failed session judge is marked so, to be listed with the session, not in turn 1's card
+            doc.scorerErrors().forEach(x -> assertThat(x.sessionLevel()).as(e.sessionId() + " " + x.name())
+                    .isEqualTo(e.sessionAssessmentNames().contains(x.name())));
+            sessionLevelScorerErrors += doc.scorerErrors().stream().filter(x -> x.sessionLevel()).count();
         }
+        assertThat(sessionLevelScorerErrors).as("the demo corpus has a failed session-level judge").isPositive();
     }
 }

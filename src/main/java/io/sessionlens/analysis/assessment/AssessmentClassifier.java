@@ -110,7 +110,8 @@ public final class AssessmentClassifier {
 
     private static ScorerError scorerError(String traceId, Assessment a) {
         var e = a.error();
-        return new ScorerError(traceId, a.name(), e == null ? null : e.errorCode(), e == null ? null : e.errorMessage());
+        return new ScorerError(traceId, a.name(), e == null ? null : e.errorCode(), e == null ? null : e.errorMessage(),
+                a.isSessionLevel());
     }
 
     private static @Nullable String blankToNull(@Nullable String s) {

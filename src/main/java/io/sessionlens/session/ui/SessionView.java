@@ -213,7 +213,7 @@ class SessionView extends Div implements BeforeEnterObserver, HasDynamicTitle {
         card.add(bubble("assistant", t.assistantText(), false));
         if (!t.assessments().isEmpty()) card.add(assessments(t.assessments()));
         for (ScorerError e : doc.scorerErrors()) {
-            if (!e.traceId().equals(t.traceId())) continue;
+            if (!e.traceId().equals(t.traceId()) || e.sessionLevel()) continue;   // a session-level one is in the panel only
             var failed = new Div(new Span("scorer error · " + e.name() + (e.errorCode() == null ? "" : " (" + e.errorCode() + ")")
                     + ": " + nz(e.message())));
             failed.addClassName("sl-scorer-errors");
@@ -409,7 +409,10 @@ class SessionView extends Div implements BeforeEnterObserver, HasDynamicTitle {
             var errs = new Div();
             errs.setId("scorer-errors");
             errs.addClassName("sl-scorer-errors");
-            for (ScorerError e : doc.scorerErrors()) errs.add(new Div(new Span(e.name() + " · " + nz(e.errorCode()) + ": "), new Span(nz(e.message()))));
+            for (ScorerError e : doc.scorerErrors()) {
+                errs.add(new Div(new Span(e.name() + (e.sessionLevel() ? " (session)" : "") + " · " + nz(e.errorCode()) + ": "),
+                        new Span(nz(e.message()))));
+            }
             panel.add(errs);
         }
         return panel;

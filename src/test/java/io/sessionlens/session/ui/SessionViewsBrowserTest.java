@@ -127,6 +127,18 @@ class SessionViewsBrowserTest extends BrowserTestBase {
     }
 
     @Test
+    void a_failed_session_judge_is_listed_with_the_session_and_not_in_a_turn() {
+        // the onboarding session: its conversation_completeness judge crashed (context window exceeded)
+        ExpectedSession s = corpus.sessions().stream().filter(x -> x.sessionId().startsWith("helpdesk-onb-")).findFirst().orElseThrow();
+        page.navigate(baseUrl() + "/sessions/" + s.experimentId() + "/" + s.sessionId());
+        waitForVaadin();
+        assertThat(page.locator("#scorer-errors")).containsText("conversation_completeness (session)");
+        assertThat(page.locator("#scorer-errors")).containsText("ContextWindowExceededError");
+        assertThat(page.locator("#turn-1")).not().containsText("conversation_completeness");
+        screenshot("session-scorer-error");
+    }
+
+    @Test
     void a_wrong_link_gets_a_clear_page_with_the_way_back() {
         page.navigate(baseUrl() + "/no-such-page");
         assertThat(page.locator("#error-view")).containsText("Page not found");
