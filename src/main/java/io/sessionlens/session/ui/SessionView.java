@@ -343,7 +343,8 @@ class SessionView extends Div implements BeforeEnterObserver, HasDynamicTitle {
             mappings.removeIf(m -> m.spanName().equals(span.getValue()));
             mappings.add(0, new TurnMapping(span.getValue(), in.getValue(), out.getValue()));
             int redone = settings.save(new ExperimentSettings(doc.experimentId(), mappings, current.failingValues()));
-            Notification.show("Saved; re-analysed " + redone + " sessions").setPosition(Notification.Position.BOTTOM_START);
+            Notification.show("Saved; re-analysing " + redone + " sessions of experiment " + doc.experimentId())
+                    .setPosition(Notification.Position.BOTTOM_START);
             getUI().ifPresent(ui -> ui.getPage().reload());
         });
         save.addThemeVariants(ButtonVariant.LUMO_SMALL);
@@ -387,6 +388,9 @@ class SessionView extends Div implements BeforeEnterObserver, HasDynamicTitle {
             });
             panel.add(chart);
         }
+
+        panel.add(LazyDetails.of("Which judge values are failures?", false,
+                () -> PolarityEditor.of(doc, settings, () -> getUI().ifPresent(ui -> ui.getPage().reload()))));
 
         panel.add(new H3("Session judges"));
         var judges = new Div();
