@@ -7,7 +7,9 @@ import org.jspecify.annotations.Nullable;
 public record ImportReport(int tracesImported, int tracesUpdated, int tracesUnchanged, List<FileReport> files,
         List<SessionKey> sessions) {
 
-    public record FileReport(String name, int traces, List<ImportProblem> errors, List<ImportProblem> warnings) {
+    /** One file's part: its traces stored, of them new / updated / unchanged, and the sessions they belong to. */
+    public record FileReport(String name, int traces, int imported, int updated, int unchanged, int sessions,
+            List<ImportProblem> errors, List<ImportProblem> warnings) {
         public boolean failed() {
             return traces == 0 && !errors.isEmpty();
         }

@@ -80,7 +80,7 @@ public class ImportService implements DisposableBean {
     }
 
     private ImportReport.FileReport importOne(Upload upload, Totals totals) {
-        FileCollector c = new FileCollector(totals, upload.name());
+        FileCollector c = new FileCollector(upload.name());
         try (InputStream in = upload.source().open()) {
             reader.read(upload.name(), in, c);
         } catch (IOException | UncheckedIOException e) {
@@ -92,7 +92,9 @@ public class ImportService implements DisposableBean {
         }
         c.flush();
         c.awaitStored();
-        return new ImportReport.FileReport(upload.name(), c.stored, List.copyOf(c.errors), List.copyOf(c.warnings));
+        c.addTo(totals);
+        return new ImportReport.FileReport(upload.name(), c.stored, c.imported, c.updated, c.unchanged, c.sessions.size(),
+                List.copyOf(c.errors), List.copyOf(c.warnings));
     }
 
     private static final class Totals {
@@ -101,10 +103,10 @@ public class ImportService implements DisposableBean {
     }
 
     private final class FileCollector implements ReadListener {
-        final Totals totals;
         final List<Trace> batch = new ArrayList<>();
         int batchSpans;
-        int stored;
+        int stored, imported, updated, unchanged;
+        final Set<SessionRef> sessions = new LinkedHashSet<>();
         final List<ImportProblem> errors = new ArrayList<>();
         final List<ImportProblem> warnings = new ArrayList<>();
         final ArrayDeque<InFlight> inFlight = new ArrayDeque<>();
@@ -113,9 +115,8 @@ public class ImportService implements DisposableBean {
         /** A batch the writer has: its future result, and what to say if it fails. */
         record InFlight(Future<TraceStore.BatchResult> result, int traces, List<SessionRef> sessions) {}
 
-        FileCollector(Totals totals, String fileName) {
+        FileCollector(String fileName) {
             this.fileName = fileName;
-            this.totals = totals;
         }
 
         @Override
@@ -163,13 +164,21 @@ public class ImportService implements DisposableBean {
             }
             for (StoreOutcome o : r.outcomes().values()) {
                 switch (o) {
-                    case IMPORTED -> totals.imported++;
-                    case UPDATED -> totals.updated++;
-                    case UNCHANGED -> totals.unchanged++;
+                    case IMPORTED -> imported++;
+                    case UPDATED -> updated++;
+                    case UNCHANGED -> unchanged++;
                 }
             }
             stored += r.outcomes().size();
-            totals.sessions.addAll(b.sessions());
+            sessions.addAll(b.sessions());
+        }
+
+        /** Adds this file's counts to the request's. */
+        void addTo(Totals t) {
+            t.imported += imported;
+            t.updated += updated;
+            t.unchanged += unchanged;
+            t.sessions.addAll(sessions);
         }
     }
 }

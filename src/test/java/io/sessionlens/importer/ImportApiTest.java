@@ -137,6 +137,30 @@ class ImportApiTest extends AppTestBase {
         assertThat(r.at("/files/1/traces").asInt()).isZero();
     }
 
+    @Test
+    void each_file_reports_its_own_new_and_unchanged_traces_and_sessions() throws Exception {
+        String exp = "exp-per-file";
+        String first = Fixtures.trace("tr-00000000000000000000000000000e01", exp, "s-pf-1", "2025-10-26T10:00:00Z", "di", "a", "b", "");
+        String second = Fixtures.trace("tr-00000000000000000000000000000e02", exp, "s-pf-2", "2025-10-26T11:00:00Z", "di", "c", "d", "");
+        assertThat(http.postJson("/api/imports", first).status()).isEqualTo(200);
+        String boundary = "----sessionlens-per-file";
+        var body = new ByteArrayOutputStream();
+        part(body, boundary, "again.json", "application/json", first.getBytes(StandardCharsets.UTF_8));
+        part(body, boundary, "new.json", "application/json", second.getBytes(StandardCharsets.UTF_8));
+        body.write(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        JsonNode r = http.post("/api/imports", body.toByteArray(), "multipart/form-data; boundary=" + boundary).json();
+        assertThat(r.at("/files/0/name").asString()).isEqualTo("again.json");
+        assertThat(r.at("/files/0/unchanged").asInt()).isEqualTo(1);
+        assertThat(r.at("/files/0/imported").asInt()).isZero();
+        assertThat(r.at("/files/1/name").asString()).isEqualTo("new.json");
+        assertThat(r.at("/files/1/imported").asInt()).isEqualTo(1);
+        assertThat(r.at("/files/1/unchanged").asInt()).isZero();
+        assertThat(r.at("/files/1/sessions").asInt()).isEqualTo(1);
+        assertThat(r.get("tracesImported").asInt()).isEqualTo(1);
+        assertThat(r.get("tracesUnchanged").asInt()).isEqualTo(1);
+        assertThat(r.get("sessions")).hasSize(2);
+    }
+
     private static void part(ByteArrayOutputStream out, String boundary, String name, String type, byte[] content) throws Exception {
         out.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + name
                 + "\"\r\nContent-Type: " + type + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));

@@ -1,6 +1,7 @@
 package io.sessionlens.importer.ui;
 
 import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.Text;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.ListItem;
@@ -30,9 +31,13 @@ class ImportView extends VerticalLayout {
     ImportView(ImportService imports) {
         this.imports = imports;
         add(new H2("Import MLflow traces"));
-        add(new Paragraph("Drop MLflow exports here: `mlflow traces get` or `mlflow traces search --output json` output, "
-                + "a JSON array, JSON Lines, or a .zip of these — from MLflow 2.x to today, REST and OTLP-ingested traces too. "
-                + "Re-importing the same traces changes nothing; traces whose content changed are updated."));
+        var intro = new Paragraph();
+        intro.add(new Text("Drop MLflow exports here: "), code("mlflow traces get"), new Text(" or "),
+                code("mlflow traces search --output json"), new Text(" output, a JSON array, JSON Lines, or a .zip of these"
+                        + " — from MLflow 2.x to today, REST and OTLP-ingested traces too. Re-importing the same traces changes"
+                        + " nothing; traces whose content changed are updated. Sessions are listed as soon as their traces"
+                        + " are stored; their analysis (texts, judges, root cause) follows in the background."));
+        add(intro);
         var upload = new Upload(UploadHandler.toTempFile(this::imported));
         upload.setId("import-upload");
         upload.setMaxFileSize(Integer.MAX_VALUE);
@@ -48,7 +53,7 @@ class ImportView extends VerticalLayout {
         try (var in = new FileInputStream(file)) {
             report = imports.importFile(metadata.fileName(), in);
         } catch (java.io.IOException e) {
-            report = new ImportReport(0, 0, 0, java.util.List.of(new ImportReport.FileReport(metadata.fileName(), 0,
+            report = new ImportReport(0, 0, 0, java.util.List.of(new ImportReport.FileReport(metadata.fileName(), 0, 0, 0, 0, 0,
                     java.util.List.of(new ImportProblem(null, "could not read the upload: " + e.getMessage())), java.util.List.of())),
                     java.util.List.of());
         } finally {
@@ -71,13 +76,18 @@ class ImportView extends VerticalLayout {
         title.getStyle().set("font-weight", "600");
         String summary = f.failed() ? "nothing imported"
                 : "%s read: %d new, %d updated, %d unchanged, in %s".formatted(plural(f.traces(), "trace"),
-                        report.tracesImported(), report.tracesUpdated(), report.tracesUnchanged(),
-                        plural(report.sessions().size(), "session"));
+                        f.imported(), f.updated(), f.unchanged(), plural(f.sessions(), "session"));
         var status = Badges.of(summary, f.failed() ? Badges.Tone.ERROR : f.errors().isEmpty() ? Badges.Tone.SUCCESS : Badges.Tone.WARNING);
         box.add(title, status);
         if (!f.errors().isEmpty()) box.add(problems("Problems", f.errors(), "var(--lumo-error-text-color)"));
         if (!f.warnings().isEmpty()) box.add(problems("Warnings", f.warnings(), "var(--lumo-secondary-text-color)"));
         return box;
+    }
+
+    private static Component code(String text) {
+        var c = new com.vaadin.flow.component.html.Span(text);
+        c.getStyle().set("font-family", "var(--lumo-font-family-monospace, monospace)").set("font-size", "0.9em");
+        return c;
     }
 
     static String plural(int n, String noun) {
