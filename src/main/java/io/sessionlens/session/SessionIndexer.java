@@ -84,36 +84,41 @@ class SessionIndexer {
     /** Counts, times and previews from the trace rows; the analysis fields are left for the analysis to redo. */
     void indexCounts(java.util.Collection<SessionRef> refs) {
         Map<SessionRef, List<TurnRow>> turnsOf = traces.turnsOf(refs);
-        Map<SessionIndexEntity.Key, SessionIndexEntity> rows = new java.util.HashMap<>();
-        for (SessionIndexEntity e : index.findAllById(refs.stream().map(r -> new SessionIndexEntity.Key(r.experimentId(), r.sessionKey())).toList())) {
-            rows.put(new SessionIndexEntity.Key(e.experimentId, e.sessionKey), e);
-        }
+        Map<SessionRef, SessionIndexEntity> rows = rowsOf(refs);
         for (SessionRef ref : refs) {
-            var key = new SessionIndexEntity.Key(ref.experimentId(), ref.sessionKey());
-            List<TurnRow> turns = turnsOf.getOrDefault(ref, List.of());
-            var existing = java.util.Optional.ofNullable(rows.get(key));
-            if (turns.isEmpty()) {   // every trace of it moved to another session
-                existing.ifPresent(index::delete);
-                continue;
-            }
-            SessionIndexEntity e = existing.orElseGet(SessionIndexEntity::new);
-            e.experimentId = ref.experimentId();
-            e.sessionKey = ref.sessionKey();
-            writeCounts(e, turns);
-            if (e.analysisJson == null) {   // never analysed: show the previews until the analysis has the texts
-                e.firstInput = clip(turns.getFirst().requestPreview());
-                e.lastOutput = clip(turns.getLast().responsePreview());
-                StringBuilder text = new StringBuilder(ref.sessionKey().toLowerCase(Locale.ROOT));
-                for (TurnRow t : turns) {
-                    append(text, t.requestPreview());
-                    append(text, t.responsePreview());
-                }
-                e.searchText = text.toString();
-            }
+            SessionIndexEntity e = rowToWrite(ref, rows, turnsOf.getOrDefault(ref, List.of()));
+            if (e == null) continue;
+            if (e.analysisJson == null) writePreviews(e, turnsOf.get(ref));   // until the analysis has the texts
             e.analysisVersion = 0;
-            e.updatedAt = clock.instant();
             index.save(e);
         }
+    }
+
+    /** The stored index rows of these sessions, in one query. */
+    private Map<SessionRef, SessionIndexEntity> rowsOf(java.util.Collection<SessionRef> refs) {
+        Map<SessionRef, SessionIndexEntity> rows = new java.util.HashMap<>();
+        for (SessionIndexEntity e : index.findAllById(refs.stream().map(r -> new SessionIndexEntity.Key(r.experimentId(), r.sessionKey())).toList())) {
+            rows.put(new SessionRef(e.experimentId, e.sessionKey), e);
+        }
+        return rows;
+    }
+
+    /**
+     * The session's row with its counts rewritten (a new row for a new session), or null after deleting the row of a
+     * session that has no traces any more (every trace of it moved to another session).
+     */
+    private @Nullable SessionIndexEntity rowToWrite(SessionRef ref, Map<SessionRef, SessionIndexEntity> rows, List<TurnRow> turns) {
+        SessionIndexEntity e = rows.get(ref);
+        if (turns.isEmpty()) {
+            if (e != null) index.delete(e);
+            return null;
+        }
+        if (e == null) e = new SessionIndexEntity();
+        e.experimentId = ref.experimentId();
+        e.sessionKey = ref.sessionKey();
+        writeCounts(e, turns);
+        e.updatedAt = clock.instant();
+        return e;
     }
 
     private static void writeCounts(SessionIndexEntity e, List<TurnRow> turns) {
@@ -152,22 +157,14 @@ class SessionIndexer {
     public List<SessionIndexEntity> analyse(java.util.Collection<SessionRef> refs) {
         return newTransaction.execute(tx -> {
             var stored = traces.loadSessions(refs);
+            Map<SessionRef, SessionIndexEntity> rows = rowsOf(refs);
             List<SessionIndexEntity> out = new java.util.ArrayList<>(refs.size());
             for (SessionRef ref : refs) {
                 var s = stored.get(ref);
-                var key = new SessionIndexEntity.Key(ref.experimentId(), ref.sessionKey());
-                var existing = index.findById(key);
-                if (s == null || s.turns().isEmpty()) {
-                    existing.ifPresent(index::delete);
-                    continue;
-                }
-                SessionIndexEntity e = existing.orElseGet(SessionIndexEntity::new);
-                e.experimentId = ref.experimentId();
-                e.sessionKey = ref.sessionKey();
-                writeCounts(e, s.turns());
+                SessionIndexEntity e = rowToWrite(ref, rows, s == null ? List.of() : s.turns());
+                if (e == null) continue;
                 writeAnalysis(e, s.turns(), analyse(ref, s.traces()));
                 e.analysisVersion = SessionAnalyzer.VERSION;
-                e.updatedAt = clock.instant();
                 out.add(index.saveAndFlush(e));
             }
             return out;
@@ -185,10 +182,8 @@ class SessionIndexer {
     }
 
     private static void writeAnalysis(SessionIndexEntity e, List<TurnRow> turns, @Nullable SessionAnalysis analysis) {
-        TurnRow first = turns.getFirst();
-        TurnRow last = turns.getLast();
-        StringBuilder text = new StringBuilder(e.sessionKey.toLowerCase(Locale.ROOT));
         if (analysis != null && analysis.turns().size() == turns.size()) {
+            StringBuilder text = new StringBuilder(e.sessionKey.toLowerCase(Locale.ROOT));
             e.firstInput = clip(analysis.turns().getFirst().userText());
             e.lastOutput = clip(analysis.turns().getLast().assistantText());
             for (TurnAnalysis t : analysis.turns()) {
@@ -199,17 +194,24 @@ class SessionIndexer {
             e.rootCauseKind = analysis.rootCause() == null ? null : analysis.rootCause().kind();
             e.sessionJudges = SessionJudges.write(analysis.sessionAssessments().stream().map(SessionIndexer::chip).toList());
             e.analysisJson = AnalysisJson.write(analysis);
+            e.searchText = text.toString();
         } else {
-            e.firstInput = clip(first.requestPreview());
-            e.lastOutput = clip(last.responsePreview());
-            for (TurnRow t : turns) {
-                append(text, t.requestPreview());
-                append(text, t.responsePreview());
-            }
+            writePreviews(e, turns);
             e.rootCauseTurn = null;
             e.rootCauseKind = null;
             e.sessionJudges = null;
             e.analysisJson = null;
+        }
+    }
+
+    /** Texts from MLflow's request/response previews, for a session without (a usable) analysis. */
+    private static void writePreviews(SessionIndexEntity e, List<TurnRow> turns) {
+        e.firstInput = clip(turns.getFirst().requestPreview());
+        e.lastOutput = clip(turns.getLast().responsePreview());
+        StringBuilder text = new StringBuilder(e.sessionKey.toLowerCase(Locale.ROOT));
+        for (TurnRow t : turns) {
+            append(text, t.requestPreview());
+            append(text, t.responsePreview());
         }
         e.searchText = text.toString();
     }

@@ -73,7 +73,7 @@ public class SessionService {
      * analysed now, so whoever opens it never sees it half-read.
      */
     private SessionIndexEntity current(SessionIndexEntity e) {
-        if (e.analysisVersion == io.sessionlens.analysis.SessionAnalyzer.VERSION) return e;
+        if (analysed(e)) return e;
         var ref = new SessionRef(e.experimentId, e.sessionKey);
         for (int attempt = 0; attempt < 3; attempt++) {
             try {
@@ -136,7 +136,12 @@ public class SessionService {
         return new SessionRow(e.experimentId, e.sessionKey, e.sessionId == null, e.turnCount, e.firstRequestTime,
                 e.lastRequestTime, nz(e.userId), e.worstState, e.errorTurns, nz(e.firstInput), nz(e.lastOutput),
                 e.totalTokens, e.totalDurationMs, e.rootCauseTurn, e.rootCauseKind, SessionJudges.parse(e.sessionJudges),
-                e.analysisVersion == io.sessionlens.analysis.SessionAnalyzer.VERSION);
+                analysed(e));
+    }
+
+    /** Analysed by today's analyser; otherwise waiting for the background analysis. */
+    private static boolean analysed(SessionIndexEntity e) {
+        return e.analysisVersion == io.sessionlens.analysis.SessionAnalyzer.VERSION;
     }
 
     private static boolean present(@Nullable String s) {

@@ -34,8 +34,10 @@ final class PolarityEditor {
         Map<String, Map<String, String>> seen = seenValues(doc);   // judge -> value -> verdict today
         var box = new Div();
         box.setId("polarity-editor");
-        box.add(new Paragraph("Values that count as a failure, comma-separated, for experiment " + doc.experimentId()
-                + ". Leave empty for the built-in rule."));
+        var intro = new Paragraph("Values that count as a failure, comma-separated, for experiment " + doc.experimentId()
+                + ". Leave empty for the built-in rule.");
+        intro.getStyle().set("font-size", "var(--lumo-font-size-s)").set("color", "var(--lumo-secondary-text-color)");
+        box.add(intro);
         Map<String, TextField> fields = new LinkedHashMap<>();
         seen.forEach((judge, values) -> {
             var field = new TextField(judge);
