@@ -3,6 +3,7 @@ package io.sessionlens.session;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sessionlens.support.AppTestBase;
+import io.sessionlens.support.Fixtures;
 import io.sessionlens.support.Http;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
@@ -21,23 +22,12 @@ public class BackgroundAnalysisTest extends AppTestBase {
 
     /** One turn whose built-in yes/no judge failed: after analysis it is the session's root cause. */
     public static String trace(String experiment, String session, String traceHex) {
-        return """
-            {"info": {"trace_id": "tr-%s", "trace_location": {"type": "MLFLOW_EXPERIMENT",
-              "mlflow_experiment": {"experiment_id": "%s"}}, "request_time": "2026-03-01T10:00:00Z", "state": "OK",
-              "request_preview": "{\\"messages\\": [{\\"role\\": \\"user\\", \\"content\\": \\"Which plan fits a family of four?\\"}]}",
-              "trace_metadata": {"mlflow.trace.session": "%s"},
-              "assessments": [{"assessment_id": "a-%s", "assessment_name": "correctness", "trace_id": "tr-%s",
-                "source": {"source_type": "LLM_JUDGE", "source_id": "judge"}, "feedback": {"value": "no"},
-                "rationale": "The family plan quoted does not exist."}],
-              "execution_duration_ms": 900},
-             "data": {"spans": [
-              {"trace_id": "AAAAAAAAAAAAAAAAAAAPAAE=", "span_id": "AAAAAAAAAAE=", "parent_span_id": null, "name": "chat",
-               "start_time_unix_nano": 1772359200000000000, "end_time_unix_nano": 1772359200900000000, "events": [],
-               "status": {"code": "STATUS_CODE_OK", "message": ""},
-               "attributes": {"mlflow.spanType": "\\"CHAT_MODEL\\"",
-                 "mlflow.spanInputs": "{\\"messages\\": [{\\"role\\": \\"user\\", \\"content\\": \\"Which plan fits a family of four?\\"}]}",
-                 "mlflow.spanOutputs": "{\\"choices\\": [{\\"message\\": {\\"role\\": \\"assistant\\", \\"content\\": \\"Take the Family Max plan.\\"}}]}"}}]}}
-            """.formatted(traceHex, experiment, session, traceHex, traceHex);
+        String judge = """
+                {"assessment_id": "a-%s", "assessment_name": "correctness", "trace_id": "tr-%s",
+                 "source": {"source_type": "LLM_JUDGE", "source_id": "judge"}, "feedback": {"value": "no"},
+                 "rationale": "The family plan quoted does not exist."}""".formatted(traceHex, traceHex);
+        return Fixtures.trace("tr-" + traceHex, experiment, session, "2026-03-01T10:00:00Z", "u-bg",
+                "Which plan fits a family of four?", "Take the Family Max plan.", judge);
     }
 
     @AfterEach

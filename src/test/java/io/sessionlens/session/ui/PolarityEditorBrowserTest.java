@@ -4,27 +4,17 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sessionlens.support.BrowserTestBase;
+import io.sessionlens.support.Fixtures;
 import io.sessionlens.support.Http;
 import org.junit.jupiter.api.Test;
 
 /** A custom judge says "curt"; the analyst tells SessionLens that this is a failure, and the session's verdict follows. */
 class PolarityEditorBrowserTest extends BrowserTestBase {
-    static final String TRACE = """
-            {"info": {"trace_id": "tr-000000000000000000000000000e0001", "trace_location": {"type": "MLFLOW_EXPERIMENT",
-              "mlflow_experiment": {"experiment_id": "exp-polarity"}}, "request_time": "2026-05-01T10:00:00Z", "state": "OK",
-              "trace_metadata": {"mlflow.trace.session": "s-polarity"},
-              "assessments": [{"assessment_id": "a-p1", "assessment_name": "tone", "trace_id": "tr-000000000000000000000000000e0001",
-                "source": {"source_type": "LLM_JUDGE", "source_id": "judge"}, "feedback": {"value": "curt"},
-                "rationale": "The reply is short and dismissive."}],
-              "execution_duration_ms": 700},
-             "data": {"spans": [
-              {"trace_id": "AAAAAAAAAAAAAAAAAAAOAAE=", "span_id": "AAAAAAAAAAE=", "parent_span_id": null, "name": "chat",
-               "start_time_unix_nano": 1777629600000000000, "end_time_unix_nano": 1777629600700000000, "events": [],
-               "status": {"code": "STATUS_CODE_OK", "message": ""},
-               "attributes": {"mlflow.spanType": "\\"CHAT_MODEL\\"",
-                 "mlflow.spanInputs": "{\\"messages\\": [{\\"role\\": \\"user\\", \\"content\\": \\"My order never arrived.\\"}]}",
-                 "mlflow.spanOutputs": "{\\"choices\\": [{\\"message\\": {\\"role\\": \\"assistant\\", \\"content\\": \\"Wait longer.\\"}}]}"}}]}}
-            """;
+    static final String TRACE = Fixtures.trace("tr-000000000000000000000000000e0001", "exp-polarity", "s-polarity",
+            "2026-05-01T10:00:00Z", "u-polarity", "My order never arrived.", "Wait longer.", """
+            {"assessment_id": "a-p1", "assessment_name": "tone", "trace_id": "tr-000000000000000000000000000e0001",
+             "source": {"source_type": "LLM_JUDGE", "source_id": "judge"}, "feedback": {"value": "curt"},
+             "rationale": "The reply is short and dismissive."}""");
 
     @Test
     void the_analyst_marks_a_custom_judge_value_as_a_failure_and_the_session_is_re_judged() {

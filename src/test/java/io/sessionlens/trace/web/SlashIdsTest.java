@@ -3,6 +3,7 @@ package io.sessionlens.trace.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sessionlens.support.AppTestBase;
+import io.sessionlens.support.Fixtures;
 import io.sessionlens.support.Http;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -16,18 +17,8 @@ public class SlashIdsTest extends AppTestBase {
     public static final String EXPERIMENT = "exp-slash";
 
     public static String export() {
-        return """
-            {"info": {"trace_id": "%s", "trace_location": {"type": "MLFLOW_EXPERIMENT",
-              "mlflow_experiment": {"experiment_id": "%s"}}, "request_time": "2026-04-01T10:00:00Z", "state": "OK",
-              "trace_metadata": {"mlflow.trace.session": "%s"}, "execution_duration_ms": 500},
-             "data": {"spans": [
-              {"trace_id": "AAAAAAAAAAAAAAAAAAAMwAE=", "span_id": "AAAAAAAAAAE=", "parent_span_id": null, "name": "chat",
-               "start_time_unix_nano": 1775037600000000000, "end_time_unix_nano": 1775037600500000000, "events": [],
-               "status": {"code": "STATUS_CODE_OK", "message": ""},
-               "attributes": {"mlflow.spanType": "\\"CHAT_MODEL\\"",
-                 "mlflow.spanInputs": "{\\"messages\\": [{\\"role\\": \\"user\\", \\"content\\": \\"Where is my parcel?\\"}]}",
-                 "mlflow.spanOutputs": "{\\"choices\\": [{\\"message\\": {\\"role\\": \\"assistant\\", \\"content\\": \\"It left the depot today.\\"}}]}"}}]}}
-            """.formatted(TRACE_ID, EXPERIMENT, SESSION_ID);
+        return Fixtures.trace(TRACE_ID, EXPERIMENT, SESSION_ID, "2026-04-01T10:00:00Z", "u-slash", "Where is my parcel?",
+                "It left the depot today.", "");
     }
 
     static String enc(String s) {
