@@ -1,0 +1,40 @@
+package io.sessionlens;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+/** The layout of house-style.md, kept by a test: a pure model, a pure analysis layer, no cycles between features. */
+@AnalyzeClasses(packages = "io.sessionlens", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+    @ArchTest
+    static final ArchRule model_stays_pure = noClasses().that().resideInAPackage("..trace.model..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "jakarta.persistence..",
+                    "com.vaadin..", "com.fasterxml.jackson..", "tools.jackson..");
+
+    @ArchTest
+    static final ArchRule analysis_is_framework_free = noClasses().that().resideInAPackage("..analysis..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "jakarta.persistence..", "com.vaadin..");
+
+    @ArchTest
+    static final ArchRule analysis_reads_only_the_trace_model = noClasses().that().resideInAPackage("io.sessionlens.analysis..")
+            .should().dependOnClassesThat().resideInAnyPackage("io.sessionlens.importer..", "io.sessionlens.session..",
+                    "io.sessionlens.trace.persistence..", "io.sessionlens.demodata..");
+
+    @ArchTest
+    static final ArchRule nobody_reaches_into_another_features_persistence = noClasses()
+            .that().resideOutsideOfPackages("io.sessionlens.trace..").should().dependOnClassesThat()
+            .resideInAPackage("io.sessionlens.trace.persistence..");
+
+    @ArchTest
+    static final ArchRule importer_does_not_know_sessions = noClasses().that().resideInAPackage("io.sessionlens.importer..")
+            .should().dependOnClassesThat().resideInAPackage("io.sessionlens.session..");
+
+    @ArchTest
+    static final ArchRule features_have_no_cycles = slices().matching("io.sessionlens.(*)..").should().beFreeOfCycles();
+}

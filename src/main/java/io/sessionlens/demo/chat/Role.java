@@ -1,6 +1,0 @@
-package io.sessionlens.demo.chat;
-
-/** Who speaks in a chat message, before a format spells it ({@code human}, {@code model}, {@code user} …). */
-public enum Role {
-    SYSTEM, USER, ASSISTANT, TOOL
-}

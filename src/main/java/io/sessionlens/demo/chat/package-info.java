@@ -1,8 +1,0 @@
-/**
- * One class per chat payload convention (OpenAI chat, Responses, LangChain, Anthropic, Gemini, Bedrock Converse,
- * OTel GenAI, plain string, a question/answer dict, an empty wrapper). Shapes follow fixtures 12–17.
- */
-@NullMarked
-package io.sessionlens.demo.chat;
-
-import org.jspecify.annotations.NullMarked;

@@ -1,5 +1,0 @@
-/** File shapes around traces: one {@code traces get} document, the search envelope, a JSON array, JSON Lines. */
-@NullMarked
-package io.sessionlens.demo.container;
-
-import org.jspecify.annotations.NullMarked;

@@ -1,9 +1,0 @@
-package io.sessionlens.demo.dialect;
-
-import io.sessionlens.demo.trace.DemoTrace;
-import tools.jackson.core.JsonGenerator;
-
-/** Writes one trace as one JSON object, spelled as one MLflow version spelled it. */
-public interface DialectWriter {
-    void write(JsonGenerator g, DemoTrace trace);
-}

@@ -1,5 +1,0 @@
-/** One writer per MLflow JSON dialect: each knows only how its MLflow version spells ids, times, status and info. */
-@NullMarked
-package io.sessionlens.demo.dialect;
-
-import org.jspecify.annotations.NullMarked;

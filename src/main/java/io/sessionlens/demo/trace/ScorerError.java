@@ -1,4 +1,0 @@
-package io.sessionlens.demo.trace;
-
-/** A scorer that failed: the feedback carries this instead of a value. */
-public record ScorerError(String errorCode, String errorMessage, String stackTrace) {}

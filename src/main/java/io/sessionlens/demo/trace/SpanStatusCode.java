@@ -1,6 +1,0 @@
-package io.sessionlens.demo.trace;
-
-/** A span's status, before a dialect decides whether it reads {@code OK} or {@code STATUS_CODE_OK}. */
-public enum SpanStatusCode {
-    UNSET, OK, ERROR
-}

@@ -1,5 +1,0 @@
-/** A dialect-neutral description of a generated trace: what happened, before any MLflow version spells it. */
-@NullMarked
-package io.sessionlens.demo.trace;
-
-import org.jspecify.annotations.NullMarked;
