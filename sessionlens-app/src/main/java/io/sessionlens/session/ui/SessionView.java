@@ -28,6 +28,7 @@ import io.sessionlens.analysis.ScorerError;
 import io.sessionlens.analysis.ToolCall;
 import io.sessionlens.analysis.TurnMapping;
 import io.sessionlens.analysis.Verdict;
+import io.sessionlens.base.ui.DurationFormat;
 import io.sessionlens.base.ui.component.Badges;
 import io.sessionlens.base.ui.component.EChart;
 import io.sessionlens.base.ui.component.LazyDetails;
@@ -37,7 +38,6 @@ import io.sessionlens.session.ExperimentSettingsService;
 import io.sessionlens.session.SessionDocument;
 import io.sessionlens.session.SessionService;
 import io.sessionlens.session.TurnDocument;
-import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -196,7 +196,7 @@ class SessionView extends Div implements BeforeEnterObserver, HasDynamicTitle {
 
         var head = new Div();
         head.addClassName("sl-turn-head");
-        head.add(new Span("Turn " + t.index()), small(TIME.format(t.requestTime())), small(formatMs(t.durationMs())),
+        head.add(new Span("Turn " + t.index()), small(TIME.format(t.requestTime())), small(DurationFormat.ofMillis(t.durationMs())),
                 Badges.state(t.state()));
         if (cause) head.add(Badges.of("root cause", Badges.Tone.ERROR));
         else if (chain) head.add(Badges.of("builds on the root cause", Badges.Tone.WARNING));
@@ -499,11 +499,6 @@ class SessionView extends Div implements BeforeEnterObserver, HasDynamicTitle {
 
     static String display(@Nullable Object v) {
         return v == null ? "null" : v.toString();
-    }
-
-    private static String formatMs(long ms) {
-        Duration d = Duration.ofMillis(ms);
-        return ms < 1000 ? ms + " ms" : String.format("%.1f s", d.toMillis() / 1000.0);
     }
 
     private static String nz(@Nullable String s) {

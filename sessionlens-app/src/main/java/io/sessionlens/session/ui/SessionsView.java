@@ -26,11 +26,11 @@ import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteAlias;
 import com.vaadin.flow.spring.data.VaadinSpringDataHelpers;
+import io.sessionlens.base.ui.DurationFormat;
 import io.sessionlens.base.ui.component.Badges;
 import io.sessionlens.session.SessionFilter;
 import io.sessionlens.session.SessionRow;
 import io.sessionlens.session.SessionService;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -140,7 +140,7 @@ class SessionsView extends VerticalLayout implements BeforeEnterObserver {
                 .setWidth("9.5rem").setFlexGrow(0);
         grid.addColumn(r -> TIME.format(r.lastRequestTime())).setHeader("Last (UTC)").setKey("lastRequestTime").setSortable(true)
                 .setWidth("9.5rem").setFlexGrow(0);
-        grid.addColumn(r -> duration(r.durationMs())).setHeader("Latency").setKey("totalDurationMs").setSortable(true)
+        grid.addColumn(r -> DurationFormat.ofMillis(r.durationMs())).setHeader("Latency").setKey("totalDurationMs").setSortable(true)
                 .setWidth("6rem").setFlexGrow(0).setTooltipGenerator(r -> "sum of the turns' execution durations");
         grid.addColumn(SessionRow::user).setHeader("User").setKey("userId").setSortable(true).setWidth("8rem").setFlexGrow(0);
         grid.addColumn(SessionRow::experimentId).setHeader("Exp.").setKey("experimentId").setSortable(true).setWidth("5rem").setFlexGrow(0);
@@ -280,11 +280,6 @@ class SessionsView extends VerticalLayout implements BeforeEnterObserver {
             box.getChildren().reduce((a, b) -> b).ifPresent(c -> c.getElement().setAttribute("title", j.name() + " = " + j.value()));
         }
         return box;
-    }
-
-    private static String duration(long ms) {
-        Duration d = Duration.ofMillis(ms);
-        return ms < 1000 ? ms + " ms" : ms < 60_000 ? String.format("%.1f s", ms / 1000.0) : d.toMinutes() + " min " + d.toSecondsPart() + " s";
     }
 
     private static @Nullable String one(Map<String, List<String>> p, String key) {

@@ -16,6 +16,7 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.tabs.Tab;
 import com.vaadin.flow.component.tabs.TabSheet;
 import com.vaadin.flow.component.tabs.TabSheetVariant;
+import io.sessionlens.base.ui.DurationFormat;
 import io.sessionlens.trace.model.Assessment;
 import io.sessionlens.trace.model.MlflowKeys;
 import io.sessionlens.trace.model.SpanEvent;

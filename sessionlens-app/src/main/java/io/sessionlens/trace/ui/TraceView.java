@@ -27,6 +27,7 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
+import io.sessionlens.base.ui.DurationFormat;
 import io.sessionlens.trace.SpanRow;
 import io.sessionlens.trace.SpanTreeService;
 import io.sessionlens.trace.TraceHeader;

@@ -1,4 +1,4 @@
-package io.sessionlens.trace.ui;
+package io.sessionlens.base.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -13,5 +13,13 @@ class DurationFormatTest {
         assertThat(DurationFormat.ofNanos(450_000_000)).isEqualTo("450 ms");
         assertThat(DurationFormat.ofNanos(3_214_000_000L)).isEqualTo("3.21 s");
         assertThat(DurationFormat.ofMillis(125_000)).isEqualTo("2 min 05 s");
+    }
+
+    @Test
+    void a_turn_of_1200_ms_reads_the_same_on_the_session_list_the_session_page_and_the_trace_page() {
+        assertThat(DurationFormat.ofMillis(1_200)).isEqualTo("1.20 s");
+        assertThat(DurationFormat.ofNanos(1_200_000_000L)).isEqualTo(DurationFormat.ofMillis(1_200));
+        assertThat(DurationFormat.ofMillis(850)).isEqualTo("850 ms");
+        assertThat(DurationFormat.ofMillis(61_000)).isEqualTo("1 min 01 s");
     }
 }
