@@ -29,6 +29,7 @@ import io.sessionlens.analysis.ToolCall;
 import io.sessionlens.analysis.TurnMapping;
 import io.sessionlens.analysis.Verdict;
 import io.sessionlens.base.ui.DurationFormat;
+import io.sessionlens.base.ui.TimeFormat;
 import io.sessionlens.base.ui.component.Badges;
 import io.sessionlens.base.ui.component.EChart;
 import io.sessionlens.base.ui.component.LazyDetails;
@@ -38,8 +39,6 @@ import io.sessionlens.session.ExperimentSettingsService;
 import io.sessionlens.session.SessionDocument;
 import io.sessionlens.session.SessionService;
 import io.sessionlens.session.TurnDocument;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -53,8 +52,6 @@ import org.jspecify.annotations.Nullable;
  */
 @Route("sessions/:experimentId/:sessionId*")   // the rest of the path: session ids may hold slashes
 class SessionView extends Div implements BeforeEnterObserver, HasDynamicTitle {
-    static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
-
     static final int PAGE = 8;
 
     private final SessionService sessions;
@@ -196,7 +193,7 @@ class SessionView extends Div implements BeforeEnterObserver, HasDynamicTitle {
 
         var head = new Div();
         head.addClassName("sl-turn-head");
-        head.add(new Span("Turn " + t.index()), small(TIME.format(t.requestTime())), small(DurationFormat.ofMillis(t.durationMs())),
+        head.add(new Span("Turn " + t.index()), small(TimeFormat.of(t.requestTime())), small(DurationFormat.ofMillis(t.durationMs())),
                 Badges.state(t.state()));
         if (cause) head.add(Badges.of("root cause", Badges.Tone.ERROR));
         else if (chain) head.add(Badges.of("builds on the root cause", Badges.Tone.WARNING));

@@ -27,6 +27,7 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteAlias;
 import com.vaadin.flow.spring.data.VaadinSpringDataHelpers;
 import io.sessionlens.base.ui.DurationFormat;
+import io.sessionlens.base.ui.TimeFormat;
 import io.sessionlens.base.ui.component.Badges;
 import io.sessionlens.session.SessionFilter;
 import io.sessionlens.session.SessionRow;
@@ -34,7 +35,6 @@ import io.sessionlens.session.SessionService;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -48,8 +48,6 @@ import org.jspecify.annotations.Nullable;
 @RouteAlias("")
 @PageTitle("Sessions · SessionLens")
 class SessionsView extends VerticalLayout implements BeforeEnterObserver {
-    static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneOffset.UTC);
-
     private final SessionService sessions;
     private final Grid<SessionRow> grid = new Grid<>(SessionRow.class, false);
     private final ComboBox<String> experiment = new ComboBox<>("Experiment");
@@ -136,9 +134,9 @@ class SessionsView extends VerticalLayout implements BeforeEnterObserver {
         grid.addColumn(SessionRow::turnCount).setHeader("Turns").setKey("turnCount").setSortable(true).setWidth("5rem").setFlexGrow(0);
         grid.addColumn(SessionRow::errorTurns).setHeader("Errors").setKey("errorTurns").setSortable(true).setWidth("5.5rem").setFlexGrow(0)
                 .setTooltipGenerator(r -> r.errorTurns() + " turns with an error state or error span");
-        grid.addColumn(r -> TIME.format(r.firstRequestTime())).setHeader("First (UTC)").setKey("firstRequestTime").setSortable(true)
+        grid.addColumn(r -> TimeFormat.minutes(r.firstRequestTime())).setHeader("First (UTC)").setKey("firstRequestTime").setSortable(true)
                 .setWidth("9.5rem").setFlexGrow(0);
-        grid.addColumn(r -> TIME.format(r.lastRequestTime())).setHeader("Last (UTC)").setKey("lastRequestTime").setSortable(true)
+        grid.addColumn(r -> TimeFormat.minutes(r.lastRequestTime())).setHeader("Last (UTC)").setKey("lastRequestTime").setSortable(true)
                 .setWidth("9.5rem").setFlexGrow(0);
         grid.addColumn(r -> DurationFormat.ofMillis(r.durationMs())).setHeader("Latency").setKey("totalDurationMs").setSortable(true)
                 .setWidth("6rem").setFlexGrow(0).setTooltipGenerator(r -> "sum of the turns' execution durations");

@@ -28,13 +28,12 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import io.sessionlens.base.ui.DurationFormat;
+import io.sessionlens.base.ui.TimeFormat;
 import io.sessionlens.trace.SpanRow;
 import io.sessionlens.trace.SpanTreeService;
 import io.sessionlens.trace.TraceHeader;
 import io.sessionlens.trace.model.SpanStatus;
 import io.sessionlens.trace.model.TraceState;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
@@ -47,7 +46,6 @@ import org.jspecify.annotations.Nullable;
 @Route(TraceNavigation.ROUTE + "/:traceId*")   // the rest of the path: ids may hold slashes
 @StyleSheet("context://styles/trace-view.css")
 class TraceView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
-    static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
     /** "Expand path to errors" opens at most this many error paths: beyond that the tree is no longer readable. */
     static final int MAX_ERROR_PATHS = 200;
     private static final int ROWS_OF_CONTEXT = 12;
@@ -217,7 +215,7 @@ class TraceView extends VerticalLayout implements BeforeEnterObserver, HasDynami
         session.setId("session-link");
         meta.add(fact("Session", session, null));
         meta.add(fact("Turn", new Span(t.turnNumber() + " of " + t.turnCount()), "turn-position"));
-        meta.add(fact("Requested", new Span(TIME.format(t.requestTime()) + " UTC"), null));
+        meta.add(fact("Requested", new Span(TimeFormat.of(t.requestTime())), null));
         long durationNs = t.durationMs() != null ? t.durationMs() * 1_000_000L : t.spansDurationNs();
         meta.add(fact("Duration", new Span(DurationFormat.ofNanos(durationNs)), null));
         meta.add(fact("Spans", new Span(String.format(Locale.ROOT, "%,d", t.spanCount())
