@@ -29,6 +29,7 @@ import io.sessionlens.analysis.ToolCall;
 import io.sessionlens.analysis.TurnMapping;
 import io.sessionlens.analysis.Verdict;
 import io.sessionlens.base.ui.DurationFormat;
+import io.sessionlens.base.ui.RouteIds;
 import io.sessionlens.base.ui.TimeFormat;
 import io.sessionlens.base.ui.component.Badges;
 import io.sessionlens.base.ui.component.EChart;
@@ -39,6 +40,7 @@ import io.sessionlens.session.ExperimentSettingsService;
 import io.sessionlens.session.SessionDocument;
 import io.sessionlens.session.SessionService;
 import io.sessionlens.session.TurnDocument;
+import io.sessionlens.trace.ui.TraceNavigation;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -50,7 +52,7 @@ import org.jspecify.annotations.Nullable;
  * judges with their rationale, a turn rail with the root-cause and flagged turns marked, and a side panel with the
  * session-level judges, the root cause and its chain, context-window findings and scorer errors.
  */
-@Route("sessions/:experimentId/:sessionId*")   // the rest of the path: session ids may hold slashes
+@Route(SessionNavigation.ROUTE + "/:experimentId/:sessionId*")   // the rest of the path: session ids may hold slashes
 class SessionView extends Div implements BeforeEnterObserver, HasDynamicTitle {
     static final int PAGE = 8;
 
@@ -76,13 +78,13 @@ class SessionView extends Div implements BeforeEnterObserver, HasDynamicTitle {
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        String exp = io.sessionlens.base.ui.RouteIds.decode(event.getRouteParameters().get("experimentId").orElse(""));
-        String sid = io.sessionlens.base.ui.RouteIds.decode(event.getRouteParameters().get("sessionId").orElse(""));
+        String exp = RouteIds.decode(event.getRouteParameters().get("experimentId").orElse(""));
+        String sid = RouteIds.decode(event.getRouteParameters().get("sessionId").orElse(""));
         int turn = event.getLocation().getQueryParameters().getSingleParameter("turn").map(SessionView::parseInt).orElse(0);
         removeAll();
         sessions.session(sid, exp).ifPresentOrElse(doc -> show(doc, turn), () -> {
             add(new H2("Session not found"), new Paragraph("There is no session " + sid + " in experiment " + exp + "."),
-                    new Anchor("sessions", "Back to all sessions"));
+                    new Anchor(SessionNavigation.ROUTE, "Back to all sessions"));
         });
     }
 
@@ -154,11 +156,10 @@ class SessionView extends Div implements BeforeEnterObserver, HasDynamicTitle {
                 Badges.state(doc.state()));
         if (doc.standalone()) meta.add(Badges.of("no session id: a trace of its own", Badges.Tone.WARNING));
         meta.setSpacing(true);
-        var export = new Anchor("api/sessions/" + SessionNavigation.enc(doc.sessionId()) + "/transcript.md?experimentId="
-                + SessionNavigation.enc(doc.experimentId()), "Export Markdown");
+        var export = new Anchor(SessionNavigation.transcriptUrl(doc.experimentId(), doc.sessionId()), "Export Markdown");
         export.setTarget(AnchorTarget.BLANK);
         export.setId("export-markdown");
-        var back = new Anchor("sessions", "← All sessions");
+        var back = new Anchor(SessionNavigation.ROUTE, "← All sessions");
         var links = new HorizontalLayout(back, export);
         links.addClassName("sl-session-links");
         var top = new Div(links, h, meta);
@@ -198,7 +199,7 @@ class SessionView extends Div implements BeforeEnterObserver, HasDynamicTitle {
         if (cause) head.add(Badges.of("root cause", Badges.Tone.ERROR));
         else if (chain) head.add(Badges.of("builds on the root cause", Badges.Tone.WARNING));
         if (flagged && !cause) head.add(Badges.of("flagged", Badges.Tone.WARNING));
-        var spans = new Anchor("traces/" + SessionNavigation.enc(t.traceId()), "Span tree (" + t.spanCount() + ")");
+        var spans = new Anchor(TraceNavigation.traceUrl(t.traceId()), "Span tree (" + t.spanCount() + ")");
         spans.addClassName("sl-span-link");
         head.add(spans);
         card.add(head);

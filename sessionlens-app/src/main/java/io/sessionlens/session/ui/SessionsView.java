@@ -44,7 +44,7 @@ import org.jspecify.annotations.Nullable;
  * The start page: every session, newest first. Filtering, paging and sorting happen in SQL over the session index;
  * the filters live in the URL, so a link reproduces the view.
  */
-@Route("sessions")
+@Route(SessionNavigation.ROUTE)
 @RouteAlias("")
 @PageTitle("Sessions · SessionLens")
 class SessionsView extends VerticalLayout implements BeforeEnterObserver {
@@ -236,7 +236,7 @@ class SessionsView extends VerticalLayout implements BeforeEnterObserver {
         put(q, "judge", judge.getValue());
         if (errorsOnly.getValue()) q.put("errors", "true");
         if (rootCauseOnly.getValue()) q.put("rootcause", "true");
-        getUI().ifPresent(ui -> ui.getPage().getHistory().replaceState(null, new Location("sessions", QueryParameters.simple(q))));
+        getUI().ifPresent(ui -> ui.getPage().getHistory().replaceState(null, new Location(SessionNavigation.ROUTE, QueryParameters.simple(q))));
     }
 
     private static Component sessionCell(SessionRow r) {

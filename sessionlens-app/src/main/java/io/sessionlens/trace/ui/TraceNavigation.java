@@ -1,7 +1,6 @@
 package io.sessionlens.trace.ui;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
+import io.sessionlens.base.ui.RouteIds;
 
 /**
  * Links to the trace page, for other features. The URLs are relative to the app's base URL (as Vaadin's own route
@@ -14,19 +13,20 @@ public final class TraceNavigation {
     private TraceNavigation() {}
 
     public static String traceUrl(String traceId) {
-        return ROUTE + "/" + encode(traceId);
+        return ROUTE + "/" + RouteIds.encode(traceId);
     }
 
     /** The trace page with the span selected and the tree expanded down to it. */
     public static String traceUrl(String traceId, String spanId) {
-        return traceUrl(traceId) + "?" + SPAN_PARAMETER + "=" + encode(spanId);
+        return traceUrl(traceId) + "?" + SPAN_PARAMETER + "=" + RouteIds.encode(spanId);
     }
 
-    static String sessionUrl(String experimentId, String sessionKey) {
-        return "sessions/" + encode(experimentId) + "/" + encode(sessionKey);
-    }
-
-    private static String encode(String s) {
-        return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
+    /**
+     * Where the trace page's "Session" link goes. The session feature sits above trace (it reads traces), so the trace
+     * page may not call its navigation; the session feature provides this as a bean instead of trace keeping a copy of
+     * the session URL.
+     */
+    public interface SessionLinks {
+        String sessionUrl(String experimentId, String sessionKey);
     }
 }

@@ -28,6 +28,7 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import io.sessionlens.base.ui.DurationFormat;
+import io.sessionlens.base.ui.RouteIds;
 import io.sessionlens.base.ui.TimeFormat;
 import io.sessionlens.trace.SpanRow;
 import io.sessionlens.trace.SpanTreeService;
@@ -61,6 +62,7 @@ class TraceView extends VerticalLayout implements BeforeEnterObserver, HasDynami
             style="left:${item.wfLeft}%;width:${item.wfWidth}%"></div></div>""";
 
     private final SpanTreeService tree;
+    private final TraceNavigation.SessionLinks sessionLinks;
     private final TreeGrid<SpanRow> grid = new TreeGrid<>();
     private final SpanDetails details = new SpanDetails();
     private final Div header = new Div();
@@ -74,8 +76,9 @@ class TraceView extends VerticalLayout implements BeforeEnterObserver, HasDynami
     private @Nullable TraceHeader trace;
     private String title = "Trace · SessionLens";
 
-    TraceView(SpanTreeService tree) {
+    TraceView(SpanTreeService tree, TraceNavigation.SessionLinks sessionLinks) {
         this.tree = tree;
+        this.sessionLinks = sessionLinks;
         setSizeFull();
         setSpacing(false);
         addClassName("trace-view");
@@ -161,7 +164,7 @@ class TraceView extends VerticalLayout implements BeforeEnterObserver, HasDynami
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        String traceId = io.sessionlens.base.ui.RouteIds.decode(event.getRouteParameters().get("traceId").orElse(""));
+        String traceId = RouteIds.decode(event.getRouteParameters().get("traceId").orElse(""));
         String spanId = event.getLocation().getQueryParameters().getSingleParameter(TraceNavigation.SPAN_PARAMETER).orElse(null);
         trace = tree.header(traceId).orElse(null);
         details.showNothing();
@@ -210,7 +213,7 @@ class TraceView extends VerticalLayout implements BeforeEnterObserver, HasDynami
         meta.addClassName("trace-meta");
         meta.add(fact("Trace", new Span(t.traceId()), "trace-id"));
         meta.add(fact("Experiment", new Span(t.experimentId()), null));
-        var session = new Anchor(TraceNavigation.sessionUrl(t.experimentId(), t.sessionKey()),
+        var session = new Anchor(sessionLinks.sessionUrl(t.experimentId(), t.sessionKey()),
                 t.sessionId() == null ? "no session id" : t.sessionId());
         session.setId("session-link");
         meta.add(fact("Session", session, null));
