@@ -4,7 +4,10 @@ import io.sessionlens.analysis.AssessmentView;
 import io.sessionlens.analysis.ContextFinding;
 import io.sessionlens.analysis.RootCause;
 import io.sessionlens.analysis.ScorerError;
+import io.sessionlens.trace.model.TraceState;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -14,4 +17,12 @@ import org.jspecify.annotations.Nullable;
  */
 public record SessionDocument(String experimentId, String sessionId, boolean standalone, String user, String state,
         int turnCount, List<TurnDocument> turns, List<AssessmentView> sessionAssessments, List<ScorerError> scorerErrors,
-        @Nullable RootCause rootCause, List<ContextFinding> contextFindings) {}
+        @Nullable RootCause rootCause, List<ContextFinding> contextFindings) {
+
+    /** The turns an analyst should look at, by index: an ERROR state, an error span or a failing judge. */
+    public Set<Integer> flaggedTurns() {
+        return turns.stream().filter(t -> TraceState.parse(t.state()) == TraceState.ERROR || !t.errorSpans().isEmpty()
+                || t.assessments().stream().anyMatch(AssessmentView::failing)).map(TurnDocument::index)
+                .collect(Collectors.toUnmodifiableSet());
+    }
+}

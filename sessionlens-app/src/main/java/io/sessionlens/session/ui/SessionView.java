@@ -27,7 +27,6 @@ import io.sessionlens.analysis.RootCause;
 import io.sessionlens.analysis.ScorerError;
 import io.sessionlens.analysis.ToolCall;
 import io.sessionlens.analysis.TurnMapping;
-import io.sessionlens.analysis.Verdict;
 import io.sessionlens.base.ui.DurationFormat;
 import io.sessionlens.base.ui.RouteIds;
 import io.sessionlens.base.ui.TimeFormat;
@@ -40,9 +39,10 @@ import io.sessionlens.session.ExperimentSettingsService;
 import io.sessionlens.session.SessionDocument;
 import io.sessionlens.session.SessionService;
 import io.sessionlens.session.TurnDocument;
+import io.sessionlens.trace.model.TraceState;
 import io.sessionlens.trace.ui.TraceNavigation;
+import io.sessionlens.trace.ui.TraceStateBadge;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
@@ -91,7 +91,7 @@ class SessionView extends Div implements BeforeEnterObserver, HasDynamicTitle {
     private void show(SessionDocument doc, int focusTurn) {
         title = doc.sessionId() + " · SessionLens";
         this.doc = doc;
-        this.flagged = flaggedTurns(doc);
+        this.flagged = doc.flaggedTurns();
         this.rendered = 0;
         RootCause rc = doc.rootCause();
 
@@ -153,7 +153,7 @@ class SessionView extends Div implements BeforeEnterObserver, HasDynamicTitle {
         var meta = new HorizontalLayout(Badges.of("experiment " + doc.experimentId(), Badges.Tone.NEUTRAL),
                 Badges.of(doc.user().isBlank() ? "no user" : "user " + doc.user(), Badges.Tone.NEUTRAL),
                 Badges.of(doc.turnCount() + (doc.turnCount() == 1 ? " turn" : " turns"), Badges.Tone.NEUTRAL),
-                Badges.state(doc.state()));
+                TraceStateBadge.of(TraceState.parse(doc.state())));
         if (doc.standalone()) meta.add(Badges.of("no session id: a trace of its own", Badges.Tone.WARNING));
         meta.setSpacing(true);
         var export = new Anchor(SessionNavigation.transcriptUrl(doc.experimentId(), doc.sessionId()), "Export Markdown");
@@ -195,7 +195,7 @@ class SessionView extends Div implements BeforeEnterObserver, HasDynamicTitle {
         var head = new Div();
         head.addClassName("sl-turn-head");
         head.add(new Span("Turn " + t.index()), small(TimeFormat.of(t.requestTime())), small(DurationFormat.ofMillis(t.durationMs())),
-                Badges.state(t.state()));
+                TraceStateBadge.of(TraceState.parse(t.state())));
         if (cause) head.add(Badges.of("root cause", Badges.Tone.ERROR));
         else if (chain) head.add(Badges.of("builds on the root cause", Badges.Tone.WARNING));
         if (flagged && !cause) head.add(Badges.of("flagged", Badges.Tone.WARNING));
@@ -472,15 +472,6 @@ class SessionView extends Div implements BeforeEnterObserver, HasDynamicTitle {
                 if (t) { document.querySelectorAll('.sl-turn.current').forEach(x => x.classList.remove('current'));
                          t.classList.add('current'); t.scrollIntoView({block: 'start'}); }
                 """, turn);
-    }
-
-    static Set<Integer> flaggedTurns(SessionDocument doc) {
-        Set<Integer> out = new HashSet<>();
-        for (TurnDocument t : doc.turns()) {
-            if ("ERROR".equals(t.state()) || !t.errorSpans().isEmpty()
-                    || t.assessments().stream().anyMatch(a -> a.verdict() == Verdict.FAIL)) out.add(t.index());
-        }
-        return out;
     }
 
     private static Span small(String text) {

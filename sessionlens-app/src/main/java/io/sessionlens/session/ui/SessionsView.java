@@ -30,6 +30,8 @@ import io.sessionlens.base.ui.DurationFormat;
 import io.sessionlens.base.ui.TimeFormat;
 import io.sessionlens.base.ui.component.Badges;
 import io.sessionlens.session.SessionFilter;
+import io.sessionlens.trace.model.TraceState;
+import io.sessionlens.trace.ui.TraceStateBadge;
 import io.sessionlens.session.SessionRow;
 import io.sessionlens.session.SessionService;
 import java.time.Instant;
@@ -249,7 +251,7 @@ class SessionsView extends VerticalLayout implements BeforeEnterObserver {
     }
 
     private static Component stateCell(SessionRow r) {
-        return Badges.state(r.state());
+        return TraceStateBadge.of(TraceState.parse(r.state()));
     }
 
     private static Component rootCauseCell(SessionRow r) {

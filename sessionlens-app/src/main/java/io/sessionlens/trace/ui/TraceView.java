@@ -2,8 +2,6 @@ package io.sessionlens.trace.ui;
 
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
-import com.vaadin.flow.component.badge.Badge;
-import com.vaadin.flow.component.badge.BadgeVariant;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dependency.StyleSheet;
@@ -34,7 +32,6 @@ import io.sessionlens.trace.SpanRow;
 import io.sessionlens.trace.SpanTreeService;
 import io.sessionlens.trace.TraceHeader;
 import io.sessionlens.trace.model.SpanStatus;
-import io.sessionlens.trace.model.TraceState;
 import java.util.List;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
@@ -202,10 +199,8 @@ class TraceView extends VerticalLayout implements BeforeEnterObserver, HasDynami
         header.removeAll();
         var name = new H2(t.traceName() == null || t.traceName().isBlank() ? "Trace" : t.traceName());
         name.addClassName("trace-title");
-        var state = new Badge(t.state().name());
+        var state = TraceStateBadge.of(t.state());
         state.setId("trace-state");
-        if (t.state() == TraceState.ERROR) state.addThemeVariants(BadgeVariant.ERROR);
-        else if (t.state() == TraceState.OK) state.addThemeVariants(BadgeVariant.SUCCESS);
         var titleRow = new Div(name, state);
         titleRow.addClassName("trace-title-row");
 

@@ -3,7 +3,10 @@ package io.sessionlens.base.ui.component;
 import com.vaadin.flow.component.badge.Badge;
 import com.vaadin.flow.component.badge.BadgeVariant;
 
-/** Vaadin 25 badges in the few tones SessionLens uses, so a state always gets the same colour. */
+/**
+ * Vaadin 25 badges in the few tones SessionLens uses, so a kind of fact always gets the same colour (a trace state:
+ * {@code trace.ui.TraceStateBadge}).
+ */
 public final class Badges {
     private Badges() {}
 
@@ -18,10 +21,5 @@ public final class Badges {
             case NEUTRAL -> b.addThemeVariants(BadgeVariant.CONTRAST);
         }
         return b;
-    }
-
-    /** A trace or session state: ERROR red, OK green, anything else neutral. */
-    public static Badge state(String state) {
-        return of(state, "ERROR".equals(state) ? Tone.ERROR : "OK".equals(state) ? Tone.SUCCESS : Tone.NEUTRAL);
     }
 }
