@@ -38,6 +38,18 @@ public class ExperimentSettingsService {
                 .orElseGet(() -> ExperimentSettings.none(experimentId));
     }
 
+    /** Adds the analyst's reading of a turn to the experiment's settings and saves them; see {@link #save}. */
+    @Transactional
+    public int useMapping(String experimentId, TurnMapping mapping) {
+        return save(get(experimentId).withMapping(mapping));
+    }
+
+    /** Sets which values of these judges are failures and saves the settings; see {@link #save}. */
+    @Transactional
+    public int useFailingValues(String experimentId, Map<String, Set<String>> byJudge) {
+        return save(get(experimentId).withFailingValues(byJudge));
+    }
+
     /**
      * Saves the overrides and queues every session of the experiment for re-analysis with them (the background worker
      * redoes them; a session opened meanwhile is redone at once). Returns how many were queued.
