@@ -1,5 +1,6 @@
 package io.sessionlens.session.ui;
 
+import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.ClientCallable;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
@@ -55,6 +56,7 @@ import org.jspecify.annotations.Nullable;
 @Route(SessionNavigation.ROUTE + "/:experimentId/:sessionId*")   // the rest of the path: session ids may hold slashes
 class SessionView extends Div implements BeforeEnterObserver, HasDynamicTitle {
     static final int PAGE = 8;
+    static final String SCRIPT = "context://scripts/sl-session.js";
 
     private final SessionService sessions;
     private final ExperimentSettingsService settings;
@@ -74,6 +76,12 @@ class SessionView extends Div implements BeforeEnterObserver, HasDynamicTitle {
     @Override
     public String getPageTitle() {
         return title;
+    }
+
+    @Override
+    protected void onAttach(AttachEvent event) {
+        super.onAttach(event);
+        event.getUI().getPage().addJavaScript(SCRIPT);   // eager: the calls below need it
     }
 
     @Override
@@ -420,58 +428,14 @@ class SessionView extends Div implements BeforeEnterObserver, HasDynamicTitle {
         return panel;
     }
 
-    /** j/k (or arrow keys) move between turns; ?turn=N lands on a turn. The listener is installed once per page. */
+    /** j/k (or Alt+arrow keys) move between turns, ?turn=N lands on a turn; the browser side is sl-session.js. */
     private void keyboardNavigation(int focusTurn) {
-        getElement().executeJs("""
-                if (!window.__slTurnKeys) {
-                  window.__slTurnKeys = true;
-                  document.addEventListener('keydown', e => {
-                    if (e.target && (e.target.tagName === 'INPUT' || e.target.isContentEditable || e.target.closest('vaadin-text-field'))) return;
-                    const next = e.key === 'j' || e.key === 'ArrowDown' && e.altKey;
-                    const prev = e.key === 'k' || e.key === 'ArrowUp' && e.altKey;
-                    if (!next && !prev) return;
-                    const turns = [...document.querySelectorAll('.sl-turn')];
-                    if (!turns.length) return;
-                    const y = 80;
-                    let i = turns.findIndex(t => t.getBoundingClientRect().top > y + 2);
-                    if (i < 0) i = turns.length;
-                    const cur = turns.findIndex(t => t.classList.contains('current'));
-                    let target = cur >= 0 ? cur + (next ? 1 : -1) : (next ? Math.max(0, i) : Math.max(0, i - 2));
-                    target = Math.max(0, Math.min(turns.length - 1, target));
-                    turns.forEach(t => t.classList.remove('current'));
-                    turns[target].classList.add('current');
-                    turns[target].scrollIntoView({block: 'start'});
-                  });
-                }
-                """);
+        getElement().executeJs("window.slSession.install(this)");
         if (focusTurn > 0) scrollToTurn(focusTurn);
-        // the next page of turns when the end of the rendered ones comes into view; turn links go through the server
-        getElement().executeJs("""
-                const view = this;
-                const more = document.getElementById('turn-more');
-                if (more && !more.__slObserved) {
-                  more.__slObserved = true;
-                  new IntersectionObserver(es => { if (es.some(e => e.isIntersecting) && more.offsetParent) view.$server.loadMoreTurns(); },
-                      {root: document.getElementById('chat'), rootMargin: '600px'}).observe(more);
-                }
-                if (!view.__slTurnLinks) {
-                  view.__slTurnLinks = true;
-                  view.addEventListener('click', e => {
-                    const a = e.target.closest && e.target.closest('a[href^="#turn-"]');
-                    if (!a) return;
-                    e.preventDefault();
-                    view.$server.showTurn(parseInt(a.getAttribute('href').substring(6), 10));
-                  });
-                }
-                """);
     }
 
     private void scrollToTurn(int turn) {
-        getElement().executeJs("""
-                const t = document.getElementById('turn-' + $0);
-                if (t) { document.querySelectorAll('.sl-turn.current').forEach(x => x.classList.remove('current'));
-                         t.classList.add('current'); t.scrollIntoView({block: 'start'}); }
-                """, turn);
+        getElement().executeJs("window.slSession.scrollToTurn($0)", turn);
     }
 
     private static Span small(String text) {
