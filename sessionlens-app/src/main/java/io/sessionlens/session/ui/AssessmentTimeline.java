@@ -60,7 +60,7 @@ final class AssessmentTimeline {
                 for (AssessmentView a : t.assessments()) {
                     if (a.verdict() != v) continue;
                     ObjectNode p = data.addObject();
-                    p.put("name", a.name() + " = " + SessionView.display(a.value()) + " (turn " + t.index() + ")");
+                    p.put("name", a.name() + " = " + JudgeLine.valueText(a.value()) + " (turn " + t.index() + ")");
                     p.putArray("value").add(t.index()).add(judges.indexOf(a.name()));
                 }
             }
