@@ -13,13 +13,16 @@ import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.UploadHandler;
+import com.vaadin.flow.server.streams.UploadMetadata;
 import io.sessionlens.base.ui.component.Badges;
 import io.sessionlens.importer.ImportProblem;
 import io.sessionlens.importer.ImportReport;
 import io.sessionlens.importer.ImportService;
 import java.io.File;
 import java.io.FileInputStream;
+import java.io.IOException;
 import java.nio.file.Files;
+import java.util.List;
 
 /** Upload MLflow exports (several files, drag and drop, progress per file) and see a result per file. */
 @Route("import")
@@ -48,18 +51,18 @@ class ImportView extends VerticalLayout {
         add(upload, results);
     }
 
-    private void imported(com.vaadin.flow.server.streams.UploadMetadata metadata, File file) {
+    private void imported(UploadMetadata metadata, File file) {
         ImportReport report;
         try (var in = new FileInputStream(file)) {
             report = imports.importFile(metadata.fileName(), in);
-        } catch (java.io.IOException e) {
-            report = new ImportReport(0, 0, 0, java.util.List.of(new ImportReport.FileReport(metadata.fileName(), 0, 0, 0, 0, 0,
-                    java.util.List.of(new ImportProblem(null, "could not read the upload: " + e.getMessage())), java.util.List.of())),
-                    java.util.List.of());
+        } catch (IOException e) {
+            report = new ImportReport(0, 0, 0, List.of(new ImportReport.FileReport(metadata.fileName(), 0, 0, 0, 0, 0,
+                    List.of(new ImportProblem(null, "could not read the upload: " + e.getMessage())), List.of())),
+                    List.of());
         } finally {
             try {
                 Files.deleteIfExists(file.toPath());
-            } catch (java.io.IOException ignored) {
+            } catch (IOException ignored) {
                 // a temp file the OS will clean up
             }
         }
@@ -85,7 +88,7 @@ class ImportView extends VerticalLayout {
     }
 
     private static Component code(String text) {
-        var c = new com.vaadin.flow.component.html.Span(text);
+        var c = new Span(text);
         c.getStyle().set("font-family", "var(--lumo-font-family-monospace, monospace)").set("font-size", "0.9em");
         return c;
     }
@@ -94,7 +97,7 @@ class ImportView extends VerticalLayout {
         return n + " " + noun + (n == 1 ? "" : "s");
     }
 
-    private static Component problems(String label, java.util.List<ImportProblem> list, String color) {
+    private static Component problems(String label, List<ImportProblem> list, String color) {
         var ul = new UnorderedList();
         list.stream().limit(50).forEach(p -> ul.add(new ListItem(p.describe())));   // text nodes: trace content is never HTML
         if (list.size() > 50) ul.add(new ListItem("… and " + (list.size() - 50) + " more"));

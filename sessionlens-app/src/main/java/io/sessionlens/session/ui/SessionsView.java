@@ -1,6 +1,8 @@
 package io.sessionlens.session.ui;
 
+import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.combobox.ComboBox;
@@ -25,18 +27,20 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteAlias;
+import com.vaadin.flow.shared.Registration;
 import com.vaadin.flow.spring.data.VaadinSpringDataHelpers;
 import io.sessionlens.base.ui.DurationFormat;
 import io.sessionlens.base.ui.TimeFormat;
 import io.sessionlens.base.ui.component.Badges;
 import io.sessionlens.session.SessionFilter;
-import io.sessionlens.trace.model.TraceState;
-import io.sessionlens.trace.ui.TraceStateBadge;
 import io.sessionlens.session.SessionRow;
 import io.sessionlens.session.SessionService;
+import io.sessionlens.trace.model.TraceState;
+import io.sessionlens.trace.ui.TraceStateBadge;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -64,7 +68,7 @@ class SessionsView extends VerticalLayout implements BeforeEnterObserver {
     private final Span total = new Span();
     private final Span analysing = new Span();
     private long waiting;
-    private com.vaadin.flow.shared.@Nullable Registration pollRegistration;
+    private @Nullable Registration pollRegistration;
     private final Div empty = new Div();
     private SessionFilter filter = SessionFilter.none();
     private boolean loading;
@@ -156,14 +160,14 @@ class SessionsView extends VerticalLayout implements BeforeEnterObserver {
      * the rows' root causes, judges and texts fill in as the analysis gets to them.
      */
     @Override
-    protected void onAttach(com.vaadin.flow.component.AttachEvent event) {
+    protected void onAttach(AttachEvent event) {
         super.onAttach(event);
         pollRegistration = event.getUI().addPollListener(e -> updateAnalysing(true));
         updateAnalysing(false);
     }
 
     @Override
-    protected void onDetach(com.vaadin.flow.component.DetachEvent event) {
+    protected void onDetach(DetachEvent event) {
         event.getUI().setPollInterval(-1);
         if (pollRegistration != null) pollRegistration.remove();
         super.onDetach(event);
@@ -290,7 +294,7 @@ class SessionsView extends VerticalLayout implements BeforeEnterObserver {
     private static @Nullable LocalDate date(@Nullable String s) {
         try {
             return s == null ? null : LocalDate.parse(s);
-        } catch (java.time.format.DateTimeParseException e) {
+        } catch (DateTimeParseException e) {
             return null;
         }
     }

@@ -21,6 +21,7 @@ import io.sessionlens.trace.model.Assessment;
 import io.sessionlens.trace.model.MlflowKeys;
 import io.sessionlens.trace.model.SpanEvent;
 import io.sessionlens.trace.model.SpanStatus;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -73,7 +74,7 @@ final class SpanDetails extends Div {
         sheet.setWidthFull();
         sheet.addClassName("span-tabs");
         sheet.addThemeVariants(TabSheetVariant.LUMO_TABS_SMALL);
-        List<Tab> added = new java.util.ArrayList<>();
+        List<Tab> added = new ArrayList<>();
         List<ChatPreview.Line> chat = ChatPreview.of(span);
         if (!chat.isEmpty()) added.add(sheet.add(tab("chat", "Chat"), chat(chat)));
         added.add(sheet.add(tab("inputs", "Inputs"), value(ChatPreview.input(span), "No inputs recorded.")));

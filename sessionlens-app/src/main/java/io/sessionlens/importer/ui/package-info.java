@@ -1,0 +1,5 @@
+/** The import page. */
+@NullMarked
+package io.sessionlens.importer.ui;
+
+import org.jspecify.annotations.NullMarked;
