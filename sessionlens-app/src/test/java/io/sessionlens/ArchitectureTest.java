@@ -7,6 +7,8 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import com.vaadin.flow.data.provider.DataProvider;
+import com.vaadin.flow.router.Route;
 
 /** The layout of house-style.md, kept by a test: a pure model, a pure analysis layer, no cycles between features. */
 @AnalyzeClasses(packages = "io.sessionlens", importOptions = ImportOption.DoNotIncludeTests.class)
@@ -34,6 +36,17 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule importer_does_not_know_sessions = noClasses().that().resideInAPackage("io.sessionlens.importer..")
             .should().dependOnClassesThat().resideInAPackage("io.sessionlens.session..");
+
+    @ArchTest
+    static final ArchRule base_knows_no_feature = noClasses().that().resideInAPackage("io.sessionlens.base..")
+            .should().dependOnClassesThat().resideInAnyPackage("io.sessionlens.trace..", "io.sessionlens.session..",
+                    "io.sessionlens.importer..", "io.sessionlens.analysis..", "io.sessionlens.demo..");
+
+    /** Views wire components and make the service calls; a component takes callbacks (a lazy data provider may query). */
+    @ArchTest
+    static final ArchRule ui_components_take_callbacks_not_services = noClasses().that().resideInAPackage("io.sessionlens..ui..")
+            .and().areNotAnnotatedWith(Route.class).and().areNotAssignableTo(DataProvider.class)
+            .should().dependOnClassesThat().haveSimpleNameEndingWith("Service");
 
     @ArchTest
     static final ArchRule features_have_no_cycles = slices().matching("io.sessionlens.(*)..").should().beFreeOfCycles();
