@@ -64,9 +64,7 @@ public class ImportService implements DisposableBean {
         try (var bulk = store.beginBulkWrite()) {   // the background analysis waits, so the import gets the cores
             for (Upload u : uploads) files.add(importOne(u, totals));
         }
-        List<ImportReport.SessionKey> sessions = totals.sessions.stream()
-                .map(r -> new ImportReport.SessionKey(r.experimentId(), r.sessionKey())).toList();
-        return new ImportReport(totals.imported, totals.updated, totals.unchanged, files, sessions);
+        return new ImportReport(totals.imported, totals.updated, totals.unchanged, files, List.copyOf(totals.sessions));
     }
 
     @Override

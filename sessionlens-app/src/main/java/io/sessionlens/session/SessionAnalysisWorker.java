@@ -115,7 +115,7 @@ public class SessionAnalysisWorker implements SmartLifecycle {
                 } catch (OptimisticLockingFailureException changedMeanwhile) {
                     // still waiting; the next round reads what the import wrote
                 } catch (RuntimeException e) {
-                    log.error("analysis of session {} / {} failed; it is kept without analysis", ref.experimentId(), ref.sessionKey(), e);
+                    log.error("analysis of session {} / {} failed; it is kept without analysis", ref.experimentId(), ref.sessionId(), e);
                     indexer.giveUp(ref);
                 }
             }

@@ -97,7 +97,7 @@ class SessionIndexer {
     /** The stored index rows of these sessions, in one query. */
     private Map<SessionRef, SessionIndexEntity> rowsOf(java.util.Collection<SessionRef> refs) {
         Map<SessionRef, SessionIndexEntity> rows = new java.util.HashMap<>();
-        for (SessionIndexEntity e : index.findAllById(refs.stream().map(r -> new SessionIndexEntity.Key(r.experimentId(), r.sessionKey())).toList())) {
+        for (SessionIndexEntity e : index.findAllById(refs.stream().map(r -> new SessionIndexEntity.Key(r.experimentId(), r.sessionId())).toList())) {
             rows.put(new SessionRef(e.experimentId, e.sessionKey), e);
         }
         return rows;
@@ -115,7 +115,7 @@ class SessionIndexer {
         }
         if (e == null) e = new SessionIndexEntity();
         e.experimentId = ref.experimentId();
-        e.sessionKey = ref.sessionKey();
+        e.sessionKey = ref.sessionId();
         writeCounts(e, turns);
         e.updatedAt = clock.instant();
         return e;
@@ -173,7 +173,7 @@ class SessionIndexer {
 
     /** Records a session whose analysis keeps failing as analysed without a result, so it is not retried forever. */
     public void giveUp(SessionRef ref) {
-        newTransaction.executeWithoutResult(tx -> index.findById(new SessionIndexEntity.Key(ref.experimentId(), ref.sessionKey()))
+        newTransaction.executeWithoutResult(tx -> index.findById(new SessionIndexEntity.Key(ref.experimentId(), ref.sessionId()))
                 .ifPresent(e -> {
                     e.analysisVersion = SessionAnalyzer.VERSION;
                     e.updatedAt = clock.instant();
@@ -221,7 +221,7 @@ class SessionIndexer {
             return new SessionAnalyzer(settingsFor(ref.experimentId())).analyze(loaded);
         } catch (RuntimeException ex) {
             // The analyzer promises not to throw on odd data; if it does, the session stays searchable without it.
-            log.error("analysis of session {} / {} failed", ref.experimentId(), ref.sessionKey(), ex);
+            log.error("analysis of session {} / {} failed", ref.experimentId(), ref.sessionId(), ex);
             return null;
         }
     }
