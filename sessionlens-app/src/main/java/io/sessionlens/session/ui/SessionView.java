@@ -35,8 +35,9 @@ import io.sessionlens.base.ui.component.SafeMarkdown;
 import io.sessionlens.session.ExperimentSettings;
 import io.sessionlens.session.ExperimentSettingsService;
 import io.sessionlens.session.SessionDocument;
-import io.sessionlens.session.SessionService;
+import io.sessionlens.session.SessionReader;
 import io.sessionlens.session.TurnDocument;
+import io.sessionlens.trace.SessionRef;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -57,7 +58,7 @@ class SessionView extends Div implements BeforeEnterObserver, HasDynamicTitle {
 
     static final int PAGE = 8;
 
-    private final SessionService sessions;
+    private final SessionReader sessions;
     private final ExperimentSettingsService settings;
     private String title = "Session · SessionLens";
     private @Nullable SessionDocument doc;
@@ -66,7 +67,7 @@ class SessionView extends Div implements BeforeEnterObserver, HasDynamicTitle {
     private Div more = new Div();
     private int rendered;
 
-    SessionView(SessionService sessions, ExperimentSettingsService settings) {
+    SessionView(SessionReader sessions, ExperimentSettingsService settings) {
         this.sessions = sessions;
         this.settings = settings;
         addClassName("sl-session");
@@ -83,7 +84,7 @@ class SessionView extends Div implements BeforeEnterObserver, HasDynamicTitle {
         String sid = io.sessionlens.base.ui.RouteIds.decode(event.getRouteParameters().get("sessionId").orElse(""));
         int turn = event.getLocation().getQueryParameters().getSingleParameter("turn").map(SessionView::parseInt).orElse(0);
         removeAll();
-        sessions.session(sid, exp).ifPresentOrElse(doc -> show(doc, turn), () -> {
+        sessions.open(new SessionRef(exp, sid)).ifPresentOrElse(doc -> show(doc, turn), () -> {
             add(new H2("Session not found"), new Paragraph("There is no session " + sid + " in experiment " + exp + "."),
                     new Anchor("sessions", "Back to all sessions"));
         });
