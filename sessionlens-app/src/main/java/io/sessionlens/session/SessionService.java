@@ -18,6 +18,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.Page;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.core.JacksonException;
 
 /**
  * Reads the session index: the search (filtering, paging and sorting in SQL) and the session document as stored. Never
@@ -95,7 +96,12 @@ public class SessionService {
      */
     private static @Nullable SessionAnalysis currentAnalysis(SessionIndexEntity e, List<TurnRow> rows) {
         if (!e.isAnalysed()) return null;
-        SessionAnalysis a = AnalysisJson.read(e.getAnalysisJson());
+        SessionAnalysis a;
+        try {
+            a = AnalysisJson.read(e.getAnalysisJson());
+        } catch (JacksonException unreadable) {
+            return null;   // read as waiting, never as an error (decision record 010)
+        }
         if (a == null || a.turns().size() != rows.size()) return null;
         for (int i = 0; i < rows.size(); i++) {
             TurnAnalysis t = a.turns().get(i);
