@@ -34,6 +34,22 @@ class ArchitectureTest {
             .resideInAPackage("io.sessionlens.trace.persistence..");
 
     @ArchTest
+    static final ArchRule session_persistence_stays_in_the_session_feature = noClasses()
+            .that().resideOutsideOfPackages("io.sessionlens.session", "io.sessionlens.session.index..",
+                    "io.sessionlens.session.persistence..")
+            .should().dependOnClassesThat().resideInAPackage("io.sessionlens.session.persistence..");
+
+    @ArchTest
+    static final ArchRule the_session_index_is_reached_through_the_session_api = noClasses()
+            .that().resideOutsideOfPackages("io.sessionlens.session", "io.sessionlens.session.index..")
+            .should().dependOnClassesThat().resideInAPackage("io.sessionlens.session.index..");
+
+    @ArchTest
+    static final ArchRule sessions_are_named_by_session_ref_outside_persistence = noClasses()
+            .that().resideOutsideOfPackage("io.sessionlens.session.persistence..")
+            .should().dependOnClassesThat().haveFullyQualifiedName("io.sessionlens.session.persistence.SessionIndexEntity$Key");
+
+    @ArchTest
     static final ArchRule importer_does_not_know_sessions = noClasses().that().resideInAPackage("io.sessionlens.importer..")
             .should().dependOnClassesThat().resideInAPackage("io.sessionlens.session..");
 

@@ -2,8 +2,8 @@ package io.sessionlens;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.sessionlens.session.BackgroundAnalysisTest;
-import io.sessionlens.session.SessionAnalysisWorker;
+import io.sessionlens.session.index.BackgroundAnalysisTest;
+import io.sessionlens.session.index.SessionAnalysisWorker;
 import io.sessionlens.support.AppTestBase;
 import io.sessionlens.support.Fixtures;
 import io.sessionlens.support.Http;

@@ -1,11 +1,15 @@
 package io.sessionlens.importer;
 
+import io.sessionlens.trace.SessionRef;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
-/** What an import did, per file: the JSON answer of POST /api/imports and what the import page shows. */
+/**
+ * What an import did, per file: the JSON answer of POST /api/imports and what the import page shows. {@code sessions}
+ * are the sessions the import touched (a trace without a session is its own, under its trace id).
+ */
 public record ImportReport(int tracesImported, int tracesUpdated, int tracesUnchanged, List<FileReport> files,
-        List<SessionKey> sessions) {
+        List<SessionRef> sessions) {
 
     /** One file's part: its traces stored, of them new / updated / unchanged, and the sessions they belong to. */
     public record FileReport(String name, int traces, int imported, int updated, int unchanged, int sessions,
@@ -14,9 +18,6 @@ public record ImportReport(int tracesImported, int tracesUpdated, int tracesUnch
             return traces == 0 && !errors.isEmpty();
         }
     }
-
-    /** A session the import touched. {@code sessionId} is the trace id for a trace without a session. */
-    public record SessionKey(String experimentId, String sessionId) {}
 
     /** True when nothing in the request could be imported (the API then answers 400). */
     public boolean nothingImportable() {

@@ -23,6 +23,7 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
 /**
@@ -43,11 +44,13 @@ public class ImportService implements DisposableBean {
 
     private final ExportReader reader = new ExportReader();
     private final TraceStore store;
+    private final ApplicationEventPublisher events;
     /** One writer for all imports: H2 takes one writer at a time best, and two imports then share it batch by batch. */
     private final ExecutorService writer = Executors.newSingleThreadExecutor(Thread.ofPlatform().name("trace-writer").daemon(true).factory());
 
-    ImportService(TraceStore store) {
+    ImportService(TraceStore store, ApplicationEventPublisher events) {
         this.store = store;
+        this.events = events;
     }
 
     /** One uploaded file: its name (for messages) and a way to open it (opened once). */
@@ -61,12 +64,14 @@ public class ImportService implements DisposableBean {
     public ImportReport importFiles(List<Upload> uploads) {
         Totals totals = new Totals();
         List<ImportReport.FileReport> files = new ArrayList<>();
-        try (var bulk = store.beginBulkWrite()) {   // the background analysis waits, so the import gets the cores
+        List<String> names = uploads.stream().map(Upload::name).toList();
+        events.publishEvent(new ImportStarted(names));   // the background analysis pauses, so the import gets the cores
+        try {
             for (Upload u : uploads) files.add(importOne(u, totals));
+        } finally {
+            events.publishEvent(new ImportFinished(names));
         }
-        List<ImportReport.SessionKey> sessions = totals.sessions.stream()
-                .map(r -> new ImportReport.SessionKey(r.experimentId(), r.sessionKey())).toList();
-        return new ImportReport(totals.imported, totals.updated, totals.unchanged, files, sessions);
+        return new ImportReport(totals.imported, totals.updated, totals.unchanged, files, List.copyOf(totals.sessions));
     }
 
     @Override

@@ -11,6 +11,8 @@ import java.util.Set;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -33,8 +35,8 @@ public class ExperimentSettingsService {
     @Transactional(readOnly = true)
     public ExperimentSettings get(String experimentId) {
         return repo.findById(experimentId).map(e -> new ExperimentSettings(experimentId,
-                JSON.readValue(e.mappingsJson, new TypeReference<List<TurnMapping>>() {}),
-                JSON.readValue(e.polarityJson, new TypeReference<Map<String, Set<String>>>() {})))
+                JSON.readValue(e.getMappingsJson(), new TypeReference<List<TurnMapping>>() {}),
+                JSON.readValue(e.getPolarityJson(), new TypeReference<Map<String, Set<String>>>() {})))
                 .orElseGet(() -> ExperimentSettings.none(experimentId));
     }
 
@@ -56,20 +58,19 @@ public class ExperimentSettingsService {
      */
     @Transactional
     public int save(ExperimentSettings s) {
-        ExperimentSettingsEntity e = repo.findById(s.experimentId()).orElseGet(ExperimentSettingsEntity::new);
-        e.experimentId = s.experimentId();
-        e.mappingsJson = JSON.writeValueAsString(s.mappings());
-        e.polarityJson = JSON.writeValueAsString(s.failingValues());
-        e.updatedAt = clock.instant();
+        ExperimentSettingsEntity e = repo.findById(s.experimentId()).orElseGet(() -> new ExperimentSettingsEntity(s.experimentId()));
+        e.setMappingsJson(JSON.writeValueAsString(s.mappings()));
+        e.setPolarityJson(JSON.writeValueAsString(s.failingValues()));
+        e.setUpdatedAt(clock.instant());
         repo.save(e);
         int queued = index.queueExperiment(s.experimentId());
-        org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
-                new org.springframework.transaction.support.TransactionSynchronization() {
-                    @Override
-                    public void afterCommit() {
-                        events.publishEvent(new SessionIndexer.SessionsQueued(queued));
-                    }
-                });
+        // Only once committed: the worker must find the queued rows when it wakes.
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                events.publishEvent(new SessionsQueued(queued));
+            }
+        });
         return queued;
     }
 }

@@ -1,52 +1,52 @@
 package io.sessionlens.session;
 
 import io.sessionlens.analysis.SessionAnalysis;
+import io.sessionlens.analysis.SessionAnalyzer;
 import io.sessionlens.analysis.TranscriptMarkdown;
+import io.sessionlens.analysis.TurnAnalysis;
+import io.sessionlens.session.persistence.AnalysisJson;
 import io.sessionlens.session.persistence.SessionIndexEntity;
 import io.sessionlens.session.persistence.SessionIndexRepository;
 import io.sessionlens.trace.SessionRef;
 import io.sessionlens.trace.TraceService;
 import io.sessionlens.trace.TurnRow;
-import jakarta.persistence.criteria.Predicate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.Page;
-import org.springframework.data.domain.Pageable;
-import org.springframework.data.domain.Sort;
-import org.springframework.data.jpa.domain.Specification;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.core.JacksonException;
 
-/** Session search over the index (filtering, paging and sorting in SQL) and the session document. */
+/**
+ * Reads the session index: the search (filtering, paging and sorting in SQL) and the session document as stored. Never
+ * writes; {@link SessionReader} opens a session that still waits for its analysis.
+ */
 @Service
 @Transactional(readOnly = true)
 public class SessionService {
     private final SessionIndexRepository index;
     private final TraceService traces;
-    private final SessionIndexer indexer;
 
-    SessionService(SessionIndexRepository index, TraceService traces, SessionIndexer indexer) {
+    SessionService(SessionIndexRepository index, TraceService traces) {
         this.index = index;
         this.traces = traces;
-        this.indexer = indexer;
     }
 
-    /** Newest first unless the caller sorts; ties broken by key so paging is stable. */
-    static final Sort DEFAULT_SORT = Sort.by(Sort.Order.desc("lastRequestTime"), Sort.Order.asc("experimentId"),
-            Sort.Order.asc("sessionKey"));
+    /** One page of the sessions that match, sorted by {@code sort} (newest first when empty); ties by key, so paging is stable. */
+    public Page<SessionRow> search(SessionFilter filter, List<SessionSort.Order> sort, int page, int size) {
+        return index.search(filter, sort, page, size).map(SessionService::toRow);
+    }
 
-    public Page<SessionRow> search(SessionFilter filter, Pageable page) {
-        Pageable sorted = page.getSort().isSorted() ? page
-                : org.springframework.data.domain.PageRequest.of(page.getPageNumber(), page.getPageSize(), DEFAULT_SORT);
-        return index.findAll(spec(filter), sorted).map(SessionService::toRow);
+    public long count(SessionFilter filter) {
+        return index.countMatching(filter);
     }
 
     /** How many sessions wait for the background analysis. */
     public long waitingForAnalysis() {
-        return indexer.waitingCount();
+        return index.countByAnalysisVersionLessThan(SessionAnalyzer.VERSION);
     }
 
     /** Experiment ids that have sessions, for the filter's choices. */
@@ -54,105 +54,70 @@ public class SessionService {
         return index.findExperimentIds();
     }
 
-    public long count(SessionFilter filter) {
-        return index.count(spec(filter));
-    }
-
-    /** The session with its turns in order. Without an experiment id, the most recent session of that id wins. */
-    public Optional<SessionDocument> session(String sessionId, @Nullable String experimentId) {
-        Optional<SessionIndexEntity> e = experimentId != null && !experimentId.isBlank()
-                ? index.findById(new SessionIndexEntity.Key(experimentId, sessionId))
-                : traces.experimentsOfSession(sessionId).stream()
-                        .map(exp -> index.findById(new SessionIndexEntity.Key(exp, sessionId)))
-                        .flatMap(Optional::stream).max(java.util.Comparator.comparing(s -> s.lastRequestTime));
-        return e.map(this::current).map(this::document);
+    /** The most recent session of that id across experiments: a session id alone may be ambiguous. */
+    public Optional<SessionRef> latest(String sessionId) {
+        return traces.experimentsOfSession(sessionId).stream()
+                .map(exp -> index.findByRef(new SessionRef(exp, sessionId)))
+                .flatMap(Optional::stream)
+                .max(Comparator.comparing(SessionIndexEntity::getLastRequestTime))
+                .map(SessionIndexEntity::ref);
     }
 
     /**
-     * The row with its analysis: a session still waiting for the background analysis (just imported or changed) is
-     * analysed now, so whoever opens it never sees it half-read.
+     * The session as stored, with its turns in order. Its analysis is shown only when it is today's and was made of
+     * these very turns; otherwise the document says {@code analysed: false} and shows the previews, never a mix.
      */
-    private SessionIndexEntity current(SessionIndexEntity e) {
-        if (analysed(e)) return e;
-        var ref = new SessionRef(e.experimentId, e.sessionKey);
-        for (int attempt = 0; attempt < 3; attempt++) {
-            try {
-                return indexer.analyse(List.of(ref)).stream().findFirst().orElse(e);
-            } catch (org.springframework.dao.OptimisticLockingFailureException changedMeanwhile) {
-                // the worker or an import wrote it at the same moment: read again
-            }
-        }
-        return e;
-    }
-
-    private SessionDocument document(SessionIndexEntity e) {
-        List<TurnRow> rows = traces.turns(new SessionRef(e.experimentId, e.sessionKey));
-        SessionAnalysis a = AnalysisJson.read(e.analysisJson);
-        boolean analysed = a != null && a.turns().size() == rows.size();
-        List<TurnDocument> turns = new ArrayList<>(rows.size());
-        for (int i = 0; i < rows.size(); i++) turns.add(TurnDocument.of(rows.get(i), analysed ? a.turns().get(i) : null));
-        return new SessionDocument(e.experimentId, e.sessionKey, e.sessionId == null, nz(e.userId), e.worstState,
-                rows.size(), turns, analysed ? a.sessionAssessments() : List.of(), analysed ? a.scorerErrors() : List.of(),
-                analysed ? a.rootCause() : null, analysed ? a.contextFindings() : List.of());
+    public Optional<SessionDocument> document(SessionRef ref) {
+        return index.findByRef(ref).map(this::document);
     }
 
     /** The conversation as Markdown, one heading per turn (the analysis' texts, or the previews when not analysed). */
-    public Optional<String> transcriptMarkdown(String sessionId, @Nullable String experimentId) {
-        return session(sessionId, experimentId).map(doc -> analysis(doc.experimentId(), doc.sessionId())
-                .map(a -> TranscriptMarkdown.render(doc.sessionId(), a))
-                .orElseGet(() -> TranscriptMarkdown.render(doc.sessionId(), new SessionAnalysis(List.of(), List.of(), List.of(), null, List.of()))));
+    public Optional<String> transcriptMarkdown(SessionRef ref) {
+        return index.findByRef(ref).map(e -> {
+            SessionAnalysis a = currentAnalysis(e, traces.turns(ref));
+            return TranscriptMarkdown.render(ref.sessionId(), a == null ? SessionAnalysis.empty() : a);
+        });
     }
 
-    /** The stored analysis of a session, for views that need more than the document (e.g. the transcript export). */
-    public Optional<SessionAnalysis> analysis(String experimentId, String sessionKey) {
-        return index.findById(new SessionIndexEntity.Key(experimentId, sessionKey)).map(this::current)
-                .map(e -> AnalysisJson.read(e.analysisJson));
+    private SessionDocument document(SessionIndexEntity e) {
+        List<TurnRow> rows = traces.turns(e.ref());
+        SessionAnalysis a = currentAnalysis(e, rows);
+        List<TurnDocument> turns = new ArrayList<>(rows.size());
+        for (int i = 0; i < rows.size(); i++) turns.add(TurnDocument.of(rows.get(i), a == null ? null : a.turns().get(i)));
+        return new SessionDocument(e.getExperimentId(), e.getSessionKey(), e.getSessionId() == null, nz(e.getUserId()),
+                e.getWorstState(), rows.size(), a != null, turns, a == null ? List.of() : a.sessionAssessments(),
+                a == null ? List.of() : a.scorerErrors(), a == null ? null : a.rootCause(),
+                a == null ? List.of() : a.contextFindings());
     }
 
-    static Specification<SessionIndexEntity> spec(SessionFilter f) {
-        return (root, query, cb) -> {
-            List<Predicate> p = new ArrayList<>();
-            if (present(f.experimentId())) p.add(cb.equal(root.get("experimentId"), f.experimentId()));
-            if (present(f.user())) p.add(cb.equal(root.get("userId"), f.user()));
-            if (present(f.state())) p.add(cb.equal(root.get("worstState"), f.state().toUpperCase(Locale.ROOT)));
-            if (f.from() != null) p.add(cb.greaterThanOrEqualTo(root.get("lastRequestTime"), f.from()));
-            if (f.to() != null) p.add(cb.lessThanOrEqualTo(root.get("firstRequestTime"), f.to()));
-            if (f.errorsOnly()) p.add(cb.greaterThan(root.get("errorTurns"), 0));
-            if (f.rootCauseOnly()) p.add(cb.isNotNull(root.get("rootCauseTurn")));
-            if (present(f.text())) {
-                String like = "%" + escapeLike(f.text().toLowerCase(Locale.ROOT)) + "%";
-                p.add(cb.like(root.get("searchText"), like, '\\'));
-            }
-            if (present(f.judgeName())) {
-                String needle = "\"name\":\"" + f.judgeName() + "\""
-                        + (present(f.judgeValue()) ? ",\"value\":\"" + f.judgeValue() + "\"" : "");
-                p.add(cb.like(root.get("sessionJudges"), "%" + escapeLike(needle) + "%", '\\'));
-            }
-            return cb.and(p.toArray(Predicate[]::new));
-        };
+    /**
+     * The stored analysis if it is today's and was made of exactly these turns. The row and the turns are two reads; an
+     * import or the background analysis may write between them, so they are checked against each other.
+     */
+    private static @Nullable SessionAnalysis currentAnalysis(SessionIndexEntity e, List<TurnRow> rows) {
+        if (!e.isAnalysed()) return null;
+        SessionAnalysis a;
+        try {
+            a = AnalysisJson.read(e.getAnalysisJson());
+        } catch (JacksonException unreadable) {
+            return null;   // read as waiting, never as an error (decision record 010)
+        }
+        if (a == null || a.turns().size() != rows.size()) return null;
+        for (int i = 0; i < rows.size(); i++) {
+            TurnAnalysis t = a.turns().get(i);
+            if (!t.traceId().equals(rows.get(i).traceId())) return null;
+        }
+        return a;
     }
 
-    static SessionRow toRow(SessionIndexEntity e) {
-        return new SessionRow(e.experimentId, e.sessionKey, e.sessionId == null, e.turnCount, e.firstRequestTime,
-                e.lastRequestTime, nz(e.userId), e.worstState, e.errorTurns, nz(e.firstInput), nz(e.lastOutput),
-                e.totalTokens, e.totalDurationMs, e.rootCauseTurn, e.rootCauseKind, SessionJudges.parse(e.sessionJudges),
-                analysed(e));
-    }
-
-    /** Analysed by today's analyser; otherwise waiting for the background analysis. */
-    private static boolean analysed(SessionIndexEntity e) {
-        return e.analysisVersion == io.sessionlens.analysis.SessionAnalyzer.VERSION;
-    }
-
-    private static boolean present(@Nullable String s) {
-        return s != null && !s.isBlank();
+    private static SessionRow toRow(SessionIndexEntity e) {
+        return new SessionRow(e.getExperimentId(), e.getSessionKey(), e.getSessionId() == null, e.getTurnCount(),
+                e.getFirstRequestTime(), e.getLastRequestTime(), nz(e.getUserId()), e.getWorstState(), e.getErrorTurns(),
+                nz(e.getFirstInput()), nz(e.getLastOutput()), e.getTotalTokens(), e.getTotalDurationMs(), e.getRootCauseTurn(),
+                e.getRootCauseKind(), AnalysisJson.readJudges(e.getSessionJudges()), e.isAnalysed());
     }
 
     private static String nz(@Nullable String s) {
         return s == null ? "" : s;
-    }
-
-    private static String escapeLike(String s) {
-        return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 }

@@ -31,7 +31,7 @@ public class TraceService {
     }
 
     public List<TurnRow> turns(SessionRef ref) {
-        List<TraceEntity> rows = traces.findByExperimentIdAndSessionKeyOrderByRequestTimeAscTraceIdAsc(ref.experimentId(), ref.sessionKey());
+        List<TraceEntity> rows = traces.findByExperimentIdAndSessionKeyOrderByRequestTimeAscTraceIdAsc(ref.experimentId(), ref.sessionId());
         List<TurnRow> out = new ArrayList<>(rows.size());
         int i = 1;
         for (TraceEntity t : rows) out.add(TraceMapping.toTurnRow(i++, t));
@@ -93,7 +93,7 @@ public class TraceService {
     private java.util.Map<SessionRef, List<TraceEntity>> traceRows(java.util.Collection<SessionRef> refs) {
         java.util.Map<String, List<String>> keysByExperiment = new java.util.LinkedHashMap<>();
         for (SessionRef r : new java.util.LinkedHashSet<>(refs)) {
-            keysByExperiment.computeIfAbsent(r.experimentId(), k -> new ArrayList<>()).add(r.sessionKey());
+            keysByExperiment.computeIfAbsent(r.experimentId(), k -> new ArrayList<>()).add(r.sessionId());
         }
         java.util.Map<SessionRef, List<TraceEntity>> rows = new java.util.LinkedHashMap<>();
         keysByExperiment.forEach((experimentId, keys) -> {

@@ -103,26 +103,6 @@ public class TraceStore {
         return new BatchResult(outcomes, touched);
     }
 
-    private final java.util.concurrent.atomic.AtomicInteger bulkWriters = new java.util.concurrent.atomic.AtomicInteger();
-
-    /** A bulk write (an import) under way; closing it ends it. Background work on stored traces yields meanwhile. */
-    public interface BulkWrite extends AutoCloseable {
-        @Override
-        void close();
-    }
-
-    public BulkWrite beginBulkWrite() {
-        bulkWriters.incrementAndGet();
-        var closed = new java.util.concurrent.atomic.AtomicBoolean();
-        return () -> {
-            if (closed.compareAndSet(false, true)) bulkWriters.decrementAndGet();
-        };
-    }
-
-    public boolean bulkWriteUnderWay() {
-        return bulkWriters.get() > 0;
-    }
-
     /** For tests and the demo loader: is anything stored at all? */
     @Transactional(readOnly = true)
     public boolean isEmpty() {

@@ -92,8 +92,8 @@ public final class ImportBench {
             report = imports.importFile(export.getFileName().toString(), in);
         }
         double importSec = (System.nanoTime() - t0) / 1e9;
-        var worker = ctx.getBean(io.sessionlens.session.SessionAnalysisWorker.class);
-        long waitingAtAnswer = worker.waiting();
+        var worker = ctx.getBean(io.sessionlens.session.index.SessionAnalysisWorker.class);
+        long waitingAtAnswer = ctx.getBean(io.sessionlens.session.SessionService.class).waitingForAnalysis();
         worker.awaitIdle(java.time.Duration.ofMinutes(30));
         double analysedSec = (System.nanoTime() - t0) / 1e9;
         sampler.interrupt();

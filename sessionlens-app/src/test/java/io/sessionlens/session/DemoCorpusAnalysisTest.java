@@ -9,6 +9,7 @@ import io.sessionlens.importer.ImportReport;
 import io.sessionlens.importer.ImportService;
 import io.sessionlens.support.AppTestBase;
 import io.sessionlens.support.DemoData;
+import io.sessionlens.trace.SessionRef;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
@@ -24,7 +25,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DemoCorpusAnalysisTest extends AppTestBase {
     @Autowired ImportService imports;
-    @Autowired SessionService sessions;
+    @Autowired SessionReader sessions;
     DemoCorpus corpus;
     ImportReport report;
 
@@ -47,7 +48,7 @@ class DemoCorpusAnalysisTest extends AppTestBase {
         List<String> wrong = new ArrayList<>();
         int turns = 0;
         for (ExpectedSession e : corpus.sessions()) {
-            SessionDocument doc = sessions.session(e.sessionId(), e.experimentId()).orElseThrow();
+            SessionDocument doc = sessions.open(new SessionRef(e.experimentId(), e.sessionId())).orElseThrow();
             assertThat(doc.turns()).as(e.sessionId()).hasSize(e.turns().size());
             for (ExpectedTurn t : e.turns()) {
                 turns++;
@@ -66,7 +67,7 @@ class DemoCorpusAnalysisTest extends AppTestBase {
     void the_root_cause_is_the_turn_where_it_went_wrong_and_healthy_sessions_have_none() {
         List<String> wrong = new ArrayList<>();
         for (ExpectedSession e : corpus.sessions()) {
-            var rc = sessions.session(e.sessionId(), e.experimentId()).orElseThrow().rootCause();
+            var rc = sessions.open(new SessionRef(e.experimentId(), e.sessionId())).orElseThrow().rootCause();
             Integer got = rc == null ? null : rc.turn();
             if (!java.util.Objects.equals(got, e.rootCauseTurn())) {
                 wrong.add(e.sessionId() + ": expected turn " + e.rootCauseTurn() + " (" + e.rootCauseKind() + "), got "
@@ -80,7 +81,7 @@ class DemoCorpusAnalysisTest extends AppTestBase {
     void session_level_judges_are_apart_from_per_turn_ones() {
         long sessionLevelScorerErrors = 0;
         for (ExpectedSession e : corpus.sessions()) {
-            SessionDocument doc = sessions.session(e.sessionId(), e.experimentId()).orElseThrow();
+            SessionDocument doc = sessions.open(new SessionRef(e.experimentId(), e.sessionId())).orElseThrow();
             // a session judge whose scorer failed is listed as a scorer error, never as a verdict
             List<String> shown = new ArrayList<>();
             doc.sessionAssessments().forEach(a -> shown.add(a.name()));

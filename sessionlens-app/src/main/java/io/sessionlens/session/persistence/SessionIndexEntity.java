@@ -1,45 +1,105 @@
 package io.sessionlens.session.persistence;
 
+import io.sessionlens.analysis.SessionAnalyzer;
+import io.sessionlens.trace.SessionRef;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
+import jakarta.persistence.Version;
 import java.io.Serializable;
 import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 
+/** One session of the index: counts from its trace rows, then what its analysis read. Decision record 008. */
 @Entity
 @Table(name = "session_index")
 @IdClass(SessionIndexEntity.Key.class)
 public class SessionIndexEntity {
-    public record Key(String experimentId, String sessionKey) implements Serializable {}
+    /** JPA's id class; everything outside this package speaks {@link SessionRef}. */
+    public record Key(String experimentId, String sessionKey) implements Serializable {
+        static Key of(SessionRef ref) {
+            return new Key(ref.experimentId(), ref.sessionId());
+        }
+    }
 
-    @Id public String experimentId;
-    @Id public String sessionKey;
-    public @Nullable String sessionId;
-    public int turnCount;
-    public Instant firstRequestTime;
-    public Instant lastRequestTime;
-    public @Nullable String userId;
-    public String worstState;
-    public int errorTurns;
-    public long inputTokens;
-    public long outputTokens;
-    public long totalTokens;
-    public long totalDurationMs;
-    public @Nullable String firstInput;
-    public @Nullable String lastOutput;
-    public @Nullable String searchText;
-    public @Nullable Integer rootCauseTurn;
-    public @Nullable String rootCauseKind;
-    public @Nullable String sessionJudges;
-    public @Nullable String analysisJson;
-    public Instant updatedAt;
+    @Id String experimentId;
+    @Id String sessionKey;
+    @Nullable String sessionId;
+    int turnCount;
+    Instant firstRequestTime;
+    Instant lastRequestTime;
+    @Nullable String userId;
+    String worstState;
+    int errorTurns;
+    long inputTokens;
+    long outputTokens;
+    long totalTokens;
+    long totalDurationMs;
+    @Nullable String firstInput;
+    @Nullable String lastOutput;
+    @Nullable String searchText;
+    @Nullable Integer rootCauseTurn;
+    @Nullable String rootCauseKind;
+    @Nullable String sessionJudges;
+    @Nullable String analysisJson;
+    Instant updatedAt;
     /** 0 while waiting for the background analysis, else the analyser version that wrote {@link #analysisJson}. */
-    public int analysisVersion;
+    int analysisVersion;
     /** Bumped by every write; an analysis of an older generation is not saved (the session stays queued). */
-    @jakarta.persistence.Version
-    public @Nullable Long generation;
+    @Version
+    @Nullable Long generation;
 
-    public SessionIndexEntity() {}
+    protected SessionIndexEntity() {}
+
+    public SessionIndexEntity(SessionRef ref) {
+        this.experimentId = ref.experimentId();
+        this.sessionKey = ref.sessionId();
+    }
+
+    public SessionRef ref() { return new SessionRef(experimentId, sessionKey); }
+    public String getExperimentId() { return experimentId; }
+    /** The session id, or the trace id of a trace without one. */
+    public String getSessionKey() { return sessionKey; }
+    /** Null for a trace without a session id, shown as a one-turn session of its own. */
+    public @Nullable String getSessionId() { return sessionId; }
+    public int getTurnCount() { return turnCount; }
+    public Instant getFirstRequestTime() { return firstRequestTime; }
+    public Instant getLastRequestTime() { return lastRequestTime; }
+    public @Nullable String getUserId() { return userId; }
+    public String getWorstState() { return worstState; }
+    public int getErrorTurns() { return errorTurns; }
+    public long getTotalTokens() { return totalTokens; }
+    public long getTotalDurationMs() { return totalDurationMs; }
+    public @Nullable String getFirstInput() { return firstInput; }
+    public @Nullable String getLastOutput() { return lastOutput; }
+    public @Nullable String getSearchText() { return searchText; }
+    public @Nullable Integer getRootCauseTurn() { return rootCauseTurn; }
+    public @Nullable String getRootCauseKind() { return rootCauseKind; }
+    public @Nullable String getSessionJudges() { return sessionJudges; }
+    public @Nullable String getAnalysisJson() { return analysisJson; }
+    public Instant getUpdatedAt() { return updatedAt; }
+
+    /** Analysed by today's analyser; otherwise waiting for the background analysis. */
+    public boolean isAnalysed() { return analysisVersion == SessionAnalyzer.VERSION; }
+
+    public void setSessionId(@Nullable String sessionId) { this.sessionId = sessionId; }
+    public void setTurnCount(int turnCount) { this.turnCount = turnCount; }
+    public void setFirstRequestTime(Instant t) { this.firstRequestTime = t; }
+    public void setLastRequestTime(Instant t) { this.lastRequestTime = t; }
+    public void setUserId(@Nullable String userId) { this.userId = userId; }
+    public void setWorstState(String worstState) { this.worstState = worstState; }
+    public void setErrorTurns(int errorTurns) { this.errorTurns = errorTurns; }
+    public void setTotalTokens(long totalTokens) { this.totalTokens = totalTokens; }
+    public void setTotalDurationMs(long totalDurationMs) { this.totalDurationMs = totalDurationMs; }
+    public void setFirstInput(@Nullable String firstInput) { this.firstInput = firstInput; }
+    public void setLastOutput(@Nullable String lastOutput) { this.lastOutput = lastOutput; }
+    public void setSearchText(@Nullable String searchText) { this.searchText = searchText; }
+    public void setRootCauseTurn(@Nullable Integer turn) { this.rootCauseTurn = turn; }
+    public void setRootCauseKind(@Nullable String kind) { this.rootCauseKind = kind; }
+    public void setSessionJudges(@Nullable String json) { this.sessionJudges = json; }
+    public void setAnalysisJson(@Nullable String json) { this.analysisJson = json; }
+    public void setUpdatedAt(Instant updatedAt) { this.updatedAt = updatedAt; }
+    public void markWaiting() { this.analysisVersion = 0; }
+    public void markAnalysed() { this.analysisVersion = SessionAnalyzer.VERSION; }
 }

@@ -1,26 +1,58 @@
 package io.sessionlens.session.persistence;
 
+import io.sessionlens.session.SessionFilter;
+import io.sessionlens.session.SessionSort;
+import io.sessionlens.trace.SessionRef;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.data.domain.Limit;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
+import org.springframework.data.jpa.repository.Modifying;
+import org.springframework.data.jpa.repository.Query;
 
+/** The session index. Callers name sessions by {@link SessionRef}; the id class stays in this package. */
 public interface SessionIndexRepository
         extends JpaRepository<SessionIndexEntity, SessionIndexEntity.Key>, JpaSpecificationExecutor<SessionIndexEntity> {
 
+    default Optional<SessionIndexEntity> findByRef(SessionRef ref) {
+        return findById(SessionIndexEntity.Key.of(ref));
+    }
+
+    /** The stored rows of these sessions, in one query; sessions without a row are missing from the map. */
+    default Map<SessionRef, SessionIndexEntity> findAllByRef(Collection<SessionRef> refs) {
+        Map<SessionRef, SessionIndexEntity> rows = new HashMap<>();
+        for (SessionIndexEntity e : findAllById(refs.stream().map(SessionIndexEntity.Key::of).toList())) rows.put(e.ref(), e);
+        return rows;
+    }
+
+    /** One page of the sessions that match, sorted by the keys given (newest first without any). */
+    default Page<SessionIndexEntity> search(SessionFilter filter, List<SessionSort.Order> sort, int page, int size) {
+        return findAll(SessionSearch.matching(filter), PageRequest.of(page, size, SessionSearch.sort(sort)));
+    }
+
+    default long countMatching(SessionFilter filter) {
+        return count(SessionSearch.matching(filter));
+    }
+
     /** Sessions waiting for analysis (index session_index_analysis); the oldest activity first. */
-    @org.springframework.data.jpa.repository.Query("select new io.sessionlens.session.persistence.SessionIndexEntity$Key(s.experimentId, s.sessionKey)"
-            + " from SessionIndexEntity s where s.analysisVersion < :version order by s.analysisVersion, s.updatedAt")
-    java.util.List<SessionIndexEntity.Key> findWaiting(int version, org.springframework.data.domain.Limit limit);
+    @Query("select new io.sessionlens.trace.SessionRef(s.experimentId, s.sessionKey) from SessionIndexEntity s"
+            + " where s.analysisVersion < :version order by s.analysisVersion, s.updatedAt")
+    List<SessionRef> findWaiting(int version, Limit limit);
 
     long countByAnalysisVersionLessThan(int version);
 
     /** Marks an experiment's sessions as waiting; the generation bump voids any analysis already under way. */
-    @org.springframework.data.jpa.repository.Modifying
-    @org.springframework.data.jpa.repository.Query("update SessionIndexEntity s set s.analysisVersion = 0, s.generation = s.generation + 1"
+    @Modifying
+    @Query("update SessionIndexEntity s set s.analysisVersion = 0, s.generation = s.generation + 1"
             + " where s.experimentId = :experimentId")
     int queueExperiment(String experimentId);
 
-    java.util.List<SessionIndexEntity> findByExperimentId(String experimentId);
-
-    @org.springframework.data.jpa.repository.Query("select distinct s.experimentId from SessionIndexEntity s order by s.experimentId")
-    java.util.List<String> findExperimentIds();
+    @Query("select distinct s.experimentId from SessionIndexEntity s order by s.experimentId")
+    List<String> findExperimentIds();
 }

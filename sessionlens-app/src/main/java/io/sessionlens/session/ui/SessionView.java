@@ -20,8 +20,9 @@ import io.sessionlens.base.ui.RouteIds;
 import io.sessionlens.base.ui.component.Badges;
 import io.sessionlens.session.ExperimentSettingsService;
 import io.sessionlens.session.SessionDocument;
-import io.sessionlens.session.SessionService;
+import io.sessionlens.session.SessionReader;
 import io.sessionlens.session.TurnDocument;
+import io.sessionlens.trace.SessionRef;
 import io.sessionlens.trace.model.TraceState;
 import io.sessionlens.trace.ui.TraceStateBadge;
 import java.util.List;
@@ -39,7 +40,7 @@ class SessionView extends Div implements BeforeEnterObserver, HasDynamicTitle {
     static final int PAGE = 8;
     static final String SCRIPT = "context://scripts/sl-session.js";
 
-    private final SessionService sessions;
+    private final SessionReader sessions;
     private final ExperimentSettingsService settings;
     private String title = "Session · SessionLens";
     private @Nullable SessionDocument doc;
@@ -48,7 +49,7 @@ class SessionView extends Div implements BeforeEnterObserver, HasDynamicTitle {
     private Div more = new Div();
     private int rendered;
 
-    SessionView(SessionService sessions, ExperimentSettingsService settings) {
+    SessionView(SessionReader sessions, ExperimentSettingsService settings) {
         this.sessions = sessions;
         this.settings = settings;
         addClassName("sl-session");
@@ -71,7 +72,7 @@ class SessionView extends Div implements BeforeEnterObserver, HasDynamicTitle {
         String sid = RouteIds.decode(event.getRouteParameters().get("sessionId").orElse(""));
         int turn = event.getLocation().getQueryParameters().getSingleParameter("turn").map(SessionView::parseInt).orElse(0);
         removeAll();
-        sessions.session(sid, exp).ifPresentOrElse(doc -> show(doc, turn), () -> add(new H2("Session not found"),
+        sessions.open(new SessionRef(exp, sid)).ifPresentOrElse(doc -> show(doc, turn), () -> add(new H2("Session not found"),
                 new Paragraph("There is no session " + sid + " in experiment " + exp + "."),
                 new Anchor(SessionNavigation.ROUTE, "Back to all sessions")));
     }

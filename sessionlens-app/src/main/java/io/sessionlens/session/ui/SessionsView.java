@@ -19,6 +19,8 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.provider.QuerySortOrder;
+import com.vaadin.flow.data.provider.SortDirection;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
@@ -28,13 +30,13 @@ import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteAlias;
 import com.vaadin.flow.shared.Registration;
-import com.vaadin.flow.spring.data.VaadinSpringDataHelpers;
 import io.sessionlens.base.ui.DurationFormat;
 import io.sessionlens.base.ui.TimeFormat;
 import io.sessionlens.base.ui.component.Badges;
 import io.sessionlens.session.SessionFilter;
 import io.sessionlens.session.SessionRow;
 import io.sessionlens.session.SessionService;
+import io.sessionlens.session.SessionSort;
 import io.sessionlens.trace.model.TraceState;
 import io.sessionlens.trace.ui.TraceStateBadge;
 import java.time.Instant;
@@ -131,28 +133,34 @@ class SessionsView extends VerticalLayout implements BeforeEnterObserver {
     private void configureGrid() {
         grid.setId("sessions-grid");
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
-        grid.addComponentColumn(SessionsView::sessionCell).setHeader("Session").setKey("sessionKey").setSortable(true)
+        grid.addComponentColumn(SessionsView::sessionCell).setHeader("Session").setKey(SessionSort.SESSION.name()).setSortable(true)
                 .setWidth("13rem").setFlexGrow(0).setResizable(true);
-        grid.addComponentColumn(SessionsView::stateCell).setHeader("State").setKey("worstState").setSortable(true).setWidth("8.5rem").setFlexGrow(0);
-        grid.addComponentColumn(SessionsView::rootCauseCell).setHeader("Root cause").setKey("rootCauseTurn").setSortable(true)
+        grid.addComponentColumn(SessionsView::stateCell).setHeader("State").setKey(SessionSort.STATE.name()).setSortable(true).setWidth("8.5rem").setFlexGrow(0);
+        grid.addComponentColumn(SessionsView::rootCauseCell).setHeader("Root cause").setKey(SessionSort.ROOT_CAUSE.name()).setSortable(true)
                 .setWidth("12rem").setFlexGrow(0);
         grid.addComponentColumn(SessionsView::judgeChips).setHeader("Session judges").setWidth("14rem").setFlexGrow(0);
-        grid.addColumn(SessionRow::turnCount).setHeader("Turns").setKey("turnCount").setSortable(true).setWidth("5rem").setFlexGrow(0);
-        grid.addColumn(SessionRow::errorTurns).setHeader("Errors").setKey("errorTurns").setSortable(true).setWidth("5.5rem").setFlexGrow(0)
+        grid.addColumn(SessionRow::turnCount).setHeader("Turns").setKey(SessionSort.TURNS.name()).setSortable(true).setWidth("5rem").setFlexGrow(0);
+        grid.addColumn(SessionRow::errorTurns).setHeader("Errors").setKey(SessionSort.ERRORS.name()).setSortable(true).setWidth("5.5rem").setFlexGrow(0)
                 .setTooltipGenerator(r -> r.errorTurns() + " turns with an error state or error span");
-        grid.addColumn(r -> TimeFormat.minutes(r.firstRequestTime())).setHeader("First (UTC)").setKey("firstRequestTime").setSortable(true)
+        grid.addColumn(r -> TimeFormat.minutes(r.firstRequestTime())).setHeader("First (UTC)").setKey(SessionSort.FIRST_REQUEST.name()).setSortable(true)
                 .setWidth("9.5rem").setFlexGrow(0);
-        grid.addColumn(r -> TimeFormat.minutes(r.lastRequestTime())).setHeader("Last (UTC)").setKey("lastRequestTime").setSortable(true)
+        grid.addColumn(r -> TimeFormat.minutes(r.lastRequestTime())).setHeader("Last (UTC)").setKey(SessionSort.LAST_REQUEST.name()).setSortable(true)
                 .setWidth("9.5rem").setFlexGrow(0);
-        grid.addColumn(r -> DurationFormat.ofMillis(r.durationMs())).setHeader("Latency").setKey("totalDurationMs").setSortable(true)
+        grid.addColumn(r -> DurationFormat.ofMillis(r.durationMs())).setHeader("Latency").setKey(SessionSort.LATENCY.name()).setSortable(true)
                 .setWidth("6rem").setFlexGrow(0).setTooltipGenerator(r -> "sum of the turns' execution durations");
-        grid.addColumn(SessionRow::user).setHeader("User").setKey("userId").setSortable(true).setWidth("8rem").setFlexGrow(0);
-        grid.addColumn(SessionRow::experimentId).setHeader("Exp.").setKey("experimentId").setSortable(true).setWidth("5rem").setFlexGrow(0);
+        grid.addColumn(SessionRow::user).setHeader("User").setKey(SessionSort.USER.name()).setSortable(true).setWidth("8rem").setFlexGrow(0);
+        grid.addColumn(SessionRow::experimentId).setHeader("Exp.").setKey(SessionSort.EXPERIMENT.name()).setSortable(true).setWidth("5rem").setFlexGrow(0);
         grid.addColumn(SessionRow::firstInput).setHeader("First input").setFlexGrow(1).setWidth("14rem")
                 .setTooltipGenerator(SessionRow::firstInput);
-        grid.setItems(query -> sessions.search(filter, VaadinSpringDataHelpers.toSpringPageRequest(query)).stream(),
+        grid.setItems(query -> sessions.search(filter, sortOf(query.getSortOrders()), query.getPage(), query.getPageSize()).stream(),
                 query -> (int) sessions.count(filter));
         grid.setSizeFull();
+    }
+
+    /** The sortable columns' keys are {@link SessionSort} names. */
+    private static List<SessionSort.Order> sortOf(List<QuerySortOrder> orders) {
+        return orders.stream().map(o -> new SessionSort.Order(SessionSort.valueOf(o.getSorted()),
+                o.getDirection() == SortDirection.DESCENDING)).toList();
     }
 
     /**

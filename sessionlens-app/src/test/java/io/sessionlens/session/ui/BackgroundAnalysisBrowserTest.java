@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.assertions.LocatorAssertions;
-import io.sessionlens.session.SessionAnalysisWorker;
+import io.sessionlens.session.index.SessionAnalysisWorker;
 import io.sessionlens.support.BrowserTestBase;
 import io.sessionlens.support.Http;
 import org.junit.jupiter.api.AfterEach;
@@ -26,7 +26,7 @@ class BackgroundAnalysisBrowserTest extends BrowserTestBase {
         worker.stop();
         var http = new Http(baseUrl());
         assertThat(http.postJson("/api/imports",
-                io.sessionlens.session.BackgroundAnalysisTest.trace("exp-bg-ui", "s-bg-ui", "00000000000000000000000000bb00a1")).status())
+                io.sessionlens.session.index.BackgroundAnalysisTest.trace("exp-bg-ui", "s-bg-ui", "00000000000000000000000000bb00a1")).status())
                 .isEqualTo(200);
 
         page.navigate(baseUrl() + "/sessions?experiment=exp-bg-ui");

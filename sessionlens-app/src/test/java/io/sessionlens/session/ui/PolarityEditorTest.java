@@ -22,7 +22,7 @@ class PolarityEditorTest {
     static SessionDocument session(List<AssessmentView> sessionJudges, List<AssessmentView> turnJudges) {
         var turn = new TurnDocument(1, "tr-1", Instant.parse("2026-05-01T10:00:00Z"), 900, "OK", 2, 0, 0, "q", "a", false, null,
                 turnJudges, List.of(), List.of(), List.of(), null, List.of());
-        return new SessionDocument("exp-polarity", "s-1", false, "u", "OK", 1, List.of(turn), sessionJudges, List.of(), null,
+        return new SessionDocument("exp-polarity", "s-1", false, "u", "OK", 1, true, List.of(turn), sessionJudges, List.of(), null,
                 List.of());
     }
 

@@ -1,4 +1,4 @@
-package io.sessionlens.session;
+package io.sessionlens.session.index;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

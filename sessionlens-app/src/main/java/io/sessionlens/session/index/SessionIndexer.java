@@ -1,0 +1,75 @@
+package io.sessionlens.session.index;
+
+import io.sessionlens.session.SessionsQueued;
+import io.sessionlens.session.persistence.SessionIndexEntity;
+import io.sessionlens.session.persistence.SessionIndexRepository;
+import io.sessionlens.trace.SessionRef;
+import io.sessionlens.trace.TraceService;
+import io.sessionlens.trace.TracesStored;
+import io.sessionlens.trace.TurnRow;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.event.TransactionPhase;
+import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The first step of keeping the index current: right after each committed batch of traces, the touched sessions'
+ * counts, times, state, tokens and preview texts are rewritten from the trace rows alone (no spans), so the sessions
+ * are listed and searchable when the import answers; they are then marked as waiting for analysis and
+ * {@link SessionsQueued} is published. Decision records 005 and 008.
+ */
+@Component
+class SessionIndexer {
+    private static final int WRITE_ATTEMPTS = 5;
+
+    private final TraceService traces;
+    private final SessionIndexRepository index;
+    private final IndexRows rows;
+    private final TransactionTemplate newTransaction;
+    private final ApplicationEventPublisher events;
+
+    SessionIndexer(TraceService traces, SessionIndexRepository index, IndexRows rows, PlatformTransactionManager transactions,
+            ApplicationEventPublisher events) {
+        this.traces = traces;
+        this.index = index;
+        this.rows = rows;
+        this.newTransaction = new TransactionTemplate(transactions);
+        this.newTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.events = events;
+    }
+
+    /** A session the background analysis writes at the same moment wins the row; the counts are then written again. */
+    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
+    void onTracesStored(TracesStored event) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                newTransaction.executeWithoutResult(tx -> indexCounts(event.sessions()));
+                break;
+            } catch (OptimisticLockingFailureException e) {
+                if (attempt == WRITE_ATTEMPTS) throw e;
+            }
+        }
+        events.publishEvent(new SessionsQueued(event.sessions().size()));
+    }
+
+    /** Counts, times and previews from the trace rows; the analysis fields are left for the analysis to redo. */
+    private void indexCounts(Collection<SessionRef> refs) {
+        Map<SessionRef, List<TurnRow>> turnsOf = traces.turnsOf(refs);
+        Map<SessionRef, SessionIndexEntity> stored = index.findAllByRef(refs);
+        for (SessionRef ref : refs) {
+            List<TurnRow> turns = turnsOf.getOrDefault(ref, List.of());
+            SessionIndexEntity e = rows.withCounts(ref, stored, turns);
+            if (e == null) continue;
+            if (e.getAnalysisJson() == null) IndexRows.writePreviews(e, turns);   // until the analysis has the texts
+            e.markWaiting();
+            index.save(e);
+        }
+    }
+}

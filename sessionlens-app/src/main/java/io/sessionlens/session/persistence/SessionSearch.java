@@ -1,0 +1,79 @@
+package io.sessionlens.session.persistence;
+
+import io.sessionlens.session.SessionFilter;
+import io.sessionlens.session.SessionSort;
+import jakarta.persistence.criteria.Predicate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.jspecify.annotations.Nullable;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.jpa.domain.Specification;
+
+/** The session search in SQL: a {@link SessionFilter} as a where clause, {@link SessionSort} keys as index columns. */
+final class SessionSearch {
+    /** Ties (and an unsorted list) end in the key, so paging is stable. */
+    private static final List<Sort.Order> TIE_BREAK = List.of(Sort.Order.asc("experimentId"), Sort.Order.asc("sessionKey"));
+
+    private SessionSearch() {}
+
+    /** Newest activity first unless the caller sorts. */
+    static Sort sort(List<SessionSort.Order> orders) {
+        List<Sort.Order> out = new ArrayList<>();
+        if (orders.isEmpty()) out.add(Sort.Order.desc("lastRequestTime"));
+        for (SessionSort.Order o : orders) {
+            String column = column(o.key());
+            out.add(o.descending() ? Sort.Order.desc(column) : Sort.Order.asc(column));
+        }
+        for (Sort.Order tie : TIE_BREAK) {
+            if (out.stream().noneMatch(o -> o.getProperty().equals(tie.getProperty()))) out.add(tie);
+        }
+        return Sort.by(out);
+    }
+
+    private static String column(SessionSort key) {
+        return switch (key) {
+            case SESSION -> "sessionKey";
+            case STATE -> "worstState";
+            case ROOT_CAUSE -> "rootCauseTurn";
+            case TURNS -> "turnCount";
+            case ERRORS -> "errorTurns";
+            case FIRST_REQUEST -> "firstRequestTime";
+            case LAST_REQUEST -> "lastRequestTime";
+            case LATENCY -> "totalDurationMs";
+            case USER -> "userId";
+            case EXPERIMENT -> "experimentId";
+        };
+    }
+
+    static Specification<SessionIndexEntity> matching(SessionFilter f) {
+        return (root, query, cb) -> {
+            List<Predicate> p = new ArrayList<>();
+            if (present(f.experimentId())) p.add(cb.equal(root.get("experimentId"), f.experimentId()));
+            if (present(f.user())) p.add(cb.equal(root.get("userId"), f.user()));
+            if (present(f.state())) p.add(cb.equal(root.get("worstState"), f.state().toUpperCase(Locale.ROOT)));
+            if (f.from() != null) p.add(cb.greaterThanOrEqualTo(root.get("lastRequestTime"), f.from()));
+            if (f.to() != null) p.add(cb.lessThanOrEqualTo(root.get("firstRequestTime"), f.to()));
+            if (f.errorsOnly()) p.add(cb.greaterThan(root.get("errorTurns"), 0));
+            if (f.rootCauseOnly()) p.add(cb.isNotNull(root.get("rootCauseTurn")));
+            if (present(f.text())) {
+                String like = "%" + escapeLike(f.text().toLowerCase(Locale.ROOT)) + "%";
+                p.add(cb.like(root.get("searchText"), like, '\\'));
+            }
+            if (present(f.judgeName())) {
+                String needle = "\"name\":\"" + f.judgeName() + "\""
+                        + (present(f.judgeValue()) ? ",\"value\":\"" + f.judgeValue() + "\"" : "");
+                p.add(cb.like(root.get("sessionJudges"), "%" + escapeLike(needle) + "%", '\\'));
+            }
+            return cb.and(p.toArray(Predicate[]::new));
+        };
+    }
+
+    private static boolean present(@Nullable String s) {
+        return s != null && !s.isBlank();
+    }
+
+    private static String escapeLike(String s) {
+        return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+}
