@@ -88,8 +88,10 @@ public class SessionAnalysisRunner {
     }
 
     private void analyseInTransaction(Collection<SessionRef> refs) {
-        Map<SessionRef, StoredSession> stored = traces.loadSessions(refs);
+        // The rows (with their generation) before the traces: an import that commits between the two reads then fails
+        // this write, instead of this write storing counts from traces read before that import.
         Map<SessionRef, SessionIndexEntity> current = index.findAllByRef(refs);
+        Map<SessionRef, StoredSession> stored = traces.loadSessions(refs);
         for (SessionRef ref : refs) {
             StoredSession s = stored.get(ref);
             List<TurnRow> turns = s == null ? List.of() : s.turns();
