@@ -191,7 +191,7 @@ class SessionIndexer {
                 append(text, t.assistantText());
             }
             e.rootCauseTurn = analysis.rootCause() == null ? null : analysis.rootCause().turn();
-            e.rootCauseKind = analysis.rootCause() == null ? null : analysis.rootCause().kind();
+            e.rootCauseKind = analysis.rootCause() == null ? null : analysis.rootCause().kind().wire();
             e.sessionJudges = SessionJudges.write(analysis.sessionAssessments().stream().map(SessionIndexer::chip).toList());
             e.analysisJson = AnalysisJson.write(analysis);
             e.searchText = text.toString();

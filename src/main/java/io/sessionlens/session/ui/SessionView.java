@@ -369,7 +369,7 @@ class SessionView extends Div implements BeforeEnterObserver, HasDynamicTitle {
             rcBox.add(new Paragraph("No evidence of a failure in this session."));
         } else {
             var link = new Anchor("#turn-" + rc.turn(), "Turn " + rc.turn());
-            rcBox.add(new Div(link, new Span(" · " + rc.kind().replace('_', ' '))));
+            rcBox.add(new Div(link, new Span(" · " + rc.kind().label())));
             rcBox.add(new Paragraph(rc.evidence()));
             if (!rc.chain().isEmpty()) rcBox.add(small("Later turns that built on it: " + rc.chain()));
             if (rc.flaggedTurn() != null && rc.flaggedTurn() != rc.turn()) rcBox.add(small("A judge flagged turn " + rc.flaggedTurn()));
