@@ -75,6 +75,7 @@ public final class RootCauseFinder {
         final List<List<Evidence>> evidence = new ArrayList<>();
         final TreeSet<Integer> failures = new TreeSet<>();
         final Map<Integer, List<String>> failureRationales = new HashMap<>();
+        final Set<Integer> unrecovered = new HashSet<>();
         final Benign benign = new Benign();
 
         Session(List<TurnAnalysis> turns, List<AssessmentView> sessionAssessments) {
@@ -92,7 +93,8 @@ public final class RootCauseFinder {
             Optional<Integer> firstStrong = all().stream().filter(e -> e.strength() == Strength.STRONG).map(Evidence::turn).min(Integer::compare);
             if (failures.isEmpty() && firstStrong.isEmpty() && failedSessionJudges.isEmpty()) return new Result(null, benign.note(turns));
 
-            Integer flagged = turns.stream().filter(t -> t.assessments().stream().anyMatch(AssessmentView::failing))
+            // where the failure showed: the first turn a valid judge flagged or that ended in an error it did not recover from
+            Integer flagged = turns.stream().filter(t -> t.assessments().stream().anyMatch(AssessmentView::failing) || unrecovered.contains(t.index()))
                     .map(TurnAnalysis::index).findFirst().orElse(null);
             int anchor;
             List<String> rationales = new ArrayList<>();
@@ -145,6 +147,7 @@ public final class RootCauseFinder {
                 } else if (noAnswer || errorState) {
                     out.add(new Evidence(n, RootCauseKind.TOOL_ERROR, Strength.MEDIUM, failed + " and the turn gave no answer", List.of()));
                     failures.add(n);
+                    unrecovered.add(n);
                 } else {
                     benign.unusedToolErrors++;
                 }
@@ -156,6 +159,7 @@ public final class RootCauseFinder {
                     out.add(new Evidence(n, RootCauseKind.OTHER, Strength.MEDIUM, what + (noAnswer ? ", and the turn gave no answer" : ""),
                             List.of(), "an error the turn did not recover from", List.of()));
                     failures.add(n);
+                    unrecovered.add(n);
                 }
             } else if (!noAnswer && !errorState && has(t, SignalKind.ERROR_SPAN)) {
                 benign.handledWarnings++; // a failed step the turn recovered from (a cache miss, a fallback)
@@ -181,6 +185,7 @@ public final class RootCauseFinder {
                 if (a.verdict() == Verdict.FAIL) {
                     failures.add(n);
                     if (a.rationale() != null) failureRationales.computeIfAbsent(n, k -> new ArrayList<>()).add(a.rationale());
+                    tracedOrigin(n, a);
                     if (isGroundedness(a)) {
                         out.add(new Evidence(n, RootCauseKind.HALLUCINATION, Strength.STRONG, "the answer is not grounded in what the "
                                 + "assistant was given (" + judged + ")" + (invented.isEmpty() ? "" : "; it states " + quote(invented)
@@ -205,6 +210,42 @@ public final class RootCauseFinder {
                 } else if (a.verdict() == Verdict.PASS) {
                     benign.passingJudges++;
                 }
+            }
+        }
+
+        /**
+         * Walks back from a flag: a fact the failing judge's rationale names, which an earlier answer said first (not the
+         * user), was born there. What it came from decides the kind: nothing (a made-up fact), a tool result or
+         * document that returned it with an OK status, or a turn whose model call failed and fell back.
+         */
+        void tracedOrigin(int flaggedTurn, AssessmentView judge) {
+            if (judge.rationale() == null) return;
+            // values only (numbers and codes): a name the rationale mentions is usually the subject, not the error
+            List<Fact> named = Facts.of(judge.rationale()).stream().filter(f -> f.distinctive() && f.type() != Fact.Type.NAME).toList();
+            for (int k = 1; k < flaggedTurn; k++) {
+                final int origin = k;
+                List<TracedFact> born = provenance.ofTurn(k).stream().filter(tf -> tf.firstTurn() == origin
+                        && (tf.source() == io.sessionlens.analysis.provenance.Source.NONE || tf.source() == io.sessionlens.analysis.provenance.Source.TOOL)
+                        && named.stream().anyMatch(f -> f.sameAs(tf.fact()))).toList();
+                if (born.isEmpty()) continue;
+                TurnAnalysis t = turns.get(k - 1);
+                List<Fact> carrier = born.stream().map(TracedFact::fact).toList();
+                String flag = "which the judge of turn " + flaggedTurn + " names";
+                Optional<Signal> failedSpan = signal(t, SignalKind.ERROR_SPAN);
+                TracedFact first = born.getFirst();
+                if (failedSpan.isPresent()) {
+                    evidence.get(k - 1).add(new Evidence(k, RootCauseKind.OTHER, Strength.MEDIUM, failedSpan.get().detail()
+                            + ", and the answer that followed introduced " + quote(born) + ", " + flag, carrier,
+                            "a failed model or pipeline step; what the turn did instead introduced the flagged fact", List.of()));
+                } else if (first.unsupported()) {
+                    evidence.get(k - 1).add(new Evidence(k, RootCauseKind.HALLUCINATION, Strength.MEDIUM, "the answer introduced "
+                            + quote(born) + ", found in no tool result, document or user message, " + flag, carrier));
+                } else {
+                    evidence.get(k - 1).add(new Evidence(k, RootCauseKind.OTHER, Strength.MEDIUM, "the answer took " + quote(born)
+                            + " from " + first.where() + ", which returned it without an error, " + flag, carrier,
+                            "a tool result that succeeded but carried the value the later failure turned on", List.of()));
+                }
+                return;
             }
         }
 
@@ -324,13 +365,16 @@ public final class RootCauseFinder {
         /** Later turns, up to the failure, that repeat the cause's facts; a context loss carries its own. */
         List<Integer> chain(Evidence e, int anchor) {
             TreeSet<Integer> out = new TreeSet<>(e.chain());
-            Integer visible = failures.ceiling(e.turn());
-            int end = visible != null ? visible : failures.isEmpty() ? turns.size() : anchor;
-            for (int j = e.turn() + 1; j <= Math.min(end, turns.size()); j++) {
-                String answer = turns.get(j - 1).assistantText();
-                if (e.carrier().stream().filter(Fact::distinctive).anyMatch(f -> says(answer, f))) out.add(j);
+            if (e.kind() != RootCauseKind.CONTEXT_LOSS) {
+                for (int j = e.turn() + 1; j <= turns.size(); j++) {
+                    String answer = turns.get(j - 1).assistantText();
+                    if (e.carrier().stream().filter(Fact::distinctive).anyMatch(f -> says(answer, f))) out.add(j);
+                }
             }
-            if (visible != null) out.add(visible);
+            // later failures that are about it (not a later, unrelated error)
+            for (int j : failures.tailSet(e.turn(), false)) {
+                if (link(e, j, failureRationales.getOrDefault(j, List.of())) >= 0.5) out.add(j);
+            }
             out.removeIf(j -> j <= e.turn());
             return List.copyOf(out);
         }
@@ -358,8 +402,9 @@ public final class RootCauseFinder {
                 s.append("; ").append(TurnList.describe(repeating)).append(repeating.size() == 1 ? " repeats it" : " repeat it");
             }
             if (flagged != null && flagged != e.turn()) {
-                AssessmentView judge = turns.get(flagged - 1).assessments().stream().filter(AssessmentView::failing).findFirst().orElseThrow();
-                s.append("; a judge flagged turn ").append(flagged).append(" (").append(AssessmentWording.describe(judge)).append(")");
+                turns.get(flagged - 1).assessments().stream().filter(AssessmentView::failing).findFirst().ifPresentOrElse(
+                        judge -> s.append("; a judge flagged turn ").append(flagged).append(" (").append(AssessmentWording.describe(judge)).append(")"),
+                        () -> s.append("; turn ").append(flagged).append(" ended in an error"));
             }
             if (!failedSessionJudges.isEmpty() && !e.sentence().startsWith("the session judge")) {
                 s.append("; the session judge says ").append(AssessmentWording.describe(failedSessionJudges.getFirst()));
