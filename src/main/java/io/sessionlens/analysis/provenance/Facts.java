@@ -69,7 +69,8 @@ public final class Facts {
             Matcher before = CURRENCY_BEFORE.matcher(rest.substring(Math.max(0, n.start() - 3), n.start()));
             if (before.find()) unit = CURRENCIES.get(before.group(1));
             else if (unit.isEmpty() && after.find()) unit = unit(after.group(1));
-            put(out, new Fact(Fact.Type.NUMBER, v, unit, rest.substring(n.start(), n.end()).trim()));
+            String surface = rest.substring(n.start(), n.end()).trim();
+            put(out, new Fact(Fact.Type.NUMBER, v, unit, unit.equals("%") ? surface + "%" : surface));
         }
         return new ArrayList<>(out.values());
     }

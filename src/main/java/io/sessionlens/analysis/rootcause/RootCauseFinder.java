@@ -93,7 +93,8 @@ public final class RootCauseFinder {
             Optional<Integer> firstStrong = all().stream().filter(e -> e.strength() == Strength.STRONG).map(Evidence::turn).min(Integer::compare);
             if (failures.isEmpty() && firstStrong.isEmpty() && failedSessionJudges.isEmpty()) return new Result(null, benign.note(turns));
 
-            // where the failure showed: the first turn a valid judge flagged or that ended in an error it did not recover from
+            // where the failure showed: the first turn a valid judge flagged, that ended in an error it did not recover
+            // from, or whose answer after a failed tool the user pushed back on
             Integer flagged = turns.stream().filter(t -> t.assessments().stream().anyMatch(AssessmentView::failing) || unrecovered.contains(t.index()))
                     .map(TurnAnalysis::index).findFirst().orElse(null);
             int anchor;
@@ -146,6 +147,13 @@ public final class RootCauseFinder {
                             + quote(invented) + ", found in no tool result, document or user message", inventedFacts));
                 } else if (noAnswer || errorState) {
                     out.add(new Evidence(n, RootCauseKind.TOOL_ERROR, Strength.MEDIUM, failed + " and the turn gave no answer", List.of()));
+                    failures.add(n);
+                    unrecovered.add(n);
+                } else if (has(t, SignalKind.USER_CORRECTION)) {
+                    // an answer after a failed tool, which the next user message pushes back on: the weak signal
+                    // corroborates the medium one, and together they are a failure
+                    out.add(new Evidence(n, RootCauseKind.TOOL_ERROR, Strength.MEDIUM, failed + " and the answer went on without it; "
+                            + signal(t, SignalKind.USER_CORRECTION).orElseThrow().detail(), List.of()));
                     failures.add(n);
                     unrecovered.add(n);
                 } else {
@@ -296,6 +304,39 @@ public final class RootCauseFinder {
                     return;
                 }
             }
+            for (AssessmentView judge : sessionAssessments) {
+                if (judge.failing() && judge.rationale() != null && lostForSessionJudge(judge)) return;
+            }
+        }
+
+        /**
+         * A failing session judge whose rationale names a fact the user gave, which later left the model's input: the
+         * turn where it left is the root cause even though no turn was flagged.
+         */
+        boolean lostForSessionJudge(AssessmentView judge) {
+            for (Fact fact : Facts.of(judge.rationale())) {
+                if (!fact.distinctive()) continue;
+                int given = -1;
+                List<Integer> holders = new ArrayList<>();
+                for (TurnAnalysis e : turns) {
+                    boolean inUser = says(e.userText(), fact);
+                    if (inUser && given < 0) given = e.index();
+                    if (inUser || says(e.assistantText(), fact)) holders.add(e.index());
+                }
+                if (given < 0) continue;
+                for (int t = given + 1; t <= turns.size(); t++) {
+                    TurnAnalysis at = turns.get(t - 1);
+                    final int now = t;
+                    List<Integer> before = holders.stream().filter(j -> j < now).toList();
+                    if (at.contextWindow().llmSpanId() != null && !before.isEmpty() && at.contextWindow().droppedTurns().containsAll(before)) {
+                        evidence.get(t - 1).add(new Evidence(t, RootCauseKind.CONTEXT_LOSS, Strength.STRONG, "the model's input no longer held \""
+                                + fact.surface() + "\", which the user gave in turn " + given + " (the window dropped it here), and the session "
+                                + "judge names it (" + AssessmentWording.describe(judge) + ")", List.of(fact), null, List.of()));
+                        return true;
+                    }
+                }
+            }
+            return false;
         }
 
         // ---- walking back from the failure ----------------------------------------------------------------------
@@ -404,7 +445,7 @@ public final class RootCauseFinder {
             if (flagged != null && flagged != e.turn()) {
                 turns.get(flagged - 1).assessments().stream().filter(AssessmentView::failing).findFirst().ifPresentOrElse(
                         judge -> s.append("; a judge flagged turn ").append(flagged).append(" (").append(AssessmentWording.describe(judge)).append(")"),
-                        () -> s.append("; turn ").append(flagged).append(" ended in an error"));
+                        () -> s.append("; the failure showed in turn ").append(flagged));
             }
             if (!failedSessionJudges.isEmpty() && !e.sentence().startsWith("the session judge")) {
                 s.append("; the session judge says ").append(AssessmentWording.describe(failedSessionJudges.getFirst()));

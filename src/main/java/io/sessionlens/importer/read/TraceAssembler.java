@@ -143,10 +143,9 @@ final class TraceAssembler {
                 out.add(s);
                 continue;
             }
+            // a redacted export redacts parent ids too: a parent of the same id is the first span of that id
             String id = span.spanId() + "~" + n;
-            // a redacted export redacts parent ids too: a span cannot be its own parent
-            String parent = span.spanId().equals(span.parentSpanId()) ? null : span.parentSpanId();
-            out.add(new SpanReader.ReadSpan(new Span(id, parent, span.name(), span.startTimeUnixNano(), span.endTimeUnixNano(),
+            out.add(new SpanReader.ReadSpan(new Span(id, span.parentSpanId(), span.name(), span.startTimeUnixNano(), span.endTimeUnixNano(),
                     span.status(), span.statusMessage(), span.attributes(), span.events()), s.startMissing()));
         }
         counts.forEach((id, n) -> {
