@@ -92,13 +92,17 @@ public final class PolarityTable {
     /**
      * The value carries no scale, so it is guessed from the number itself: 0 ≤ n ≤ 1 is read as a 0–1 score (code
      * scorers return 0/1 or a fraction; a 1–5 judge never returns 0 or a fraction below 1), 1 < n ≤ 5 as a 1–5
-     * rating. The one ambiguous value, 1, therefore passes. Anything else (latencies, 0–10 or 0–100 scales) has no
+     * rating, whose middle (3) is ambiguous. The one value that fits both scales, 1, passes. Anything else (latencies, 0–10 or 0–100 scales) has no
      * known threshold and stays UNKNOWN; an analyst can set one with {@link #with}.
      */
     private static Verdict score(BigDecimal n) {
         if (n.signum() < 0) return Verdict.UNKNOWN;
         if (n.compareTo(BigDecimal.ONE) <= 0) return n.compareTo(new BigDecimal("0.5")) < 0 ? Verdict.FAIL : Verdict.PASS;
-        if (n.compareTo(BigDecimal.valueOf(5)) <= 0) return n.compareTo(BigDecimal.valueOf(2)) <= 0 ? Verdict.FAIL : Verdict.PASS;
+        if (n.compareTo(BigDecimal.valueOf(5)) <= 0) {
+            // the middle of a 1–5 scale says neither: its rationale and the turn's other evidence decide (decision 011)
+            if (n.compareTo(BigDecimal.valueOf(3)) == 0) return Verdict.UNKNOWN;
+            return n.compareTo(BigDecimal.valueOf(2)) <= 0 ? Verdict.FAIL : Verdict.PASS;
+        }
         return Verdict.UNKNOWN;
     }
 

@@ -31,7 +31,7 @@ public final class SessionAnalyzer {
      * Raise when a change to the analysis changes its results: stored analyses of an older version are redone in the
      * background on the next start.
      */
-    public static final int VERSION = 2;   // 2: session-level scorer errors are marked as such
+    public static final int VERSION = 3;   // 3: the evidence model of decision 011 (kind enum, confidence, candidates)
 
     private final AnalysisSettings settings;
     private final TurnReader turnReader;
@@ -82,9 +82,10 @@ public final class SessionAnalyzer {
             turns.add(new TurnAnalysis(d.index(), d.traceId(), d.userText(), d.assistantText(), d.truncated(), d.readFrom(),
                     d.assessments(), d.errorSpans(), d.toolCalls(), d.retrievedDocuments(), d.contextWindow(), all));
         }
-        RootCause rootCause = attempt(() -> RootCauseFinder.find(turns, assessments.sessionLevel(), findings), null,
-                "the root cause", new ArrayList<>());
-        return new SessionAnalysis(turns, assessments.sessionLevel(), assessments.scorerErrors(), rootCause, findings);
+        RootCauseFinder.Result verdict = attempt(() -> RootCauseFinder.find(turns, assessments.sessionLevel()),
+                new RootCauseFinder.Result(null, "the root-cause check failed; see the analysis problems"), "the root cause", new ArrayList<>());
+        return new SessionAnalysis(turns, assessments.sessionLevel(), assessments.scorerErrors(), verdict.rootCause(), findings,
+                verdict.note());
     }
 
     private TurnFacts read(Trace trace) {

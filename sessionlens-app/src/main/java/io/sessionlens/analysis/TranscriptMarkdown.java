@@ -14,9 +14,17 @@ public final class TranscriptMarkdown {
         md.append("# Session ").append(inline(sessionId)).append("\n\n");
         RootCause rc = a.rootCause();
         if (rc == null) {
-            md.append("No failure found: no failing judge, error, or user correction.\n\n");
+            md.append("No root cause: ").append(inline(a.diagnosisNote() == null ? "no failing judge, unrecovered error or other negative evidence"
+                    : a.diagnosisNote())).append(".\n\n");
         } else {
-            md.append("**Root cause (").append(rc.kind()).append("):** ").append(inline(rc.evidence())).append("\n\n");
+            md.append("**Root cause (").append(rc.kind().label()).append(", confidence ")
+                    .append(Math.round(rc.confidence() * 100)).append(" %):** ").append(inline(rc.evidence())).append("\n\n");
+            if (rc.candidates().size() > 1) {
+                md.append("Also considered:\n\n");
+                rc.candidates().subList(1, rc.candidates().size()).forEach(c -> md.append("- ").append(inline(c.evidence()))
+                        .append(" (score ").append(c.score()).append(")\n"));
+                md.append('\n');
+            }
         }
         if (!a.sessionAssessments().isEmpty()) {
             md.append("## Session assessments\n\n");

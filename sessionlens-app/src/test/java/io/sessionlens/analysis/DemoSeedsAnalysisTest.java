@@ -2,6 +2,7 @@ package io.sessionlens.analysis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.sessionlens.analysis.testing.DemoVerdicts;
 import io.sessionlens.demodata.DemoCorpus;
 import io.sessionlens.demodata.DemoExportGenerator;
 import io.sessionlens.demodata.ExpectedSession;
@@ -16,7 +17,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,7 +32,7 @@ class DemoSeedsAnalysisTest {
 
     @ParameterizedTest
     @ValueSource(longs = {1, 7, 20261123, 99})
-    void every_seed_gives_exact_transcripts_and_the_right_root_cause_turns(long seed) throws Exception {
+    void every_seed_gives_exact_transcripts_and_the_whole_verdict_turn_kind_chain_and_flagged_turn(long seed) throws Exception {
         DemoCorpus corpus = new DemoExportGenerator(seed, Instant.parse("2025-11-10T08:00:00Z").plusSeconds(seed % 86_400))
                 .writeDemoSet(dir);
         List<Trace> traces = new ArrayList<>();
@@ -58,10 +58,11 @@ class DemoSeedsAnalysisTest {
                     wrong.add("seed " + seed + " " + e.sessionId() + " turn " + want.index() + " text");
                 }
             }
-            Integer rc = a.rootCause() == null ? null : a.rootCause().turn();
-            if (!Objects.equals(rc, e.rootCauseTurn())) {
-                wrong.add("seed " + seed + " " + e.sessionId() + ": root cause " + rc + " (" + (a.rootCause() == null ? "" : a.rootCause().evidence())
-                        + ") but expected " + e.rootCauseTurn() + " — " + e.story());
+            DemoVerdicts.Verdict got = DemoVerdicts.Verdict.of(a.rootCause());
+            DemoVerdicts.Verdict want = DemoVerdicts.expected(e);
+            if (!got.equals(want)) {
+                wrong.add("seed " + seed + " " + e.sessionId() + ": got " + got + " (" + (a.rootCause() == null ? a.diagnosisNote()
+                        : a.rootCause().evidence()) + ") but expected " + want + " — " + e.story());
             }
         }
         assertThat(wrong).isEmpty();

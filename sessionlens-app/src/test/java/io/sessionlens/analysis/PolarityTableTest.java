@@ -40,9 +40,9 @@ class PolarityTableTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"5, PASS", "3, PASS", "2, FAIL", "1.5, FAIL", "0.8, PASS", "0.49, FAIL", "0, FAIL", "1, PASS",
+    @CsvSource({"5, PASS", "4, PASS", "3, UNKNOWN", "2, FAIL", "1.5, FAIL", "0.8, PASS", "0.49, FAIL", "0, FAIL", "1, PASS",
             "7, UNKNOWN", "-1, UNKNOWN"})
-    void numeric_scores_are_read_on_a_0_to_1_or_1_to_5_scale(String value, Verdict verdict) {
+    void numeric_scores_are_read_on_a_0_to_1_or_1_to_5_scale_whose_middle_is_ambiguous(String value, Verdict verdict) {
         assertThat(table.verdict("Relevance", new java.math.BigDecimal(value))).isEqualTo(verdict);
         assertThat(table.verdict("Relevance", value)).as("the same number written as a string").isEqualTo(verdict);
     }

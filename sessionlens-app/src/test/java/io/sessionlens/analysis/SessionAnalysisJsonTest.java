@@ -20,7 +20,8 @@ class SessionAnalysisJsonTest {
     void field_names_are_the_api_contract() {
         JsonNode root = JSON.valueToTree(new SessionAnalyzer(AnalysisSettings.defaults()).analyze(Sessions.staleFeeDocument()));
 
-        assertThat(fields(root)).containsExactly("turns", "sessionAssessments", "scorerErrors", "rootCause", "contextFindings");
+        assertThat(fields(root)).containsExactly("turns", "sessionAssessments", "scorerErrors", "rootCause", "contextFindings",
+                "diagnosisNote");
         JsonNode turn = root.get("turns").get(2);
         assertThat(fields(turn)).containsExactly("index", "traceId", "userText", "assistantText", "truncated", "readFrom",
                 "assessments", "errorSpans", "toolCalls", "retrievedDocuments", "contextWindow", "signals");
@@ -30,7 +31,14 @@ class SessionAnalysisJsonTest {
         assertThat(fields(turn.get("contextWindow"))).containsExactly("llmSpanId", "messagesSeen", "earlierTurnsSeen",
                 "earlierTurnsTotal", "droppedTurns", "summaryInserted", "duplicatedHistory", "systemPromptChanged");
         assertThat(fields(turn.get("signals").get(0))).containsExactly("kind", "detail");
-        assertThat(fields(root.get("rootCause"))).containsExactly("turn", "kind", "evidence", "chain", "flaggedTurn");
+        assertThat(fields(root.get("rootCause"))).containsExactly("turn", "kind", "evidence", "chain", "flaggedTurn", "confidence",
+                "candidates", "reason");
+        assertThat(root.get("rootCause").get("kind").asString()).isEqualTo("outdated_retrieval");
+        assertThat(fields(root.get("rootCause").get("candidates").get(0))).containsExactly("turn", "kind", "score", "evidence");
+        // what is stored reads back as it was written
+        SessionAnalysis back = JSON.readValue(JSON.writeValueAsString(root), SessionAnalysis.class);
+        assertThat(back.rootCause().kind()).isEqualTo(RootCauseKind.OUTDATED_RETRIEVAL);
+        assertThat((JsonNode) JSON.valueToTree(back)).isEqualTo(root);
         JsonNode assessment = root.get("turns").get(4).get("assessments").get(0);
         assertThat(fields(assessment)).containsExactly("name", "value", "rationale", "source", "spanId", "verdict",
                 "sessionLevel", "history");
@@ -44,7 +52,8 @@ class SessionAnalysisJsonTest {
 
         JsonNode turn = root.get("turns").get(1);
         assertThat(fields(turn.get("toolCalls").get(0))).containsExactly("spanId", "name", "arguments", "result", "error");
-        assertThat(fields(turn.get("errorSpans").get(0))).containsExactly("spanId", "name", "message", "exceptionType", "stackTrace");
+        assertThat(fields(turn.get("errorSpans").get(0))).containsExactly("spanId", "name", "message", "exceptionType", "stackTrace",
+                "handled");
         assertThat(root.get("rootCause").get("flaggedTurn").asInt()).isEqualTo(2);
     }
 }

@@ -14,7 +14,9 @@ class TranscriptMarkdownTest {
     void a_failed_session_starts_with_its_root_cause_then_every_turn_in_order() {
         String md = TranscriptMarkdown.render("session-1", analyzer.analyze(Sessions.staleFeeDocument()));
 
-        assertThat(md).startsWith("# Session session-1\n\n**Root cause (outdated_retrieval):** turn 3: retriever returned doc 'fees-2019.md'");
+        assertThat(md).startsWith("# Session session-1\n\n**Root cause (outdated retrieval, confidence 81 %):** turn 3: the answer took "
+                + "\"2.5%\" from 'fees-2019.md'");
+        assertThat(md).contains("Also considered:\n\n- turn 5: ");
         assertThat(md.lines().filter(l -> l.startsWith("## ")).toList())
                 .containsExactly("## Turn 1", "## Turn 2", "## Turn 3", "## Turn 4", "## Turn 5");
         assertThat(md).contains("**User:**\n\n> What fee will I pay on an international transfer?\n");
@@ -27,7 +29,7 @@ class TranscriptMarkdownTest {
     void a_healthy_session_says_so_and_lists_session_assessments_with_rationale() {
         String md = TranscriptMarkdown.render("s-ok", analyzer.analyze(Sessions.healthy()));
 
-        assertThat(md).contains("No failure found: no failing judge, error, or user correction.");
+        assertThat(md).contains("No root cause: every judge passed; no error went unrecovered");
         assertThat(md).contains("## Session assessments\n\n- **user_frustration** = none (PASS, LLM_JUDGE: gpt-4o)\n  > The user got what they needed.\n");
     }
 

@@ -2,6 +2,7 @@ package io.sessionlens.session;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.sessionlens.analysis.testing.DemoVerdicts;
 import io.sessionlens.demodata.DemoCorpus;
 import io.sessionlens.demodata.ExpectedSession;
 import io.sessionlens.demodata.ExpectedTurn;
@@ -64,14 +65,21 @@ class DemoCorpusAnalysisTest extends AppTestBase {
     }
 
     @Test
-    void the_root_cause_is_the_turn_where_it_went_wrong_and_healthy_sessions_have_none() {
+    void the_whole_verdict_turn_kind_chain_and_flagged_turn_matches_the_ground_truth_and_healthy_sessions_have_none() {
         List<String> wrong = new ArrayList<>();
         for (ExpectedSession e : corpus.sessions()) {
             var rc = sessions.open(new SessionRef(e.experimentId(), e.sessionId())).orElseThrow().rootCause();
-            Integer got = rc == null ? null : rc.turn();
-            if (!java.util.Objects.equals(got, e.rootCauseTurn())) {
-                wrong.add(e.sessionId() + ": expected turn " + e.rootCauseTurn() + " (" + e.rootCauseKind() + "), got "
-                        + (rc == null ? "none" : rc.turn() + " (" + rc.kind() + "): " + rc.evidence()) + " — story: " + e.story());
+            DemoVerdicts.Verdict got = DemoVerdicts.Verdict.of(rc);
+            DemoVerdicts.Verdict want = DemoVerdicts.expected(e);
+            if (!got.equals(want)) {
+                wrong.add(e.sessionId() + ": expected " + want + ", got " + got + (rc == null ? "" : ": " + rc.evidence())
+                        + " — story: " + e.story());
+            }
+            if (rc != null) {
+                assertThat(rc.confidence()).as(e.sessionId()).isBetween(0.0, 1.0);
+                assertThat(rc.candidates()).as(e.sessionId()).isNotEmpty().first().satisfies(c -> assertThat(c.turn()).isEqualTo(rc.turn()));
+                assertThat(rc.reason() != null).as(e.sessionId() + " has a reason exactly when its kind is other")
+                        .isEqualTo(rc.kind() == io.sessionlens.analysis.RootCauseKind.OTHER);
             }
         }
         assertThat(wrong).isEmpty();

@@ -6,6 +6,7 @@ import io.sessionlens.analysis.ScorerError;
 import io.sessionlens.analysis.Verdict;
 import io.sessionlens.analysis.json.JsonValues;
 import io.sessionlens.trace.model.Assessment;
+import io.sessionlens.trace.model.MlflowKeys;
 import io.sessionlens.trace.model.Trace;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -47,12 +48,14 @@ public final class AssessmentClassifier {
             Map<String, Assessment> byId = new HashMap<>();
             for (Assessment a : all) byId.putIfAbsent(a.assessmentId(), a);
             for (Assessment a : all) {
+                if (a.isScorerError() && belongsElsewhere(a, t)) continue;
                 if (a.isScorerError()) {
                     if (a.valid()) scorerErrors.add(scorerError(t.traceId(), a));
                     continue;
                 }
                 // superseded assessments are history; MLflow's UI hides them too
                 if (!a.valid()) continue;
+                if (belongsElsewhere(a, t)) continue;
                 AssessmentView v = view(a, history(a, byId));
                 (a.isSessionLevel() ? sessionLevel : turnViews).add(v);
             }
@@ -63,6 +66,16 @@ public final class AssessmentClassifier {
             });
         }
         return new ClassifiedAssessments(sessionLevel, perTurn, scorerErrors);
+    }
+
+    /**
+     * A session-level assessment belongs to the session its metadata names. Stored on a trace of another session (or
+     * on a trace without one) it is not this session's judge (decision 011).
+     */
+    static boolean belongsElsewhere(Assessment a, Trace t) {
+        if (!a.isSessionLevel()) return false;
+        String named = a.metadata().get(MlflowKeys.SESSION);
+        return !t.info().sessionId().map(named::equals).orElse(false);
     }
 
     /** Follows {@code overrides} back through superseded assessments, newest first; a cycle ends the walk. */

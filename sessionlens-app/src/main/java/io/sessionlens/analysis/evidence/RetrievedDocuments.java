@@ -30,12 +30,42 @@ public final class RetrievedDocuments {
         Instant asOf = trace.info().requestTime();
         for (Span s : trace.tree().preorder()) {
             if (!s.spanType().equals("RETRIEVER")) continue;
-            for (JsonNode d : documents(SpanIo.of(s).outputs())) {
+            List<JsonNode> docs = documents(SpanIo.of(s).outputs());
+            if (docs.isEmpty()) docs = flattened(s);
+            for (JsonNode d : docs) {
                 RetrievedDocument doc = document(s.spanId(), d, asOf);
                 if (doc != null) out.add(doc);
             }
         }
         return out;
+    }
+
+    private static final java.util.regex.Pattern FLAT_KEY = java.util.regex.Pattern.compile("retrieval\\.documents\\.(\\d+)\\.document\\.(\\w+)");
+
+    /**
+     * OpenInference spans carry no outputs for a retriever: each document is flattened into attributes
+     * ({@code retrieval.documents.0.document.content}, {@code ….metadata} as a JSON string, {@code ….id},
+     * {@code ….score}). Reassembled here into the object shape the other retrievers return.
+     */
+    private static List<JsonNode> flattened(Span s) {
+        java.util.TreeMap<Integer, tools.jackson.databind.node.ObjectNode> byIndex = new java.util.TreeMap<>();
+        for (var e : s.attributes().entrySet()) {
+            var m = FLAT_KEY.matcher(e.getKey());
+            if (!m.matches()) continue;
+            var doc = byIndex.computeIfAbsent(Integer.parseInt(m.group(1)), i -> tools.jackson.databind.node.JsonNodeFactory.instance.objectNode());
+            JsonNode value = JsonValues.decode(e.getValue());
+            // a JSON-encoded attribute value decodes to a string holding the metadata object: decode that too
+            if (value.isString() && m.group(2).equals("metadata")) value = JsonValues.decode(value.stringValue());
+            if (m.group(2).equals("score") && value.isString()) {
+                try {
+                    value = tools.jackson.databind.node.JsonNodeFactory.instance.numberNode(Double.parseDouble(value.stringValue()));
+                } catch (NumberFormatException notANumber) {
+                    // keep the text
+                }
+            }
+            doc.set(m.group(2), value);
+        }
+        return new ArrayList<>(byIndex.values());
     }
 
     private static List<JsonNode> documents(JsonNode outputs) {

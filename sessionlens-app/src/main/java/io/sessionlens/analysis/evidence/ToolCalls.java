@@ -54,7 +54,7 @@ public final class ToolCalls {
                 : firstNonBlank(attr(s, "tool_call.function.arguments"), attr(s, "gen_ai.tool.call.arguments"));
         String result = io.hasOutputs() ? JsonValues.asText(io.outputs()) : firstNonBlank(attr(s, "gen_ai.tool.call.result"));
         String error = null;
-        if (s.hasError()) {
+        if (ErrorSpans.failed(s)) {
             var e = ErrorSpans.describe(s);
             error = e.message() != null ? e.message() : e.exceptionType() != null ? e.exceptionType() : "the span failed";
         }

@@ -53,11 +53,22 @@ public final class SessionSignals {
             for (Span origin : ErrorSpans.origins(trace)) {
                 if (!origin.spanType().equals("TOOL")) s.add(new Signal(SignalKind.ERROR_SPAN, errorSentence(ErrorSpans.describe(origin))));
             }
+            for (Span warned : ErrorSpans.handled(trace)) {
+                s.add(new Signal(SignalKind.HANDLED_WARNING, errorSentence(ErrorSpans.describe(warned)).replace(" failed: ", " recorded an exception and still succeeded: ")));
+            }
             for (AssessmentView a : turn.assessments()) {
                 if (a.failing()) s.add(new Signal(SignalKind.FAILING_ASSESSMENT, AssessmentWording.describe(a) + " (" + a.source() + ")"));
             }
-            for (ToolCall c : turn.toolCalls()) {
-                if (c.error() != null) s.add(new Signal(SignalKind.TOOL_ERROR, "tool '" + c.name() + "' failed: " + Excerpt.of(c.error(), 200)));
+            List<ToolCall> calls = turn.toolCalls();
+            for (int k = 0; k < calls.size(); k++) {
+                ToolCall c = calls.get(k);
+                if (c.error() == null) continue;
+                if (ToolRetries.retriedLater(calls, k)) {
+                    s.add(new Signal(SignalKind.TOOL_RETRIED, "tool '" + c.name() + "' failed (" + Excerpt.of(c.error(), 120)
+                            + ") and succeeded when called again in the same turn"));
+                } else {
+                    s.add(new Signal(SignalKind.TOOL_ERROR, "tool '" + c.name() + "' failed: " + Excerpt.of(c.error(), 200)));
+                }
             }
             for (RetrievedDocument d : turn.retrievedDocuments()) {
                 if (d.outdated()) {

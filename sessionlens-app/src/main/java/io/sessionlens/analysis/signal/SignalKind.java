@@ -8,6 +8,10 @@ public final class SignalKind {
     public static final String ERROR_STATE = "error_state";
     /** A span where a failure started (its descendants did not fail), other than a tool. */
     public static final String ERROR_SPAN = "error_span";
+    /** A span recorded an exception and still succeeded (a timeout before a fallback, a 429 before a retry): benign. */
+    public static final String HANDLED_WARNING = "handled_warning";
+    /** A tool call failed and a later call of the same tool in the turn succeeded: benign. */
+    public static final String TOOL_RETRIED = "tool_retried";
     /** A per-turn assessment whose verdict is FAIL. */
     public static final String FAILING_ASSESSMENT = "failing_assessment";
     /** A tool call that failed. */

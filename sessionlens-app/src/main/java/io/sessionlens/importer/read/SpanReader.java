@@ -20,6 +20,9 @@ import tools.jackson.databind.JsonNode;
  * </ul>
  */
 final class SpanReader {
+    /** A nanosecond epoch time is above this from 1973 on; a microsecond one stays below it until the year 5138. */
+    static final long MICROS_BELOW = 100_000_000_000_000_000L;
+
     private SpanReader() {}
 
     /**
@@ -56,7 +59,7 @@ final class SpanReader {
             return new Status(statusCode(Fields.get(status, "code")), orEmpty(Fields.text(status, "message")));
         }
         if (status != null && status.isString()) return new Status(SpanStatus.parse(status.stringValue()), "");
-        return new Status(SpanStatus.parse(Fields.text(node, "status_code")), orEmpty(Fields.text(node, "status_message")));
+        return new Status(statusCode(Fields.get(node, "status_code")), orEmpty(Fields.text(node, "status_message")));
     }
 
     /** Status codes come as names ({@code STATUS_CODE_OK}, {@code OK}) or, in generic OTLP JSON, as numbers 0/1/2. */
@@ -69,7 +72,10 @@ final class SpanReader {
                 default -> SpanStatus.UNSET;
             };
         }
-        return SpanStatus.parse(code.isString() ? code.stringValue() : null);
+        String text = code.isString() ? code.stringValue().trim() : null;
+        // MLflow's UI-era payloads wrote the OTLP number as text or as a number: 1 is OK, 2 is ERROR
+        if (text != null && text.matches("\\d")) return text.equals("1") ? SpanStatus.OK : text.equals("2") ? SpanStatus.ERROR : SpanStatus.UNSET;
+        return SpanStatus.parse(text);
     }
 
     private static List<SpanEvent> events(@Nullable JsonNode events) {
@@ -77,7 +83,12 @@ final class SpanReader {
         if (events == null || !events.isArray()) return out;
         for (JsonNode e : events) {
             if (!e.isObject()) continue;
-            Long time = Fields.wholeNumber(e, "time_unix_nano", "timeUnixNano", "timestamp");
+            Long time = Fields.wholeNumber(e, "time_unix_nano", "timeUnixNano");
+            if (time == null) {
+                // MLflow 2.x wrote event timestamps in microseconds under "timestamp" (span times are nanoseconds)
+                time = Fields.wholeNumber(e, "timestamp");
+                if (time != null && time < MICROS_BELOW) time = time * 1_000;
+            }
             String name = Fields.text(e, "name");
             out.add(new SpanEvent(name == null ? "" : name, time == null ? 0 : time,
                     AttributeValues.eventAttributes(Fields.get(e, "attributes"))));

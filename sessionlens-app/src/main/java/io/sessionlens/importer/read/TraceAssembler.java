@@ -51,7 +51,7 @@ final class TraceAssembler {
             return new Rejected(null, "no trace id: neither the trace info nor the spans' "
                     + MlflowKeys.TRACE_REQUEST_ID + " names the trace", false);
         }
-        List<SpanReader.ReadSpan> unique = withoutDuplicateIds(parts.spans, warnings);
+        List<SpanReader.ReadSpan> unique = withUniqueIds(parts.spans, warnings);
         Instant requestTime = requestTime(info, unique, warnings);
         if (requestTime == null) {
             return new Rejected(traceId, "no request time, and no span start time to take it from", false);
@@ -128,17 +128,30 @@ final class TraceAssembler {
         return null;
     }
 
-    /** Two spans with one id would make the tree ambiguous; the first is the one MLflow's UI shows too. */
-    private static List<SpanReader.ReadSpan> withoutDuplicateIds(List<SpanReader.ReadSpan> spans, List<String> warnings) {
+    /**
+     * Two spans with one id (an export whose ids were redacted, a buggy exporter) would make the tree ambiguous, but
+     * dropping one can drop the very span that failed. Every span is kept: the first keeps its id, each later one gets
+     * a stable synthetic id ({@code <id>~2}, {@code <id>~3} in file order) under the same parent, and the import warns.
+     */
+    private static List<SpanReader.ReadSpan> withUniqueIds(List<SpanReader.ReadSpan> spans, List<String> warnings) {
         Map<String, Integer> counts = new LinkedHashMap<>();
-        List<SpanReader.ReadSpan> unique = new ArrayList<>(spans.size());
+        List<SpanReader.ReadSpan> out = new ArrayList<>(spans.size());
         for (SpanReader.ReadSpan s : spans) {
-            if (counts.merge(s.span().spanId(), 1, Integer::sum) == 1) unique.add(s);
+            Span span = s.span();
+            int n = counts.merge(span.spanId(), 1, Integer::sum);
+            if (n == 1) {
+                out.add(s);
+                continue;
+            }
+            // a redacted export redacts parent ids too: a parent of the same id is the first span of that id
+            String id = span.spanId() + "~" + n;
+            out.add(new SpanReader.ReadSpan(new Span(id, span.parentSpanId(), span.name(), span.startTimeUnixNano(), span.endTimeUnixNano(),
+                    span.status(), span.statusMessage(), span.attributes(), span.events()), s.startMissing()));
         }
         counts.forEach((id, n) -> {
-            if (n > 1) warnings.add("span id " + id + " appears " + n + " times; kept the first");
+            if (n > 1) warnings.add("span id " + id + " appears " + n + " times; kept every span, the later ones as " + id + "~2…" + id + "~" + n);
         });
-        return unique;
+        return out;
     }
 
     private static List<Span> withStartTimes(List<SpanReader.ReadSpan> spans, Instant requestTime, List<String> warnings) {

@@ -72,7 +72,7 @@ class IndexRows {
                 append(text, t.assistantText());
             }
             e.setRootCauseTurn(analysis.rootCause() == null ? null : analysis.rootCause().turn());
-            e.setRootCauseKind(analysis.rootCause() == null ? null : analysis.rootCause().kind());
+            e.setRootCauseKind(analysis.rootCause() == null ? null : analysis.rootCause().kind().wire());
             e.setSessionJudges(AnalysisJson.writeJudges(analysis.sessionAssessments()));
             e.setAnalysisJson(AnalysisJson.write(analysis));
             e.setSearchText(text.toString());

@@ -81,7 +81,7 @@ final class SessionPanel extends Div {
         if (rc == null) {
             box.add(new Paragraph("No evidence of a failure in this session."));
         } else {
-            box.add(new Div(new Anchor("#turn-" + rc.turn(), "Turn " + rc.turn()), new Span(" · " + rc.kind().replace('_', ' '))));
+            box.add(new Div(new Anchor("#turn-" + rc.turn(), "Turn " + rc.turn()), new Span(" · " + rc.kind().label())));
             box.add(new Paragraph(rc.evidence()));
             if (!rc.chain().isEmpty()) box.add(new SmallText("Later turns that built on it: " + rc.chain()));
             if (rc.flaggedTurn() != null && rc.flaggedTurn() != rc.turn()) box.add(new SmallText("A judge flagged turn " + rc.flaggedTurn()));

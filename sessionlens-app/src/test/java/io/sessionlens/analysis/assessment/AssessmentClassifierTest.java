@@ -10,6 +10,8 @@ import io.sessionlens.analysis.PolarityTable;
 import io.sessionlens.analysis.Verdict;
 import io.sessionlens.analysis.testing.Fixtures;
 import io.sessionlens.trace.model.Trace;
+import io.sessionlens.trace.model.MlflowKeys;
+import io.sessionlens.trace.model.TraceInfo;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -19,7 +21,12 @@ class AssessmentClassifierTest {
 
     @Test
     void fixture_11_session_level_assessment_is_kept_apart_from_the_turns_relevance_and_correctness() {
-        Trace t = Fixtures.trace("11-ui-trace-with-session-level-assessment.json");
+        Trace exported = Fixtures.trace("11-ui-trace-with-session-level-assessment.json");
+        var i = exported.info();
+        // the fixture's trace carries no session id; filed under the session its assessment names, the judge is that session's
+        Trace t = new Trace(new TraceInfo(i.traceId(), i.experimentId(), i.requestTime(), i.executionDurationMs(), i.state(),
+                i.requestPreview(), i.responsePreview(), i.clientRequestId(), Map.of(MlflowKeys.SESSION, "session-123"), i.tags(),
+                i.assessments()), exported.spans());
         var expected = Fixtures.json("expected/11-ui-trace-with-session-level-assessment.expected.json");
 
         ClassifiedAssessments c = classifier.classify(List.of(t));
@@ -31,6 +38,16 @@ class AssessmentClassifierTest {
             assertThat(a.sessionLevel()).isTrue();
             assertThat(a.verdict()).isEqualTo(Verdict.PASS);
         });
+    }
+
+    @Test
+    void a_session_level_assessment_belongs_to_the_session_its_metadata_names_not_to_the_trace_it_sits_on() {
+        Trace withoutSession = Fixtures.trace("11-ui-trace-with-session-level-assessment.json");
+
+        ClassifiedAssessments c = classifier.classify(List.of(withoutSession));
+
+        assertThat(c.sessionLevel()).isEmpty();
+        assertThat(c.forTurn("trace-1")).extracting(AssessmentView::name).doesNotContain("SessionRelevance");
     }
 
     @Test

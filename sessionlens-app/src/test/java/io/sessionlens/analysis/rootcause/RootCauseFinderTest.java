@@ -3,11 +3,11 @@ package io.sessionlens.analysis.rootcause;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sessionlens.analysis.AssessmentView;
-import io.sessionlens.analysis.ContextFinding;
 import io.sessionlens.analysis.ContextWindow;
 import io.sessionlens.analysis.ReadFrom;
 import io.sessionlens.analysis.RetrievedDocument;
 import io.sessionlens.analysis.RootCause;
+import io.sessionlens.analysis.RootCauseKind;
 import io.sessionlens.analysis.Signal;
 import io.sessionlens.analysis.ToolCall;
 import io.sessionlens.analysis.TurnAnalysis;
@@ -18,7 +18,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** The root-cause rules on hand-made turns, without reading any trace. */
+/** The evidence model (decision 011) on hand-made turns, without reading any trace. */
 class RootCauseFinderTest {
 
     private static final class T {
@@ -29,11 +29,13 @@ class RootCauseFinderTest {
         final List<ToolCall> tools = new ArrayList<>();
         final List<RetrievedDocument> docs = new ArrayList<>();
         final List<Signal> signals = new ArrayList<>();
+        ContextWindow window;
 
         T(int index, String user, String answer) {
             this.index = index;
             this.user = user;
             this.answer = answer;
+            this.window = ContextWindow.unknown(index - 1);
         }
 
         T judge(String name, String value, Verdict verdict, String rationale) {
@@ -47,6 +49,17 @@ class RootCauseFinderTest {
             return this;
         }
 
+        T window(int earlierTurns, Integer... dropped) {
+            this.window = new ContextWindow("llm-" + index, 4, earlierTurns - dropped.length, earlierTurns, List.of(dropped), false, false, false);
+            return this;
+        }
+
+        T doc(String uri, String text, boolean outdated) {
+            docs.add(new RetrievedDocument("r", uri, uri, null, text, outdated ? Map.of("status", "deprecated") : Map.of(), outdated,
+                    outdated ? "status is deprecated" : null));
+            return this;
+        }
+
         T signal(String kind, String detail) {
             signals.add(new Signal(kind, detail));
             return this;
@@ -54,7 +67,7 @@ class RootCauseFinderTest {
 
         TurnAnalysis build() {
             return new TurnAnalysis(index, "tr-" + index, user, answer, false, new ReadFrom(null, null, "", "", "text", "root span"),
-                    assessments, List.of(), tools, docs, ContextWindow.unknown(index - 1), signals);
+                    assessments, List.of(), tools, docs, window, signals);
         }
     }
 
@@ -66,161 +79,152 @@ class RootCauseFinderTest {
         return new AssessmentView(name, value, rationale, "LLM_JUDGE: gpt-4o", null, Verdict.FAIL, true, List.of());
     }
 
-    @Test
-    void evidence_without_a_failure_is_not_a_root_cause() {
-        T t1 = new T(1, "Rate?", "I could not fetch the rate.").tool("get_rate", null, "timeout");
-        t1.docs.add(new RetrievedDocument("r", "d", "old.md", null, "old", Map.of("status", "deprecated"), true, "status is deprecated"));
-
-        assertThat(RootCauseFinder.find(session(t1, new T(2, "Ok, thanks.", "You're welcome.")), List.of(), List.of())).isNull();
+    private static RootCause rootCause(List<TurnAnalysis> turns, AssessmentView... sessionJudges) {
+        return RootCauseFinder.find(turns, List.of(sessionJudges)).rootCause();
     }
 
     @Test
-    void an_earlier_tool_error_that_nothing_later_builds_on_is_not_blamed() {
+    void a_session_where_every_judge_passed_has_no_root_cause_and_says_why() {
         var turns = session(
-                new T(1, "What is the EUR rate?", "Sorry, I could not reach the rates service.").tool("get_rate", null, "timeout"),
-                new T(2, "Then tell me the branch hours.", "Branches open at 10:00 on Sundays.")
-                        .judge("correctness", "no", Verdict.FAIL, "Branches are closed on Sundays."));
-
-        RootCause rc = RootCauseFinder.find(turns, List.of(), List.of());
-
-        assertThat(rc).isNotNull();
-        assertThat(rc.turn()).isEqualTo(2);
-        assertThat(rc.kind()).isEqualTo("failing_assessment");
-        assertThat(rc.evidence()).isEqualTo("turn 2: the judge flagged it (correctness = no: 'Branches are closed on Sundays.')");
+                new T(1, "How long does shipping take?", "3–5 business days.").judge("correctness", "yes", Verdict.PASS, "Right."),
+                new T(2, "Again: how long does shipping take?", "Happy to repeat: 3–5 business days.")
+                        .judge("correctness", "yes", Verdict.PASS, "Right.").signal(SignalKind.USER_CORRECTION, "\"again\""));
+        turns = new ArrayList<>(turns);
+        RootCauseFinder.Result r = RootCauseFinder.find(turns, List.of());
+        assertThat(r.rootCause()).isNull();
+        assertThat(r.note()).startsWith("every judge passed").contains("treated as benign");
     }
 
     @Test
-    void the_first_failure_decides_the_flagged_turn_and_later_answers_building_on_it_form_the_chain() {
+    void a_tool_failure_recovered_by_a_retry_is_benign() {
+        var turns = session(new T(1, "Where is order SF-1?", "Order SF-1 ships with DHL on Thursday.")
+                .tool("get_order", null, "timeout").tool("get_order", "{\"carrier\":\"DHL\",\"eta\":\"Thursday\"}", null));
+        RootCauseFinder.Result r = RootCauseFinder.find(turns, List.of());
+        assertThat(r.rootCause()).isNull();
+        assertThat(r.note()).contains("1 tool failure recovered by a retry");
+    }
+
+    @Test
+    void a_tool_failure_covered_by_made_up_facts_is_the_root_cause_even_when_a_later_turn_is_flagged() {
         var turns = session(
-                new T(1, "Which plan do I have?", "You are on the Gold plan with 40 GB of data.")
-                        .judge("correctness", "no", Verdict.FAIL, "The user has the Silver plan."),
-                new T(2, "How much data is left?", "Of your 40 GB, 12 GB are left this month."),
-                new T(3, "Can I upgrade?", "You already have our largest plan.")
-                        .judge("correctness", "no", Verdict.FAIL, "Gold is not the largest plan."));
-
-        RootCause rc = RootCauseFinder.find(turns, List.of(), List.of());
-
-        assertThat(rc).isNotNull();
+                new T(1, "Find me the cheapest flight from Lisbon to Tokyo on May 3.", "The cheapest is TAP TP1234 via Frankfurt for €512.")
+                        .tool("search_flights", null, "upstream returned 503").judge("correctness", "yes", Verdict.PASS, "Fine."),
+                new T(2, "Book TP1234 please.", "Booked! Reference VX7Q2L for TP1234, €512."),
+                new T(3, "I don't see VX7Q2L.", "Bookings take a few minutes to appear.")
+                        .judge("correctness", "no", Verdict.FAIL, "TP1234 was invented after the search failed with a 503."));
+        RootCause rc = rootCause(turns);
         assertThat(rc.turn()).isEqualTo(1);
-        assertThat(rc.flaggedTurn()).isEqualTo(1);
-        assertThat(rc.chain()).containsExactly(2);
-        assertThat(rc.evidence()).isEqualTo("turn 1: the judge flagged it (correctness = no: 'The user has the Silver plan.'); turn 2 builds on its answer");
-    }
-
-    @Test
-    void a_correction_with_no_other_evidence_is_its_own_root_cause() {
-        var turns = session(
-                new T(1, "Book me a table for Friday.", "Booked for Thursday evening.")
-                        .signal(SignalKind.USER_CORRECTION, "turn 2's user pushes back on this answer"),
-                new T(2, "I said Friday!", "Sorry, moved to Friday."));
-
-        RootCause rc = RootCauseFinder.find(turns, List.of(), List.of());
-
-        assertThat(rc).isNotNull();
-        assertThat(rc.kind()).isEqualTo("user_correction");
-        assertThat(rc.turn()).isEqualTo(1);
-        assertThat(rc.evidence()).isEqualTo("turn 1: the user corrected its answer in turn 2: 'I said Friday!'");
-    }
-
-    @Test
-    void answers_that_keep_repeating_a_corrected_figure_are_the_chain() {
-        var turns = session(
-                new T(1, "What is the late fee?", "The late fee is 35 euros per missed payment.")
-                        .signal(SignalKind.USER_CORRECTION, "x"),
-                new T(2, "That's wrong, the letter says 25.", "I understand, but the late fee is 35 euros."),
-                new T(3, "Please check again.", "I checked: 35 euros per missed payment."));
-
-        RootCause rc = RootCauseFinder.find(turns, List.of(), List.of());
-
-        assertThat(rc.turn()).isEqualTo(1);
+        assertThat(rc.kind()).isEqualTo(RootCauseKind.TOOL_ERROR);
+        assertThat(rc.flaggedTurn()).isEqualTo(3);
         assertThat(rc.chain()).containsExactly(2, 3);
-        assertThat(rc.evidence()).endsWith("; turns 2–3 build on its answer");
+        assertThat(rc.evidence()).contains("search_flights").contains("TP1234").contains("a judge flagged turn 3");
+        assertThat(rc.candidates()).extracting(RootCause.Candidate::turn).startsWith(1).contains(3);
     }
 
     @Test
-    void a_session_judge_that_names_no_turn_is_shown_at_the_last_turn() {
-        var turns = session(new T(1, "Hi", "Hello"), new T(2, "Bye", "Goodbye"));
-
-        RootCause rc = RootCauseFinder.find(turns, List.of(sessionJudge("conversation_completeness", "no", "The user's goal was not met.")), List.of());
-
-        assertThat(rc).isNotNull();
-        assertThat(rc.turn()).isEqualTo(2);
-        assertThat(rc.flaggedTurn()).isNull();
-        assertThat(rc.evidence()).isEqualTo("turn 2: the session judge says conversation_completeness = no: 'The user's goal was not met.'"
-                + " (no turn-level evidence, so the last turn is shown)");
-    }
-
-    @Test
-    void a_session_judge_is_explained_by_a_failed_tool_but_not_by_a_weak_signal_it_does_not_echo() {
+    void an_outdated_document_whose_facts_the_answer_used_is_the_root_cause_without_any_judge() {
         var turns = session(
-                new T(1, "Rates?", "The rate is 1.0842.").signal(SignalKind.UNSUPPORTED_CLAIM, "the answer states 1.0842"),
-                new T(2, "Send 100 EUR to Tom.", "").tool("send_money", null, "HTTP 500"),
-                new T(3, "Did it work?", "I am not sure."));
-        AssessmentView judge = sessionJudge("user_frustration", "unresolved", "The transfer never happened and the user gave up.");
-
-        RootCause rc = RootCauseFinder.find(turns, List.of(judge), List.of());
-
-        assertThat(rc.turn()).isEqualTo(2);
-        assertThat(rc.kind()).isEqualTo("tool_error");
-        assertThat(rc.flaggedTurn()).as("the error turn is the first visible failure").isEqualTo(2);
-    }
-
-    @Test
-    void a_session_judges_rationale_that_repeats_a_made_up_number_points_at_it() {
-        var t1 = new T(1, "Rates?", "The rate is 1.0842.");
-        t1.docs.add(new RetrievedDocument("r", "d", "rates.md", null, "EUR/USD 1.0711", Map.of(), false, null));
-        t1.signal(SignalKind.UNSUPPORTED_CLAIM, "the answer states 1.0842, found in none of the retrieved document");
-        var turns = session(t1, new T(2, "Thanks", "Bye"));
-        AssessmentView judge = sessionJudge("conversation_completeness", "no", "The quoted rate 1.0842 was never in the sources.");
-
-        RootCause rc = RootCauseFinder.find(turns, List.of(judge), List.of());
-
+                new T(1, "How many days do I have to return an item?", "You have 60 days to return an item.")
+                        .doc("returns-2019", "Items may be returned within 60 days of delivery.", true)
+                        .doc("returns-sale", "Sale items can be returned within 30 days.", false),
+                new T(2, "I bought a jacket 45 days ago, can I return it?", "Yes, 45 days is within the 60-day window."));
+        RootCause rc = rootCause(turns);
         assertThat(rc.turn()).isEqualTo(1);
-        assertThat(rc.kind()).isEqualTo("hallucination");
+        assertThat(rc.kind()).isEqualTo(RootCauseKind.OUTDATED_RETRIEVAL);
+        assertThat(rc.chain()).containsExactly(2);
         assertThat(rc.flaggedTurn()).isNull();
     }
 
     @Test
-    void lost_context_explains_only_failures_about_memory() {
-        List<ContextFinding> window = List.of(new ContextFinding(3, "sliding_window", "turn 3: the model saw turn 2 but not turn 1"));
-        var wrongFact = session(new T(1, "My budget is 300.", "Noted."), new T(2, "From Berlin.", "Ok."),
-                new T(3, "Book it.", "Booked for 489 euros.").judge("correctness", "no", Verdict.FAIL, "Wrong airport."));
-        var forgotten = session(new T(1, "My budget is 300.", "Noted."), new T(2, "From Berlin.", "Ok."),
-                new T(3, "Book it.", "Booked for 489 euros.").signal(SignalKind.USER_CORRECTION, "x"),
-                new T(4, "I told you my budget is 300!", "Sorry."));
+    void an_outdated_document_the_answer_did_not_use_is_benign() {
+        var turns = session(new T(1, "How many days do I have to return a sale item?", "Sale items: 30 days.")
+                .doc("returns-2019", "Items may be returned within 60 days of delivery.", true)
+                .doc("returns-sale", "Sale items can be returned within 30 days.", false));
+        RootCauseFinder.Result r = RootCauseFinder.find(turns, List.of());
+        assertThat(r.rootCause()).isNull();
+        assertThat(r.note()).contains("1 outdated document the answer did not use");
+    }
 
-        assertThat(RootCauseFinder.find(wrongFact, List.of(), window).kind()).isEqualTo("failing_assessment");
-        RootCause rc = RootCauseFinder.find(forgotten, List.of(), window);
-        assertThat(rc.kind()).isEqualTo("context_window");
+    @Test
+    void an_ambiguous_judge_beside_a_made_up_fact_is_read_as_the_origin_of_the_later_flag() {
+        var turns = session(
+                new T(1, "Which payment methods do you accept?", "Visa and PayPal.").doc("payments", "Accepted: Visa, PayPal.", false)
+                        .judge("factual_accuracy", "partially", Verdict.UNKNOWN, "Fine, could add a tip."),
+                new T(2, "Is travel insurance included?", "Yes, every booking includes medical insurance up to €50,000.")
+                        .doc("insurance", "Optional travel insurance can be bought.", false)
+                        .judge("factual_accuracy", "partially", Verdict.UNKNOWN, "Partly right."),
+                new T(3, "So I need no other insurance?", "Correct, the included €50,000 cover is enough.")
+                        .judge("correctness", "no", Verdict.FAIL, "No insurance is included with bookings."));
+        RootCause rc = rootCause(turns);
+        assertThat(rc.turn()).isEqualTo(2);
+        assertThat(rc.kind()).isEqualTo(RootCauseKind.HALLUCINATION);
+        assertThat(rc.chain()).containsExactly(3);
+        assertThat(rc.flaggedTurn()).isEqualTo(3);
+    }
+
+    @Test
+    void a_fact_from_no_source_that_no_judge_questioned_is_weak_and_makes_no_root_cause() {
+        var turns = session(new T(1, "Can I connect with psql?", "Yes: psql -h db.example.io -p 5432.")
+                .doc("connect", "Connect with any PostgreSQL client.", false).judge("correctness", "yes", Verdict.PASS, "Fine."));
+        assertThat(rootCause(turns)).isNull();
+    }
+
+    @Test
+    void a_change_of_mind_is_not_a_correction() {
+        var turns = session(
+                new T(1, "Book the Saturday maintenance window.", "Booked window mw-5521 on Saturday 02:00 UTC.")
+                        .tool("schedule", "{\"window_id\":\"mw-5521\",\"day\":\"Saturday\"}", null),
+                new T(2, "Actually, make it Sunday instead.", "Moved: window mw-5522 on Sunday 02:00 UTC.")
+                        .tool("schedule", "{\"window_id\":\"mw-5522\",\"day\":\"Sunday\"}", null)
+                        .signal(SignalKind.USER_CORRECTION, "\"actually\""));
+        assertThat(rootCause(turns)).isNull();
+    }
+
+    @Test
+    void a_lost_fact_is_blamed_on_the_turn_whose_input_dropped_it_not_on_the_first_wrong_answer() {
+        var turns = session(
+                new T(1, "I'm asking about order SF-33107, a birthday gift.", "Happy to help with order SF-33107."),
+                new T(2, "Can I return sale items?", "Yes, within 30 days.").window(1),
+                new T(3, "Can I change the address?", "Yes, until it is packed.").window(2, 1),
+                new T(4, "Will it arrive before Saturday?", "Could you give me the order number?").window(3, 1, 2)
+                        .judge("correctness", "no", Verdict.FAIL, "The user had already given the order number."),
+                new T(5, "I already told you, it's SF-33107!", "Sorry! SF-33107 arrives on Friday.").window(4, 1, 2, 3));
+        RootCause rc = rootCause(turns);
         assertThat(rc.turn()).isEqualTo(3);
-        assertThat(rc.evidence()).isEqualTo("turn 3: the model answered without context it needed (from turn 3 on: "
-                + "the model saw turn 2 but not turn 1); the user corrected its answer in turn 4: 'I told you my budget is 300!'");
+        assertThat(rc.kind()).isEqualTo(RootCauseKind.CONTEXT_LOSS);
+        assertThat(rc.chain()).containsExactly(4);
+        assertThat(rc.flaggedTurn()).isEqualTo(4);
+        assertThat(rc.evidence()).contains("SF-33107").contains("turn 1");
     }
 
     @Test
-    void lost_context_is_blamed_on_the_first_answer_that_needed_it_not_on_the_first_short_window() {
-        List<ContextFinding> window = List.of(new ContextFinding(2, "sliding_window", "turn 2: the model saw no earlier turn"));
-        var forgotten = session(new T(1, "I use a MacBook.", "Noted."), new T(2, "Any news?", "None."),
-                new T(3, "Lunch menu?", "Pasta."),
-                new T(4, "How do I install the VPN?", "Open Software Center on Windows.").signal(SignalKind.USER_CORRECTION, "x"),
-                new T(5, "I told you I'm on a Mac!", "Sorry."));
-
-        RootCause rc = RootCauseFinder.find(forgotten, List.of(), window);
-
-        assertThat(rc.turn()).isEqualTo(4);
-        assertThat(rc.kind()).isEqualTo("context_window");
-        assertThat(rc.evidence()).contains("from turn 2 on: the model saw no earlier turn");
+    void a_re_ask_of_a_question_that_left_the_window_is_not_a_context_loss() {
+        var turns = session(
+                new T(1, "How long does standard shipping take?", "3–5 business days."),
+                new T(2, "Do gift cards expire?", "No, never.").window(1),
+                new T(3, "What payment methods do you accept?", "Visa and PayPal.").window(2, 1),
+                new T(4, "Again: how long does standard shipping take?", "Happy to repeat: 3–5 business days.").window(3, 1));
+        assertThat(rootCause(turns)).isNull();
     }
 
     @Test
-    void an_error_turn_without_an_answer_fails_the_session_even_without_error_state() {
-        var turns = session(new T(1, "Convert 100 USD", "").tool("convert", null, "ValueError: unknown currency"));
+    void a_judge_flag_that_nothing_earlier_explains_is_its_own_root_cause_of_kind_other_with_a_reason() {
+        var turns = session(
+                new T(1, "Can I bring my surfboard?", "Seats can be chosen at check-in.")
+                        .judge("relevance_to_query", "no", Verdict.FAIL, "The answer is about seats, not surfboards."));
+        RootCause rc = rootCause(turns);
+        assertThat(rc.turn()).isEqualTo(1);
+        assertThat(rc.kind()).isEqualTo(RootCauseKind.OTHER);
+        assertThat(rc.reason()).isNotBlank();
+        assertThat(rc.confidence()).isBetween(0.0, 1.0);
+    }
 
-        RootCause rc = RootCauseFinder.find(turns, List.of(), List.of());
-
-        assertThat(rc).isNotNull();
-        assertThat(rc.kind()).isEqualTo("tool_error");
-        assertThat(rc.evidence()).isEqualTo("turn 1: tool 'convert' failed (ValueError: unknown currency); "
-                + "the trace produced no answer (tool 'convert' failed: ValueError: unknown currency)");
+    @Test
+    void a_failure_with_an_unrecovered_error_and_no_answer_is_a_root_cause() {
+        var turns = session(
+                new T(1, "Reset my MFA.", "").tool("mfa_resync", null, "HTTP 503").signal(SignalKind.ERROR_STATE, "the trace ended in state ERROR"));
+        RootCause rc = rootCause(turns);
+        assertThat(rc.turn()).isEqualTo(1);
+        assertThat(rc.kind()).isEqualTo(RootCauseKind.TOOL_ERROR);
     }
 }

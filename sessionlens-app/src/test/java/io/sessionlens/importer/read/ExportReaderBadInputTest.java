@@ -130,20 +130,22 @@ class ExportReaderBadInputTest {
     }
 
     @Test
-    void orphans_cycles_and_duplicate_ids_are_repaired_and_named() {
+    void orphans_cycles_and_duplicate_ids_are_repaired_and_named_and_no_span_is_dropped() {
         String traceId = "tr-abcdefabcdefabcdefabcdefabcdef12";
         Recorder r = Recorder.readFixture("hand-written/tree-defects.json");
 
         Trace trace = r.only();
         assertThat(trace.spans()).extracting(Span::name)
-                .containsExactly("root", "orphan", "loop-a", "loop-b", "dup-first", "no-start");
+                .containsExactly("root", "orphan", "loop-a", "loop-b", "dup-first", "dup-second", "dup-third", "no-start");
+        // every span of a duplicated id is kept (the failed one may be among them), the later ones under synthetic ids
+        assertThat(trace.spans()).extracting(Span::spanId).contains("1000000000000005", "1000000000000005~2", "1000000000000005~3");
         assertThat(trace.tree().roots()).extracting(Span::name).containsExactlyInAnyOrder("root", "orphan", "loop-a", "loop-b");
         assertThat(trace.tree().root()).map(Span::name).hasValue("root");
-        assertThat(trace.spans().get(5).startTimeUnixNano()).isEqualTo(1765000000000000000L); // the request time
+        assertThat(trace.spans().get(7).startTimeUnixNano()).isEqualTo(1765000000000000000L); // the request time
         assertThat(r.warningsOf(traceId)).containsExactlyInAnyOrder(
                 "span #9 is not a JSON object and was skipped",
                 "span #10 'no-id' has no span_id and was skipped",
-                "span id 1000000000000005 appears 3 times; kept the first",
+                "span id 1000000000000005 appears 3 times; kept every span, the later ones as 1000000000000005~2…1000000000000005~3",
                 "1 span has no start time; used the trace's request time: 'no-start' (1000000000000006)",
                 "1 span points to a parent that is not in the trace, shown as extra roots: "
                         + "'orphan' (1000000000000002) → missing parent 10000000000000ff",

@@ -66,6 +66,10 @@ public class BackgroundAnalysisTest extends AppTestBase {
         JsonNode doc = http.get("/api/sessions/s-bg-2?experimentId=exp-bg-2").json();
         assertThat(doc.at("/turns/0/userText").asString()).isEqualTo("Which plan fits a family of four?");
         assertThat(doc.at("/rootCause/turn").asInt()).isEqualTo(1);
+        // the verdict's kind is one of the lower-case names, with a confidence and the candidates considered
+        assertThat(doc.at("/rootCause/kind").asString()).isIn("tool_error", "outdated_retrieval", "hallucination", "context_loss", "other");
+        assertThat(doc.at("/rootCause/confidence").asDouble()).isBetween(0.0, 1.0);
+        assertThat(doc.at("/rootCause/candidates/0/turn").asInt()).isEqualTo(1);
         assertThat(doc.at("/turns/0/assessments/0/rationale").asString()).isEqualTo("The family plan quoted does not exist.");
         // and what was analysed for the reader is kept: the list no longer waits for it
         assertThat(http.get("/api/sessions?experimentId=exp-bg-2").json().at("/items/0/analysed").asBoolean()).isTrue();
