@@ -4,7 +4,7 @@ import io.sessionlens.analysis.AssessmentView;
 import io.sessionlens.analysis.PolarityTable;
 import io.sessionlens.analysis.ScorerError;
 import io.sessionlens.analysis.Verdict;
-import io.sessionlens.analysis.json.JsonValues;
+import io.sessionlens.trace.json.JsonValues;
 import io.sessionlens.trace.model.Assessment;
 import io.sessionlens.trace.model.MlflowKeys;
 import io.sessionlens.trace.model.Trace;

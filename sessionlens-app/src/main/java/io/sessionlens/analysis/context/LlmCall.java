@@ -1,6 +1,6 @@
 package io.sessionlens.analysis.context;
 
-import io.sessionlens.analysis.json.JsonValues;
+import io.sessionlens.trace.json.JsonValues;
 import io.sessionlens.analysis.transcript.ChatMessage;
 import io.sessionlens.analysis.transcript.ChatRole;
 import io.sessionlens.analysis.transcript.Conversation;

@@ -1,7 +1,7 @@
 package io.sessionlens.analysis.evidence;
 
 import io.sessionlens.analysis.RetrievedDocument;
-import io.sessionlens.analysis.json.JsonValues;
+import io.sessionlens.trace.json.JsonValues;
 import io.sessionlens.analysis.transcript.SpanIo;
 import io.sessionlens.trace.model.Span;
 import io.sessionlens.trace.model.Trace;

@@ -1,7 +1,7 @@
 package io.sessionlens.analysis.evidence;
 
 import io.sessionlens.analysis.ToolCall;
-import io.sessionlens.analysis.json.JsonValues;
+import io.sessionlens.trace.json.JsonValues;
 import io.sessionlens.analysis.transcript.ChatMessage;
 import io.sessionlens.analysis.transcript.ChatRole;
 import io.sessionlens.analysis.transcript.Conversation;

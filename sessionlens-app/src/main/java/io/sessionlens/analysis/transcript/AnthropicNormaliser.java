@@ -1,6 +1,6 @@
 package io.sessionlens.analysis.transcript;
 
-import io.sessionlens.analysis.json.JsonValues;
+import io.sessionlens.trace.json.JsonValues;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;

@@ -1,6 +1,6 @@
 package io.sessionlens.analysis.transcript;
 
-import io.sessionlens.analysis.json.JsonValues;
+import io.sessionlens.trace.json.JsonValues;
 import io.sessionlens.trace.model.MlflowKeys;
 import io.sessionlens.trace.model.Span;
 import java.util.ArrayList;

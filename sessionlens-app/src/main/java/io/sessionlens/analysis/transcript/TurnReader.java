@@ -2,7 +2,7 @@ package io.sessionlens.analysis.transcript;
 
 import io.sessionlens.analysis.ReadFrom;
 import io.sessionlens.analysis.TurnMapping;
-import io.sessionlens.analysis.json.JsonValues;
+import io.sessionlens.trace.json.JsonValues;
 import io.sessionlens.trace.model.MlflowKeys;
 import io.sessionlens.trace.model.Span;
 import io.sessionlens.trace.model.SpanTree;

@@ -2,7 +2,7 @@ package io.sessionlens.analysis.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.sessionlens.analysis.json.JsonValues;
+import io.sessionlens.trace.json.JsonValues;
 import io.sessionlens.analysis.transcript.ChatMessage;
 import io.sessionlens.trace.model.Trace;
 import java.util.ArrayList;

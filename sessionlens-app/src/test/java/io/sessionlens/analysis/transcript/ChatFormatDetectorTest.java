@@ -3,7 +3,7 @@ package io.sessionlens.analysis.transcript;
 import static io.sessionlens.analysis.testing.ChatFixtures.payload;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.sessionlens.analysis.json.JsonValues;
+import io.sessionlens.trace.json.JsonValues;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

@@ -3,7 +3,7 @@ package io.sessionlens.analysis.transcript;
 import static io.sessionlens.analysis.testing.ChatFixtures.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.sessionlens.analysis.json.JsonValues;
+import io.sessionlens.trace.json.JsonValues;
 import io.sessionlens.analysis.testing.ChatFixtures;
 import io.sessionlens.trace.model.Trace;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.sessionlens.analysis.json;
+package io.sessionlens.trace.json;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package io.sessionlens.analysis.json;
+package io.sessionlens.trace.json;
 
 import java.util.ArrayList;
 import java.util.List;
