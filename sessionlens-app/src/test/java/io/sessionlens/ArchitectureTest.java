@@ -10,7 +10,10 @@ import com.tngtech.archunit.lang.ArchRule;
 import com.vaadin.flow.data.provider.DataProvider;
 import com.vaadin.flow.router.Route;
 
-/** The layout of house-style.md, kept by a test: a pure model, a pure analysis layer, no cycles between features. */
+/**
+ * The layout of house-style.md, kept by a test: a pure model, pure chat reading ({@code trace.chat}, {@code trace.json}), a
+ * pure analysis layer, no cycles between features.
+ */
 @AnalyzeClasses(packages = "io.sessionlens", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
 
@@ -22,6 +25,17 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule analysis_is_framework_free = noClasses().that().resideInAPackage("..analysis..")
             .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "jakarta.persistence..", "com.vaadin..");
+
+    @ArchTest
+    static final ArchRule chat_reading_is_framework_free = noClasses().that().resideInAnyPackage("..trace.chat..", "..trace.json..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "jakarta.persistence..", "com.vaadin..");
+
+    @ArchTest
+    static final ArchRule chat_reading_sits_below_the_features_that_use_it = noClasses()
+            .that().resideInAnyPackage("io.sessionlens.trace.chat..", "io.sessionlens.trace.json..")
+            .should().dependOnClassesThat().resideInAnyPackage("io.sessionlens.analysis..", "io.sessionlens.session..",
+                    "io.sessionlens.importer..", "io.sessionlens.trace.persistence..", "io.sessionlens.trace.ui..",
+                    "io.sessionlens.demodata..");
 
     @ArchTest
     static final ArchRule analysis_reads_only_the_trace_model = noClasses().that().resideInAPackage("io.sessionlens.analysis..")

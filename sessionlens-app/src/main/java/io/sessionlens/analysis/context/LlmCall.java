@@ -1,10 +1,10 @@
 package io.sessionlens.analysis.context;
 
+import io.sessionlens.trace.chat.ChatMessage;
+import io.sessionlens.trace.chat.ChatRole;
+import io.sessionlens.trace.chat.Conversation;
+import io.sessionlens.trace.chat.SpanIo;
 import io.sessionlens.trace.json.JsonValues;
-import io.sessionlens.analysis.transcript.ChatMessage;
-import io.sessionlens.analysis.transcript.ChatRole;
-import io.sessionlens.analysis.transcript.Conversation;
-import io.sessionlens.analysis.transcript.SpanIo;
 import io.sessionlens.trace.model.Span;
 import io.sessionlens.trace.model.Trace;
 import java.util.ArrayList;

@@ -1,8 +1,8 @@
 package io.sessionlens.analysis.evidence;
 
 import io.sessionlens.analysis.RetrievedDocument;
+import io.sessionlens.trace.chat.SpanIo;
 import io.sessionlens.trace.json.JsonValues;
-import io.sessionlens.analysis.transcript.SpanIo;
 import io.sessionlens.trace.model.Span;
 import io.sessionlens.trace.model.Trace;
 import java.time.Instant;

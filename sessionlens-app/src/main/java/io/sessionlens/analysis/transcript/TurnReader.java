@@ -2,6 +2,11 @@ package io.sessionlens.analysis.transcript;
 
 import io.sessionlens.analysis.ReadFrom;
 import io.sessionlens.analysis.TurnMapping;
+import io.sessionlens.trace.chat.ChatMessage;
+import io.sessionlens.trace.chat.Conversation;
+import io.sessionlens.trace.chat.SideText;
+import io.sessionlens.trace.chat.SpanIo;
+import io.sessionlens.trace.chat.ValueText;
 import io.sessionlens.trace.json.JsonValues;
 import io.sessionlens.trace.model.MlflowKeys;
 import io.sessionlens.trace.model.Span;

@@ -1,6 +1,7 @@
 package io.sessionlens.analysis.transcript;
 
 import io.sessionlens.analysis.ReadFrom;
+import io.sessionlens.trace.chat.ChatMessage;
 import java.util.List;
 
 /**

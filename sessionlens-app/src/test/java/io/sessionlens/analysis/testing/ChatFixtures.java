@@ -2,8 +2,8 @@ package io.sessionlens.analysis.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.sessionlens.trace.chat.ChatMessage;
 import io.sessionlens.trace.json.JsonValues;
-import io.sessionlens.analysis.transcript.ChatMessage;
 import io.sessionlens.trace.model.Trace;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.sessionlens.analysis.transcript;
+package io.sessionlens.trace.chat;
 
 /**
  * One side of a turn (the user's message or the answer) read from one value.

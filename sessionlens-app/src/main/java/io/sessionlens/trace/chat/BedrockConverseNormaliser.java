@@ -1,4 +1,4 @@
-package io.sessionlens.analysis.transcript;
+package io.sessionlens.trace.chat;
 
 import io.sessionlens.trace.json.JsonValues;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package io.sessionlens.analysis.transcript;
+package io.sessionlens.trace.chat;
 
 import static io.sessionlens.analysis.testing.ChatFixtures.*;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -6,12 +6,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.sessionlens.analysis.testing.ChatFixtures;
 import io.sessionlens.analysis.testing.Fixtures;
 import io.sessionlens.analysis.testing.TestTraces;
+import io.sessionlens.analysis.transcript.TurnReader;
+import io.sessionlens.analysis.transcript.TurnText;
 import io.sessionlens.trace.model.Trace;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.JsonNode;
-import org.junit.jupiter.api.Test;
 
 class OtelGenAiNormaliserTest {
     private static final String FIXTURE = "17-span-io-otel-genai-messages.json";

@@ -1,10 +1,12 @@
-package io.sessionlens.analysis.transcript;
+package io.sessionlens.trace.chat;
 
 import static io.sessionlens.analysis.testing.ChatFixtures.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.sessionlens.trace.json.JsonValues;
 import io.sessionlens.analysis.testing.ChatFixtures;
+import io.sessionlens.analysis.transcript.TurnReader;
+import io.sessionlens.analysis.transcript.TurnText;
+import io.sessionlens.trace.json.JsonValues;
 import io.sessionlens.trace.model.Trace;
 import java.util.List;
 import org.junit.jupiter.api.Test;

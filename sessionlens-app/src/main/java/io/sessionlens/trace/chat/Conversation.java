@@ -1,4 +1,4 @@
-package io.sessionlens.analysis.transcript;
+package io.sessionlens.trace.chat;
 
 import java.util.List;
 import java.util.Optional;

@@ -1,4 +1,4 @@
-package io.sessionlens.analysis.transcript;
+package io.sessionlens.trace.chat;
 
 import static io.sessionlens.analysis.testing.ChatFixtures.payload;
 import static org.assertj.core.api.Assertions.assertThat;
