@@ -5,6 +5,7 @@ import io.sessionlens.trace.model.MlflowKeys;
 import io.sessionlens.trace.model.Span;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
@@ -21,10 +22,14 @@ import tools.jackson.databind.JsonNode;
  */
 public record SpanIo(JsonNode inputs, JsonNode outputs, @Nullable String formatHint, JsonNode chatMessages) {
 
+    /** Where a span's inputs are written, MLflow's own key first. */
+    private static final List<String> INPUT_KEYS = List.of(MlflowKeys.SPAN_INPUTS, MlflowKeys.OI_INPUT);
+    private static final List<String> OUTPUT_KEYS = List.of(MlflowKeys.SPAN_OUTPUTS, MlflowKeys.OI_OUTPUT);
+
     public static SpanIo of(Span span) {
         String hint = span.attribute(MlflowKeys.MESSAGE_FORMAT);
-        JsonNode in = first(span, MlflowKeys.SPAN_INPUTS, MlflowKeys.OI_INPUT);
-        JsonNode out = first(span, MlflowKeys.SPAN_OUTPUTS, MlflowKeys.OI_OUTPUT);
+        JsonNode in = first(span, INPUT_KEYS);
+        JsonNode out = first(span, OUTPUT_KEYS);
         if (!JsonValues.meaningful(in) && !JsonValues.meaningful(out)) {
             JsonNode genIn = JsonValues.decode(span.attribute(MlflowKeys.GENAI_INPUT_MESSAGES));
             JsonNode genOut = JsonValues.decode(span.attribute(MlflowKeys.GENAI_OUTPUT_MESSAGES));
@@ -37,7 +42,21 @@ public record SpanIo(JsonNode inputs, JsonNode outputs, @Nullable String formatH
         return new SpanIo(in, out, hint, JsonValues.decode(span.attribute(MlflowKeys.CHAT_MESSAGES)));
     }
 
-    private static JsonNode first(Span span, String... keys) {
+    /** The inputs as stored (not decoded), for showing them as written; the first of the keys that is present. */
+    public static Optional<String> storedInputs(Span span) {
+        return stored(span, INPUT_KEYS);
+    }
+
+    /** The outputs as stored (not decoded), for showing them as written. */
+    public static Optional<String> storedOutputs(Span span) {
+        return stored(span, OUTPUT_KEYS);
+    }
+
+    private static Optional<String> stored(Span span, List<String> keys) {
+        return keys.stream().map(span::attribute).filter(Objects::nonNull).findFirst();
+    }
+
+    private static JsonNode first(Span span, List<String> keys) {
         for (String k : keys) {
             JsonNode v = JsonValues.decode(span.attribute(k));
             if (JsonValues.meaningful(v)) return v;
@@ -64,6 +83,19 @@ public record SpanIo(JsonNode inputs, JsonNode outputs, @Nullable String formatH
      * that repeat the inputs (LangGraph returns its whole state) are used alone.
      */
     public Optional<Conversation> conversation() {
+        return conversation(true);
+    }
+
+    /**
+     * Like {@link #conversation()}, but only from what was written as chat messages: a side in plain text (a prompt
+     * string, {@code {"answer": …}}) is not turned into a message. The span page's Chat tab shows this, and the
+     * plain-text side under Inputs or Outputs.
+     */
+    public Optional<Conversation> writtenConversation() {
+        return conversation(false);
+    }
+
+    private Optional<Conversation> conversation(boolean plainTextSides) {
         Optional<Conversation> legacy = ChatFormatDetector.read(chatMessages, "openai");
         if (legacy.isPresent()) return legacy;
         Optional<Conversation> in = inputConversation();
@@ -72,14 +104,14 @@ public record SpanIo(JsonNode inputs, JsonNode outputs, @Nullable String formatH
         List<ChatMessage> messages = new ArrayList<>();
         if (in.isPresent()) {
             messages.addAll(in.get().messages());
-        } else {
+        } else if (plainTextSides) {
             ValueText.user(inputs, formatHint).ifPresent(t -> messages.add(ChatMessage.of(ChatRole.USER, t.text())));
         }
         if (out.isPresent()) {
             List<ChatMessage> o = out.get().messages();
             if (startsWith(o, messages)) messages.clear();
             messages.addAll(o);
-        } else {
+        } else if (plainTextSides) {
             ValueText.assistant(outputs, formatHint).ifPresent(t -> messages.add(ChatMessage.of(ChatRole.ASSISTANT, t.text())));
         }
         return Optional.of(new Conversation(in.orElseGet(out::orElseThrow).format(), messages));

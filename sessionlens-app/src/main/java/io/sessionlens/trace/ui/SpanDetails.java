@@ -17,6 +17,7 @@ import com.vaadin.flow.component.tabs.Tab;
 import com.vaadin.flow.component.tabs.TabSheet;
 import com.vaadin.flow.component.tabs.TabSheetVariant;
 import io.sessionlens.base.ui.DurationFormat;
+import io.sessionlens.trace.chat.SpanIo;
 import io.sessionlens.trace.model.Assessment;
 import io.sessionlens.trace.model.MlflowKeys;
 import io.sessionlens.trace.model.SpanEvent;
@@ -75,10 +76,10 @@ final class SpanDetails extends Div {
         sheet.addClassName("span-tabs");
         sheet.addThemeVariants(TabSheetVariant.LUMO_TABS_SMALL);
         List<Tab> added = new ArrayList<>();
-        List<ChatPreview.Line> chat = ChatPreview.of(span);
+        List<ChatLines.Line> chat = ChatLines.of(span);
         if (!chat.isEmpty()) added.add(sheet.add(tab("chat", "Chat"), chat(chat)));
-        added.add(sheet.add(tab("inputs", "Inputs"), value(ChatPreview.input(span), "No inputs recorded.")));
-        added.add(sheet.add(tab("outputs", "Outputs"), value(ChatPreview.output(span), "No outputs recorded.")));
+        added.add(sheet.add(tab("inputs", "Inputs"), value(SpanIo.storedInputs(span), "No inputs recorded.")));
+        added.add(sheet.add(tab("outputs", "Outputs"), value(SpanIo.storedOutputs(span), "No outputs recorded.")));
         added.add(sheet.add(tab("attributes", counted("Attributes", span.attributes().size())), attributes(span.attributes())));
         added.add(sheet.add(tab("events", counted("Events", span.events().size())), events(span)));
         added.add(sheet.add(tab("assessments", counted("Assessments", assessments.size())), assessments(assessments)));
@@ -129,10 +130,10 @@ final class SpanDetails extends Div {
         return p;
     }
 
-    private static Component chat(List<ChatPreview.Line> lines) {
+    private static Component chat(List<ChatLines.Line> lines) {
         var list = new Div();
         list.addClassName("chat-lines");
-        for (ChatPreview.Line l : lines) {
+        for (ChatLines.Line l : lines) {
             var role = new Span(l.role());
             role.addClassName("chat-role");
             role.addClassName("chat-role-" + l.role().replaceAll("[^a-z]", ""));

@@ -15,11 +15,11 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Span payloads from MLflow's own UI tests (fixtures/mlflow-real, see its README for their origin). */
-class ChatPreviewTest {
+class ChatLinesTest {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private static JsonNode fixture(String name) throws IOException {
-        try (InputStream in = ChatPreviewTest.class.getResourceAsStream("/fixtures/mlflow-real/" + name)) {
+        try (InputStream in = ChatLinesTest.class.getResourceAsStream("/fixtures/mlflow-real/" + name)) {
             return JSON.readTree(in);
         }
     }
@@ -38,9 +38,9 @@ class ChatPreviewTest {
     @Test
     void openai_chat_completion_shows_the_request_messages_then_the_reply() throws IOException {
         JsonNode f = fixture("12-span-io-openai-chat-completions.json");
-        List<ChatPreview.Line> lines = ChatPreview.of(withIo(f.get("MOCK_OPENAI_CHAT_INPUT"), f.get("MOCK_OPENAI_CHAT_OUTPUT")));
+        List<ChatLines.Line> lines = ChatLines.of(withIo(f.get("MOCK_OPENAI_CHAT_INPUT"), f.get("MOCK_OPENAI_CHAT_OUTPUT")));
 
-        assertThat(lines).extracting(ChatPreview.Line::role).containsExactly("user", "assistant", "tool", "assistant");
+        assertThat(lines).extracting(ChatLines.Line::role).containsExactly("user", "assistant", "tool", "assistant");
         assertThat(lines.get(0).content()).isEqualTo("tell me a joke in 50 words");
         assertThat(lines.get(1).content()).isEqualTo("→ tell_joke({\"joke_length\": 50})");
         assertThat(lines.get(3).content()).isEqualTo("Why did the scarecrow win an award? Because he was outstanding in his field!");
@@ -52,15 +52,15 @@ class ChatPreviewTest {
         Map<String, String> a = new LinkedHashMap<>(withIo(f.get("MOCK_OPENAI_CHAT_INPUT"), f.get("MOCK_OPENAI_CHAT_OUTPUT")).attributes());
         a.put(MlflowKeys.CHAT_MESSAGES, "\"invalid chat format\"");
 
-        assertThat(ChatPreview.of(span(a))).hasSize(4);
+        assertThat(ChatLines.of(span(a))).hasSize(4);
     }
 
     @Test
     void langchain_messages_map_human_and_ai_to_user_and_assistant_with_their_tool_calls() throws IOException {
         JsonNode f = fixture("13-span-io-langchain-chat.json");
-        List<ChatPreview.Line> lines = ChatPreview.of(withIo(f.get("MOCK_LANGCHAIN_CHAT_INPUT"), f.get("MOCK_LANGCHAIN_CHAT_OUTPUT")));
+        List<ChatLines.Line> lines = ChatLines.of(withIo(f.get("MOCK_LANGCHAIN_CHAT_INPUT"), f.get("MOCK_LANGCHAIN_CHAT_OUTPUT")));
 
-        assertThat(lines).extracting(ChatPreview.Line::role).containsExactly("user", "assistant", "assistant", "tool", "assistant");
+        assertThat(lines).extracting(ChatLines.Line::role).containsExactly("user", "assistant", "assistant", "tool", "assistant");
         assertThat(lines.get(0).content()).isEqualTo("What's the weather in Singapore and New York?");
         assertThat(lines.get(1).content()).isEqualTo("→ get_weather({\"city\": \"Singapore\"})");
         assertThat(lines.get(2).content()).isEqualTo("→ get_weather({\"city\":\"New York\"})");
@@ -69,14 +69,14 @@ class ChatPreviewTest {
 
     @Test
     void plain_inputs_that_are_not_messages_show_no_chat() {
-        assertThat(ChatPreview.of(span(Map.of(MlflowKeys.SPAN_INPUTS, "{\"city\":\"Oslo\"}", MlflowKeys.SPAN_OUTPUTS, "\"rain\""))))
+        assertThat(ChatLines.of(span(Map.of(MlflowKeys.SPAN_INPUTS, "{\"city\":\"Oslo\"}", MlflowKeys.SPAN_OUTPUTS, "\"rain\""))))
                 .isEmpty();
-        assertThat(ChatPreview.of(span(Map.of(MlflowKeys.SPAN_INPUTS, "not json at all")))).isEmpty();
+        assertThat(ChatLines.of(span(Map.of(MlflowKeys.SPAN_INPUTS, "not json at all")))).isEmpty();
     }
 
     @Test
     void openinference_input_value_is_read_when_mlflow_inputs_are_absent() {
         Span s = span(Map.of(MlflowKeys.OI_INPUT, "{\"messages\":[{\"role\":\"user\",\"content\":[{\"type\":\"text\",\"text\":\"hi\"}]}]}"));
-        assertThat(ChatPreview.of(s)).containsExactly(new ChatPreview.Line("user", "hi"));
+        assertThat(ChatLines.of(s)).containsExactly(new ChatLines.Line("user", "hi"));
     }
 }
