@@ -1,19 +1,16 @@
 package io.sessionlens.trace;
 
+import io.sessionlens.trace.json.JsonValues;
 import io.sessionlens.trace.model.MlflowKeys;
 import io.sessionlens.trace.model.Span;
 import io.sessionlens.trace.model.TokenUsage;
 import io.sessionlens.trace.model.Trace;
 import io.sessionlens.trace.persistence.TraceMapping.TraceFacts;
 import org.jspecify.annotations.Nullable;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /** Numbers the session index needs from a trace: error spans and tokens (metadata first, else summed over spans). */
 final class TraceFactsCalculator {
-    private static final JsonMapper JSON = JsonMapper.builder().build();
-
     private TraceFactsCalculator() {}
 
     static TraceFacts of(Trace t) {
@@ -31,16 +28,11 @@ final class TraceFactsCalculator {
     }
 
     private static @Nullable TokenUsage parse(@Nullable String json) {
-        if (json == null || json.isBlank()) return null;
-        try {
-            JsonNode n = JSON.readTree(json);
-            if (n.isString()) n = JSON.readTree(n.asString());   // some exporters double-encode
-            if (!n.isObject()) return null;
-            long in = n.path("input_tokens").asLong(0), out = n.path("output_tokens").asLong(0);
-            long total = n.path("total_tokens").asLong(in + out);
-            return new TokenUsage(in, out, total);
-        } catch (JacksonException e) {
-            return null;
-        }
+        JsonNode n = JsonValues.decode(json);
+        if (n.isString()) n = JsonValues.decode(n.stringValue());   // some exporters double-encode
+        if (!n.isObject()) return null;
+        long in = n.path("input_tokens").asLong(0), out = n.path("output_tokens").asLong(0);
+        long total = n.path("total_tokens").asLong(in + out);
+        return new TokenUsage(in, out, total);
     }
 }

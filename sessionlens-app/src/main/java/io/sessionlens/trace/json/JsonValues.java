@@ -76,6 +76,20 @@ public final class JsonValues {
         return compact(n);
     }
 
+    /**
+     * A stored value the way a person wants to read it: a JSON string becomes its text, other JSON is pretty-printed,
+     * anything else is shown as it was stored.
+     */
+    public static String readable(String raw) {
+        JsonNode n = decode(raw);
+        if (n.isString()) return n.stringValue();
+        try {
+            return MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(n);
+        } catch (JacksonException e) {
+            return raw;
+        }
+    }
+
     public static String compact(JsonNode n) {
         try {
             return MAPPER.writeValueAsString(n);

@@ -38,9 +38,23 @@ public record Span(
         String raw = attributes.get(MlflowKeys.SPAN_TYPE);
         if (raw == null) {
             String oi = attributes.get(MlflowKeys.OI_SPAN_KIND);
-            return oi == null ? "UNKNOWN" : JsonText.unquote(oi).toUpperCase(java.util.Locale.ROOT);
+            return oi == null ? "UNKNOWN" : unquote(oi).toUpperCase(java.util.Locale.ROOT);
         }
-        return JsonText.unquote(raw);
+        return unquote(raw);
+    }
+
+    /**
+     * {@code "\"LLM\""} → {@code LLM}; anything but a simple quoted string comes back unchanged. Not a second JSON
+     * decoder: span types are identifiers, so stripping the quotes is all the decoding they need, and the model stays
+     * free of Jackson (ArchitectureTest). Everything else is decoded by {@code trace.json.JsonValues}.
+     */
+    private static String unquote(String raw) {
+        String s = raw.trim();
+        if (s.length() >= 2 && s.charAt(0) == '"' && s.charAt(s.length() - 1) == '"' && s.indexOf('\\') < 0
+                && s.indexOf('"', 1) == s.length() - 1) {
+            return s.substring(1, s.length() - 1);
+        }
+        return raw;
     }
 
     public long durationNanos() {

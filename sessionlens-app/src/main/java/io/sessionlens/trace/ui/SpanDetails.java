@@ -18,6 +18,7 @@ import com.vaadin.flow.component.tabs.TabSheet;
 import com.vaadin.flow.component.tabs.TabSheetVariant;
 import io.sessionlens.base.ui.DurationFormat;
 import io.sessionlens.trace.chat.SpanIo;
+import io.sessionlens.trace.json.JsonValues;
 import io.sessionlens.trace.model.Assessment;
 import io.sessionlens.trace.model.MlflowKeys;
 import io.sessionlens.trace.model.SpanEvent;
@@ -121,7 +122,7 @@ final class SpanDetails extends Div {
     }
 
     private static Component value(Optional<String> raw, String none) {
-        return raw.<Component>map(r -> new TruncatedText(JsonDisplay.readable(r))).orElseGet(() -> empty(none));
+        return raw.<Component>map(r -> new TruncatedText(JsonValues.readable(r))).orElseGet(() -> empty(none));
     }
 
     private static Component empty(String text) {
@@ -153,7 +154,7 @@ final class SpanDetails extends Div {
         attributes.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> {
             var key = new NativeTableHeaderCell(e.getKey());
             key.addClassName("attr-key");
-            var value = new NativeTableCell(new TruncatedText(JsonDisplay.readable(e.getValue())));
+            var value = new NativeTableCell(new TruncatedText(JsonValues.readable(e.getValue())));
             body.add(new NativeTableRow(key, value));
         });
         var table = new NativeTable(body);
@@ -222,7 +223,7 @@ final class SpanDetails extends Div {
     private static Component keyValue(String key, String raw) {
         var k = new Span(key);
         k.addClassName("kv-key");
-        var row = new Div(k, new TruncatedText(JsonDisplay.readable(raw)));
+        var row = new Div(k, new TruncatedText(JsonValues.readable(raw)));
         row.addClassName("kv-row");
         return row;
     }

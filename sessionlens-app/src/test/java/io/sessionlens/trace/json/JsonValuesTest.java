@@ -47,4 +47,25 @@ class JsonValuesTest {
 
         assertThat(JsonValues.decode(deep).isString()).as("over Jackson's nesting limit: kept as text").isTrue();
     }
+
+    @Test
+    void json_objects_are_pretty_printed() {
+        assertThat(JsonValues.readable("{\"city\":\"Oslo\",\"days\":[1,2]}")).isEqualTo("""
+                {
+                  "city" : "Oslo",
+                  "days" : [ 1, 2 ]
+                }""");
+    }
+
+    @Test
+    void a_json_string_shows_its_text_without_quotes_or_escapes() {
+        assertThat(JsonValues.readable("\"line one\\nline two\"")).isEqualTo("line one\nline two");
+    }
+
+    @Test
+    void text_that_is_not_json_is_shown_as_it_was_stored() {
+        assertThat(JsonValues.readable("plain text")).isEqualTo("plain text");
+        assertThat(JsonValues.readable("{broken")).isEqualTo("{broken");
+        assertThat(JsonValues.readable("")).isEmpty();
+    }
 }
