@@ -2,6 +2,7 @@ package io.sessionlens.analysis.assessment;
 
 import io.sessionlens.analysis.AssessmentView;
 import io.sessionlens.analysis.text.Excerpt;
+import io.sessionlens.trace.json.SharedJson;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -9,7 +10,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** How an assessment is quoted in evidence: {@code correctness = no: 'The fee is 1.5% since 2024'}. */
 public final class AssessmentWording {
-    private static final JsonMapper MAPPER = JsonMapper.builder().build();
+    private static final JsonMapper MAPPER = SharedJson.MAPPER;
 
     private AssessmentWording() {}
 

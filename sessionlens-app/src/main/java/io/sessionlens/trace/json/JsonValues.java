@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
-import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -15,10 +14,8 @@ import tools.jackson.databind.node.JsonNodeFactory;
  * spans) store plain text. Like MLflow's UI, we try JSON and fall back to the raw string, and we never throw.
  */
 public final class JsonValues {
-    // Trailing tokens must fail: "42 apples" is text, not the number 42.
-    private static final JsonMapper MAPPER = JsonMapper.builder()
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .build();
+    // Trailing tokens must fail: "42 apples" is text, not the number 42 (Jackson 3's default, which SharedJson keeps).
+    private static final JsonMapper MAPPER = SharedJson.MAPPER;
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     private JsonValues() {}

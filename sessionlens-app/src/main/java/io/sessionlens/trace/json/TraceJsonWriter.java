@@ -27,7 +27,7 @@ import tools.jackson.databind.json.JsonMapper;
 public final class TraceJsonWriter {
     private TraceJsonWriter() {}
 
-    private static final JsonMapper MAPPER = JsonMapper.builder().build();
+    private static final JsonMapper MAPPER = SharedJson.MAPPER;
 
     /** Indented by two spaces with {@code "key": value}, like Python's {@code json.dumps(indent=2)} in the CLI. */
     private static final ObjectWriter PRETTY = MAPPER.writer().with(new DefaultPrettyPrinter(Separators.createDefaultInstance()

@@ -1,5 +1,6 @@
 package io.sessionlens.trace.persistence;
 
+import io.sessionlens.trace.json.SharedJson;
 import io.sessionlens.trace.model.Assessment;
 import io.sessionlens.trace.model.AssessmentError;
 import io.sessionlens.trace.model.AssessmentSource;
@@ -24,7 +25,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** Entity ↔ model. Maps and event lists are stored as JSON text so every attribute survives, whatever its key. */
 public final class TraceMapping {
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final JsonMapper JSON = SharedJson.MAPPER;
     private static final TypeReference<LinkedHashMap<String, String>> STRING_MAP = new TypeReference<>() {};
     private static final TypeReference<List<StoredEvent>> EVENTS = new TypeReference<>() {};
 
