@@ -2,12 +2,12 @@ package io.sessionlens.analysis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.sessionlens.analysis.testing.DemoVerdicts;
 import io.sessionlens.demodata.DemoCorpus;
 import io.sessionlens.demodata.DemoExportGenerator;
 import io.sessionlens.demodata.ExpectedSession;
 import io.sessionlens.importer.read.ExportReader;
 import io.sessionlens.importer.read.ReadListener;
+import io.sessionlens.support.DemoVerdicts;
 import io.sessionlens.trace.model.Trace;
 import java.io.InputStream;
 import java.nio.file.Files;

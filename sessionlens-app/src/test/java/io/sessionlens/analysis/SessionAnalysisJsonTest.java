@@ -2,7 +2,7 @@ package io.sessionlens.analysis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.sessionlens.analysis.testing.Sessions;
+import io.sessionlens.support.TestSessions;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -18,7 +18,7 @@ class SessionAnalysisJsonTest {
 
     @Test
     void field_names_are_the_api_contract() {
-        JsonNode root = JSON.valueToTree(new SessionAnalyzer(AnalysisSettings.defaults()).analyze(Sessions.staleFeeDocument()));
+        JsonNode root = JSON.valueToTree(new SessionAnalyzer(AnalysisSettings.defaults()).analyze(TestSessions.staleFeeDocument()));
 
         assertThat(fields(root)).containsExactly("turns", "sessionAssessments", "scorerErrors", "rootCause", "contextFindings",
                 "diagnosisNote");
@@ -48,7 +48,7 @@ class SessionAnalysisJsonTest {
 
     @Test
     void tool_calls_and_error_spans_serialise_with_their_fields() {
-        JsonNode root = JSON.valueToTree(new SessionAnalyzer(AnalysisSettings.defaults()).analyze(Sessions.failedToolThenCorrection()));
+        JsonNode root = JSON.valueToTree(new SessionAnalyzer(AnalysisSettings.defaults()).analyze(TestSessions.failedToolThenCorrection()));
 
         JsonNode turn = root.get("turns").get(1);
         assertThat(fields(turn.get("toolCalls").get(0))).containsExactly("spanId", "name", "arguments", "result", "error");

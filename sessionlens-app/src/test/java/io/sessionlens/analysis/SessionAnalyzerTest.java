@@ -1,12 +1,12 @@
 package io.sessionlens.analysis;
 
-import static io.sessionlens.analysis.testing.TestTraces.feedback;
-import static io.sessionlens.analysis.testing.TestTraces.turn;
+import static io.sessionlens.support.TestTraces.feedback;
+import static io.sessionlens.support.TestTraces.turn;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sessionlens.analysis.signal.SignalKind;
-import io.sessionlens.analysis.testing.Fixtures;
-import io.sessionlens.analysis.testing.Sessions;
+import io.sessionlens.support.Fixtures;
+import io.sessionlens.support.TestSessions;
 import io.sessionlens.trace.model.Span;
 import io.sessionlens.trace.model.SpanStatus;
 import io.sessionlens.trace.model.Trace;
@@ -21,7 +21,7 @@ class SessionAnalyzerTest {
 
     @Test
     void a_stale_document_three_turns_before_the_judges_flag_is_the_root_cause() {
-        SessionAnalysis a = analyzer.analyze(Sessions.staleFeeDocument());
+        SessionAnalysis a = analyzer.analyze(TestSessions.staleFeeDocument());
 
         RootCause rc = a.rootCause();
         assertThat(rc).isNotNull();
@@ -39,7 +39,7 @@ class SessionAnalyzerTest {
 
     @Test
     void the_stale_document_session_shows_each_turns_text_and_evidence() {
-        SessionAnalysis a = analyzer.analyze(Sessions.staleFeeDocument());
+        SessionAnalysis a = analyzer.analyze(TestSessions.staleFeeDocument());
 
         assertThat(a.turns()).extracting(TurnAnalysis::index).containsExactly(1, 2, 3, 4, 5);
         TurnAnalysis t3 = a.turns().get(2);
@@ -58,7 +58,7 @@ class SessionAnalyzerTest {
 
     @Test
     void a_healthy_session_has_no_root_cause_and_no_failure_signals() {
-        SessionAnalysis a = analyzer.analyze(Sessions.healthy());
+        SessionAnalysis a = analyzer.analyze(TestSessions.healthy());
 
         assertThat(a.rootCause()).isNull();
         assertThat(a.sessionAssessments()).singleElement().satisfies(s -> assertThat(s.verdict()).isEqualTo(Verdict.PASS));
@@ -68,7 +68,7 @@ class SessionAnalyzerTest {
 
     @Test
     void a_tool_that_failed_before_an_answer_the_user_corrected_is_the_root_cause() {
-        SessionAnalysis a = analyzer.analyze(Sessions.failedToolThenCorrection());
+        SessionAnalysis a = analyzer.analyze(TestSessions.failedToolThenCorrection());
 
         TurnAnalysis t2 = a.turns().get(1);
         assertThat(t2.toolCalls()).singleElement().satisfies(c -> assertThat(c.error()).isEqualTo("order service did not answer within 10 s"));
@@ -85,11 +85,11 @@ class SessionAnalyzerTest {
 
     @Test
     void a_user_follow_up_that_reads_like_a_correction_is_no_root_cause_without_negative_evidence() {
-        Trace t1 = Sessions.ragTurn(1, "What is my balance?", "Your balance is 1,250.00 EUR.", List.of(), Sessions.SYSTEM)
+        Trace t1 = TestSessions.ragTurn(1, "What is my balance?", "Your balance is 1,250.00 EUR.", List.of(), TestSessions.SYSTEM)
                 .span("tool1", "root1", "get_balance", "TOOL").startMs(100).inputs(Map.of("account", "main"))
                 .outputs("Balance: 1,250.00 EUR (as of 2025-05-30)").build();
-        Trace t2 = Sessions.ragTurn(2, "No, that's wrong, my salary of 3,000 arrived yesterday.", "Sorry, let me refresh your balance.",
-                List.<String[]>of(new String[] {"What is my balance?", "Your balance is 1,250.00 EUR."}), Sessions.SYSTEM).build();
+        Trace t2 = TestSessions.ragTurn(2, "No, that's wrong, my salary of 3,000 arrived yesterday.", "Sorry, let me refresh your balance.",
+                List.<String[]>of(new String[] {"What is my balance?", "Your balance is 1,250.00 EUR."}), TestSessions.SYSTEM).build();
 
         SessionAnalysis a = analyzer.analyze(List.of(t1, t2));
 
@@ -117,7 +117,7 @@ class SessionAnalyzerTest {
 
     @Test
     void turns_given_out_of_order_are_put_in_request_time_order() {
-        List<Trace> reversed = new ArrayList<>(Sessions.staleFeeDocument());
+        List<Trace> reversed = new ArrayList<>(TestSessions.staleFeeDocument());
         java.util.Collections.reverse(reversed);
 
         assertThat(analyzer.analyze(reversed).turns()).extracting(TurnAnalysis::traceId).containsExactly("tr-1", "tr-2", "tr-3", "tr-4", "tr-5");

@@ -2,8 +2,8 @@ package io.sessionlens.analysis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.sessionlens.analysis.testing.Sessions;
-import io.sessionlens.analysis.testing.TestTraces;
+import io.sessionlens.support.TestSessions;
+import io.sessionlens.support.TestTraces;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -12,7 +12,7 @@ class TranscriptMarkdownTest {
 
     @Test
     void a_failed_session_starts_with_its_root_cause_then_every_turn_in_order() {
-        String md = TranscriptMarkdown.render("session-1", analyzer.analyze(Sessions.staleFeeDocument()));
+        String md = TranscriptMarkdown.render("session-1", analyzer.analyze(TestSessions.staleFeeDocument()));
 
         assertThat(md).startsWith("# Session session-1\n\n**Root cause (outdated retrieval, confidence 81 %):** turn 3: the answer took "
                 + "\"2.5%\" from 'fees-2019.md'");
@@ -27,7 +27,7 @@ class TranscriptMarkdownTest {
 
     @Test
     void a_healthy_session_says_so_and_lists_session_assessments_with_rationale() {
-        String md = TranscriptMarkdown.render("s-ok", analyzer.analyze(Sessions.healthy()));
+        String md = TranscriptMarkdown.render("s-ok", analyzer.analyze(TestSessions.healthy()));
 
         assertThat(md).contains("No root cause: every judge passed; no error went unrecovered");
         assertThat(md).contains("## Session assessments\n\n- **user_frustration** = none (PASS, LLM_JUDGE: gpt-4o)\n  > The user got what they needed.\n");

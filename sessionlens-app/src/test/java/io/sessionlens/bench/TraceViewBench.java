@@ -7,8 +7,8 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.WaitForSelectorState;
 import io.sessionlens.Application;
+import io.sessionlens.support.TestTraces;
 import io.sessionlens.trace.SpanTreeService;
-import io.sessionlens.trace.TestTraces;
 import io.sessionlens.trace.TraceStore;
 import io.sessionlens.trace.model.Span;
 import io.sessionlens.trace.model.Trace;
@@ -52,13 +52,13 @@ public final class TraceViewBench {
             Instant at = Instant.parse("2025-06-01T09:00:00Z");
             Trace agent = TestTraces.agentRun("tr-bench-agent", "bench", "bench-session", at, 8_333, Set.of(1_000, 5_000, 8_000));
             List<Span> withOrphan = new ArrayList<>(agent.spans());
-            withOrphan.add(TestTraces.span(TestTraces.id(900_000), "00000000000fffff", "late_callback", "UNKNOWN", TestTraces.T0 + 5,
-                    TestTraces.T0 + 9));
+            withOrphan.add(TestTraces.span(TestTraces.id(900_000), "00000000000fffff", "late_callback", "UNKNOWN", TestTraces.T0_NANOS + 5,
+                    TestTraces.T0_NANOS + 9));
             agent = new Trace(agent.info(), withOrphan);
             List<Span> flat = new ArrayList<>(50_000);
             for (int i = 0; i < 50_000; i++) {
                 flat.add(TestTraces.span(TestTraces.id(1_000_000 + i), TestTraces.id(5_000_000 + i), "orphan " + i, "TOOL",
-                        TestTraces.T0 + i * 1_000L, TestTraces.T0 + i * 1_000L + 500));
+                        TestTraces.T0_NANOS + i * 1_000L, TestTraces.T0_NANOS + i * 1_000L + 500));
             }
             Trace orphans = new Trace(TestTraces.info("tr-bench-flat", "bench", "bench-session", at.plusSeconds(60), TraceState.OK), flat);
 

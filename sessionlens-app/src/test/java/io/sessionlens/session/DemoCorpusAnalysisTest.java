@@ -2,7 +2,6 @@ package io.sessionlens.session;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.sessionlens.analysis.testing.DemoVerdicts;
 import io.sessionlens.demodata.DemoCorpus;
 import io.sessionlens.demodata.ExpectedSession;
 import io.sessionlens.demodata.ExpectedTurn;
@@ -10,6 +9,7 @@ import io.sessionlens.importer.ImportReport;
 import io.sessionlens.importer.ImportService;
 import io.sessionlens.support.AppTestBase;
 import io.sessionlens.support.DemoData;
+import io.sessionlens.support.DemoVerdicts;
 import io.sessionlens.trace.SessionRef;
 import java.util.ArrayList;
 import java.util.List;

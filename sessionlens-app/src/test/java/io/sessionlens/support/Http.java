@@ -1,5 +1,6 @@
 package io.sessionlens.support;
 
+import io.sessionlens.trace.json.SharedJson;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -11,7 +12,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** A small HTTP client for the JSON API, as automation would use it. */
 public final class Http {
-    public static final JsonMapper JSON = JsonMapper.builder().build();
+    public static final JsonMapper JSON = SharedJson.MAPPER;
     private final HttpClient client = HttpClient.newHttpClient();
     private final String base;
 

@@ -1,11 +1,12 @@
 package io.sessionlens.trace;
 
-import static io.sessionlens.trace.TestTraces.T0;
-import static io.sessionlens.trace.TestTraces.id;
-import static io.sessionlens.trace.TestTraces.span;
+import static io.sessionlens.support.TestTraces.T0_NANOS;
+import static io.sessionlens.support.TestTraces.id;
+import static io.sessionlens.support.TestTraces.span;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sessionlens.support.AppTestBase;
+import io.sessionlens.support.TestTraces;
 import io.sessionlens.trace.model.Assessment;
 import io.sessionlens.trace.model.AssessmentSource;
 import io.sessionlens.trace.model.Span;
@@ -41,10 +42,10 @@ class SpanTreeServiceTest extends AppTestBase {
     @Test
     void roots_are_parentless_self_parented_and_orphaned_spans_in_start_order() {
         String t = stored(List.of(
-                span(id(1), null, "main", "AGENT", T0 + 10, T0 + 100),
-                span(id(2), id(1), "child", "LLM", T0 + 20, T0 + 30),
-                span(id(3), "00000000deadbeef", "orphan", "TOOL", T0 + 5, T0 + 6),   // parent never exported
-                span(id(4), id(4), "self", "CHAIN", T0 + 50, T0 + 60)));
+                span(id(1), null, "main", "AGENT", T0_NANOS + 10, T0_NANOS + 100),
+                span(id(2), id(1), "child", "LLM", T0_NANOS + 20, T0_NANOS + 30),
+                span(id(3), "00000000deadbeef", "orphan", "TOOL", T0_NANOS + 5, T0_NANOS + 6),   // parent never exported
+                span(id(4), id(4), "self", "CHAIN", T0_NANOS + 50, T0_NANOS + 60)));
 
         assertThat(ids(tree.children(t, null, 0, 50))).containsExactly(id(3), id(1), id(4));
         assertThat(tree.childCount(t, null)).isEqualTo(3);
@@ -56,9 +57,9 @@ class SpanTreeServiceTest extends AppTestBase {
     @Test
     void children_come_a_page_at_a_time_in_start_order_ties_broken_by_span_id() {
         String root = id(1);
-        var spans = new java.util.ArrayList<Span>(List.of(span(root, null, "root", "AGENT", T0, T0 + 1_000)));
+        var spans = new java.util.ArrayList<Span>(List.of(span(root, null, "root", "AGENT", T0_NANOS, T0_NANOS + 1_000)));
         for (int i = 0; i < 120; i++) {
-            spans.add(span(id(1000 + i), root, "call " + i, "TOOL", T0 + (i / 2), T0 + 500));   // pairs share a start
+            spans.add(span(id(1000 + i), root, "call " + i, "TOOL", T0_NANOS + (i / 2), T0_NANOS + 500));   // pairs share a start
         }
         String t = stored(spans);
 
@@ -100,7 +101,7 @@ class SpanTreeServiceTest extends AppTestBase {
 
     @Test
     void a_trace_without_errors_has_no_next_error() {
-        String t = stored(List.of(span(id(1), null, "main", "AGENT", T0, T0 + 1)));
+        String t = stored(List.of(span(id(1), null, "main", "AGENT", T0_NANOS, T0_NANOS + 1)));
         assertThat(tree.nextErrorAfter(t, id(1))).isEmpty();
         assertThat(tree.errorSpanIdsInPreorder(t)).isEmpty();
     }
@@ -108,10 +109,10 @@ class SpanTreeServiceTest extends AppTestBase {
     @Test
     void spans_on_a_parent_cycle_are_shown_as_roots_and_keep_their_parents_for_the_export() {
         String t = stored(List.of(
-                span(id(1), null, "main", "AGENT", T0, T0 + 100),
-                span(id(2), id(3), "a", "TOOL", T0 + 1, T0 + 2),
-                span(id(3), id(2), "b", "TOOL", T0 + 3, T0 + 4),
-                span(id(4), id(2), "under a", "TOOL", T0 + 5, T0 + 6)));
+                span(id(1), null, "main", "AGENT", T0_NANOS, T0_NANOS + 100),
+                span(id(2), id(3), "a", "TOOL", T0_NANOS + 1, T0_NANOS + 2),
+                span(id(3), id(2), "b", "TOOL", T0_NANOS + 3, T0_NANOS + 4),
+                span(id(4), id(2), "under a", "TOOL", T0_NANOS + 5, T0_NANOS + 6)));
         // the import warns "shown as extra roots": the tree must show them, nothing may vanish
         assertThat(ids(tree.children(t, null, 0, 10))).containsExactly(id(1), id(2), id(3));
         assertThat(tree.childCount(t, null)).isEqualTo(3);
@@ -142,7 +143,7 @@ class SpanTreeServiceTest extends AppTestBase {
         assertThat(middle.spanCount()).isEqualTo(13);
         assertThat(middle.errorSpanCount()).isEqualTo(1);
         assertThat(middle.state()).isEqualTo(TraceState.ERROR);
-        assertThat(middle.spansStartNs()).isEqualTo(T0);
+        assertThat(middle.spansStartNs()).isEqualTo(T0_NANOS);
         assertThat(middle.spansDurationNs()).isEqualTo(20_000_000L);
         assertThat(tree.header("tr-a-" + session).orElseThrow().previousTurn()).isEmpty();
         assertThat(tree.header("tr-c-" + session).orElseThrow().nextTurn()).isEmpty();
@@ -166,8 +167,8 @@ class SpanTreeServiceTest extends AppTestBase {
         info = new TraceInfo(info.traceId(), info.experimentId(), info.requestTime(), info.executionDurationMs(), info.state(),
                 null, null, null, info.metadata(), info.tags(), List.of(feedback, traceLevel));
         store.store(List.of(new Trace(info, List.of(
-                span(id(1), null, "main", "AGENT", T0, T0 + 100),
-                TestTraces.failed(span(id(2), id(1), "tool", "TOOL", T0 + 1, T0 + 50, Map.of("custom", "plain text")),
+                span(id(1), null, "main", "AGENT", T0_NANOS, T0_NANOS + 100),
+                TestTraces.failed(span(id(2), id(1), "tool", "TOOL", T0_NANOS + 1, T0_NANOS + 50, Map.of("custom", "plain text")),
                         "TimeoutError", "took too long")))));
 
         Span s = tree.span(traceId, id(2)).orElseThrow();

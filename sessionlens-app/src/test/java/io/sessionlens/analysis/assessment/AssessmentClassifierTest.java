@@ -1,14 +1,14 @@
 package io.sessionlens.analysis.assessment;
 
-import static io.sessionlens.analysis.testing.TestTraces.expectation;
-import static io.sessionlens.analysis.testing.TestTraces.feedback;
-import static io.sessionlens.analysis.testing.TestTraces.turn;
+import static io.sessionlens.support.TestTraces.expectation;
+import static io.sessionlens.support.TestTraces.feedback;
+import static io.sessionlens.support.TestTraces.turn;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sessionlens.analysis.AssessmentView;
 import io.sessionlens.analysis.PolarityTable;
 import io.sessionlens.analysis.Verdict;
-import io.sessionlens.analysis.testing.Fixtures;
+import io.sessionlens.support.Fixtures;
 import io.sessionlens.trace.model.Trace;
 import io.sessionlens.trace.model.MlflowKeys;
 import io.sessionlens.trace.model.TraceInfo;

@@ -1,13 +1,13 @@
 package io.sessionlens.analysis.bench;
 
-import static io.sessionlens.analysis.testing.TestTraces.feedback;
+import static io.sessionlens.support.TestTraces.feedback;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sessionlens.analysis.AnalysisSettings;
 import io.sessionlens.analysis.SessionAnalysis;
 import io.sessionlens.analysis.SessionAnalyzer;
-import io.sessionlens.analysis.testing.Sessions;
-import io.sessionlens.analysis.testing.TestTraces;
+import io.sessionlens.support.TestSessions;
+import io.sessionlens.support.TestTraces;
 import io.sessionlens.trace.model.Trace;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,9 +27,9 @@ class SessionAnalyzerBenchmark {
         for (int n = 1; n <= turns; n++) {
             String user = "Question " + n + " about transfer limits for account type " + (n % 7) + " and fee band " + (n * 13);
             String answer = "For account type " + (n % 7) + " the limit is " + (1000 + n * 17) + " euros and the fee is " + (n % 5) + ".5%.";
-            TestTraces.TraceBuilder t = Sessions.ragTurn(n, user, answer, List.copyOf(history), Sessions.SYSTEM);
+            TestTraces.TraceBuilder t = TestSessions.ragTurn(n, user, answer, List.copyOf(history), TestSessions.SYSTEM);
             t.span("ret" + n, "root" + n, "retrieve", "RETRIEVER").startMs(100).inputs(user).outputs(List.of(
-                    Sessions.doc("kb/limits-" + n + ".md", ("Limits table row " + n + ": ").repeat(60), Map.of("last_updated", "2024-01-01"))));
+                    TestSessions.doc("kb/limits-" + n + ".md", ("Limits table row " + n + ": ").repeat(60), Map.of("last_updated", "2024-01-01"))));
             if (n % 10 == 0) t.assessment(feedback("c" + n, "correctness", n == turns ? "no" : "yes").rationale("checked"));
             out.add(t.build());
             history.add(new String[] {user, answer});

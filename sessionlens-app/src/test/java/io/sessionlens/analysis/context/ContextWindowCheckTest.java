@@ -1,7 +1,7 @@
 package io.sessionlens.analysis.context;
 
-import static io.sessionlens.analysis.testing.TestTraces.msg;
-import static io.sessionlens.analysis.testing.TestTraces.turn;
+import static io.sessionlens.support.TestTraces.msg;
+import static io.sessionlens.support.TestTraces.turn;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sessionlens.analysis.ContextFinding;

@@ -1,10 +1,10 @@
 package io.sessionlens.analysis.evidence;
 
-import static io.sessionlens.analysis.testing.TestTraces.turn;
+import static io.sessionlens.support.TestTraces.turn;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sessionlens.analysis.ErrorSpan;
-import io.sessionlens.analysis.testing.Fixtures;
+import io.sessionlens.support.Fixtures;
 import io.sessionlens.trace.model.Trace;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -1,6 +1,6 @@
 package io.sessionlens.analysis.evidence;
 
-import static io.sessionlens.analysis.testing.TestTraces.turn;
+import static io.sessionlens.support.TestTraces.turn;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sessionlens.analysis.RetrievedDocument;

@@ -1,13 +1,13 @@
 package io.sessionlens.analysis.evidence;
 
-import static io.sessionlens.analysis.testing.TestTraces.msg;
-import static io.sessionlens.analysis.testing.TestTraces.turn;
+import static io.sessionlens.support.TestTraces.msg;
+import static io.sessionlens.support.TestTraces.turn;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sessionlens.analysis.ToolCall;
-import io.sessionlens.analysis.testing.ChatFixtures;
-import io.sessionlens.analysis.testing.Fixtures;
 import io.sessionlens.analysis.transcript.TurnReader;
+import io.sessionlens.support.ChatFixtures;
+import io.sessionlens.support.Fixtures;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

@@ -6,7 +6,7 @@ import io.sessionlens.analysis.AnalysisSettings;
 import io.sessionlens.analysis.SessionAnalyzer;
 import io.sessionlens.analysis.Signal;
 import io.sessionlens.analysis.TurnAnalysis;
-import io.sessionlens.analysis.testing.TestTraces;
+import io.sessionlens.support.TestTraces;
 import io.sessionlens.trace.model.Trace;
 import java.util.List;
 import java.util.Map;

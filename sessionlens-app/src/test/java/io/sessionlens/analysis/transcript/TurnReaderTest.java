@@ -1,11 +1,11 @@
 package io.sessionlens.analysis.transcript;
 
-import static io.sessionlens.analysis.testing.TestTraces.msg;
-import static io.sessionlens.analysis.testing.TestTraces.turn;
+import static io.sessionlens.support.TestTraces.msg;
+import static io.sessionlens.support.TestTraces.turn;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sessionlens.analysis.TurnMapping;
-import io.sessionlens.analysis.testing.Fixtures;
+import io.sessionlens.support.Fixtures;
 import io.sessionlens.trace.model.MlflowKeys;
 import io.sessionlens.trace.model.Trace;
 import java.util.List;
@@ -191,7 +191,7 @@ class TurnReaderTest {
     void the_legacy_chat_messages_attribute_is_preferred_as_mlflows_ui_does() {
         Trace t = turn(1).span("r", null, "chat", "CHAT_MODEL").inputs(Map.of("prompt", "ignored"))
                 .outputs("ignored too")
-                .raw(MlflowKeys.CHAT_MESSAGES, io.sessionlens.analysis.testing.TestTraces.json(
+                .raw(MlflowKeys.CHAT_MESSAGES, io.sessionlens.support.TestTraces.json(
                         List.of(msg("user", "from the legacy list"), msg("assistant", "legacy answer")))).build();
 
         TurnText text = reader.read(t);

@@ -1,6 +1,6 @@
 package io.sessionlens.trace.chat;
 
-import static io.sessionlens.analysis.testing.ChatFixtures.payload;
+import static io.sessionlens.support.ChatFixtures.payload;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sessionlens.trace.json.JsonValues;

@@ -1,12 +1,12 @@
 package io.sessionlens.trace.chat;
 
-import static io.sessionlens.analysis.testing.ChatFixtures.*;
+import static io.sessionlens.support.ChatFixtures.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.sessionlens.analysis.testing.ChatFixtures;
-import io.sessionlens.analysis.testing.TestTraces;
 import io.sessionlens.analysis.transcript.TurnReader;
 import io.sessionlens.analysis.transcript.TurnText;
+import io.sessionlens.support.ChatFixtures;
+import io.sessionlens.support.TestTraces;
 import io.sessionlens.trace.json.JsonValues;
 import io.sessionlens.trace.model.Trace;
 import java.util.List;

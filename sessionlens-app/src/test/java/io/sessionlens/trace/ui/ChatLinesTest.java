@@ -2,26 +2,20 @@ package io.sessionlens.trace.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.sessionlens.support.Fixtures;
 import io.sessionlens.trace.model.MlflowKeys;
 import io.sessionlens.trace.model.Span;
 import io.sessionlens.trace.model.SpanStatus;
-import java.io.IOException;
-import java.io.InputStream;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /** Span payloads from MLflow's own UI tests (fixtures/mlflow-real, see its README for their origin). */
 class ChatLinesTest {
-    private static final JsonMapper JSON = JsonMapper.builder().build();
-
-    private static JsonNode fixture(String name) throws IOException {
-        try (InputStream in = ChatLinesTest.class.getResourceAsStream("/fixtures/mlflow-real/" + name)) {
-            return JSON.readTree(in);
-        }
+    private static JsonNode fixture(String name) {
+        return Fixtures.json(name);
     }
 
     private static Span span(Map<String, String> attributes) {
@@ -36,7 +30,7 @@ class ChatLinesTest {
     }
 
     @Test
-    void openai_chat_completion_shows_the_request_messages_then_the_reply() throws IOException {
+    void openai_chat_completion_shows_the_request_messages_then_the_reply() {
         JsonNode f = fixture("12-span-io-openai-chat-completions.json");
         List<ChatLines.Line> lines = ChatLines.of(withIo(f.get("MOCK_OPENAI_CHAT_INPUT"), f.get("MOCK_OPENAI_CHAT_OUTPUT")));
 
@@ -47,7 +41,7 @@ class ChatLinesTest {
     }
 
     @Test
-    void a_malformed_chat_messages_attribute_falls_back_to_inputs_and_outputs() throws IOException {
+    void a_malformed_chat_messages_attribute_falls_back_to_inputs_and_outputs() {
         JsonNode f = fixture("12-span-io-openai-chat-completions.json");
         Map<String, String> a = new LinkedHashMap<>(withIo(f.get("MOCK_OPENAI_CHAT_INPUT"), f.get("MOCK_OPENAI_CHAT_OUTPUT")).attributes());
         a.put(MlflowKeys.CHAT_MESSAGES, "\"invalid chat format\"");
@@ -56,7 +50,7 @@ class ChatLinesTest {
     }
 
     @Test
-    void langchain_messages_map_human_and_ai_to_user_and_assistant_with_their_tool_calls() throws IOException {
+    void langchain_messages_map_human_and_ai_to_user_and_assistant_with_their_tool_calls() {
         JsonNode f = fixture("13-span-io-langchain-chat.json");
         List<ChatLines.Line> lines = ChatLines.of(withIo(f.get("MOCK_LANGCHAIN_CHAT_INPUT"), f.get("MOCK_LANGCHAIN_CHAT_OUTPUT")));
 

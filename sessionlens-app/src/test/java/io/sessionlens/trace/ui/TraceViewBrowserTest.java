@@ -1,14 +1,14 @@
 package io.sessionlens.trace.ui;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
-import static io.sessionlens.trace.TestTraces.T0;
-import static io.sessionlens.trace.TestTraces.id;
-import static io.sessionlens.trace.TestTraces.span;
+import static io.sessionlens.support.TestTraces.T0_NANOS;
+import static io.sessionlens.support.TestTraces.id;
+import static io.sessionlens.support.TestTraces.span;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Locator;
 import io.sessionlens.support.BrowserTestBase;
-import io.sessionlens.trace.TestTraces;
+import io.sessionlens.support.TestTraces;
 import io.sessionlens.trace.TraceStore;
 import io.sessionlens.trace.model.Assessment;
 import io.sessionlens.trace.model.AssessmentSource;
@@ -49,7 +49,7 @@ class TraceViewBrowserTest extends BrowserTestBase {
         Trace run = TestTraces.agentRun(BIG, EXPERIMENT, SESSION, t0, STEPS, Set.of(400, 700));
         List<Span> spans = new ArrayList<>(run.spans());
         // A span whose parent was never exported: shown as a root of its own.
-        spans.add(span(id(99_999), "0000000000abcdef", "late_callback", "UNKNOWN", T0 + 5, T0 + 10));
+        spans.add(span(id(99_999), "0000000000abcdef", "late_callback", "UNKNOWN", T0_NANOS + 5, T0_NANOS + 10));
         store.store(List.of(new Trace(run.info(), spans)));
         store.store(List.of(TestTraces.agentRun(SECOND, EXPERIMENT, SESSION, t0.plusSeconds(90), 2, Set.of())));
         store.store(List.of(xssTrace()));
@@ -58,9 +58,9 @@ class TraceViewBrowserTest extends BrowserTestBase {
 
     private static Trace xssTrace() {
         String chat = "{\"messages\":[{\"role\":\"user\",\"content\":\"" + SCRIPT.replace("/", "\\/") + "\"}]}";
-        var event = new SpanEvent(MlflowKeys.EXCEPTION_EVENT, T0 + 2,
+        var event = new SpanEvent(MlflowKeys.EXCEPTION_EVENT, T0_NANOS + 2,
                 Map.of(MlflowKeys.EXCEPTION_TYPE, IMG, MlflowKeys.EXCEPTION_MESSAGE, SCRIPT, MlflowKeys.EXCEPTION_STACKTRACE, IMG));
-        Span evil = new Span(id(2), id(1), IMG, T0 + 1, T0 + 3, SpanStatus.ERROR, SCRIPT,
+        Span evil = new Span(id(2), id(1), IMG, T0_NANOS + 1, T0_NANOS + 3, SpanStatus.ERROR, SCRIPT,
                 Map.of(MlflowKeys.SPAN_TYPE, "\"LLM\"", MlflowKeys.SPAN_INPUTS, chat, MlflowKeys.SPAN_OUTPUTS,
                         "\"" + IMG + "\"", IMG, "\"" + SCRIPT.replace("/", "\\/") + "\""), List.of(event));
         TraceInfo info = TestTraces.info(XSS, EXPERIMENT, "session-" + IMG, Instant.parse("2025-06-02T09:00:00Z"), TraceState.ERROR);
@@ -68,7 +68,7 @@ class TraceViewBrowserTest extends BrowserTestBase {
                 "\"no\"", null, null, SCRIPT, Map.of(), null, true, "{}");
         info = new TraceInfo(info.traceId(), info.experimentId(), info.requestTime(), info.executionDurationMs(), info.state(),
                 null, null, null, info.metadata(), info.tags(), List.of(judged));
-        return new Trace(info, List.of(span(id(1), null, SCRIPT, "AGENT", T0, T0 + 5), evil));
+        return new Trace(info, List.of(span(id(1), null, SCRIPT, "AGENT", T0_NANOS, T0_NANOS + 5), evil));
     }
 
     private Locator row(String name) {

@@ -1,4 +1,4 @@
-package io.sessionlens.analysis.testing;
+package io.sessionlens.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

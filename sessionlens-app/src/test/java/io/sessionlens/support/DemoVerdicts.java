@@ -1,4 +1,4 @@
-package io.sessionlens.analysis.testing;
+package io.sessionlens.support;
 
 import io.sessionlens.analysis.RootCause;
 import io.sessionlens.analysis.RootCauseKind;

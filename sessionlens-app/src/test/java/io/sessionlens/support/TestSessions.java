@@ -1,8 +1,8 @@
-package io.sessionlens.analysis.testing;
+package io.sessionlens.support;
 
-import static io.sessionlens.analysis.testing.TestTraces.feedback;
-import static io.sessionlens.analysis.testing.TestTraces.msg;
-import static io.sessionlens.analysis.testing.TestTraces.turn;
+import static io.sessionlens.support.TestTraces.feedback;
+import static io.sessionlens.support.TestTraces.msg;
+import static io.sessionlens.support.TestTraces.turn;
 
 import io.sessionlens.trace.model.Trace;
 import io.sessionlens.trace.model.TraceState;
@@ -15,8 +15,8 @@ import java.util.Map;
  * a CHAIN root with {@code {"query"}} → {@code {"answer"}}, RETRIEVER / TOOL children, and a CHAT_MODEL child
  * given the chat history.
  */
-public final class Sessions {
-    private Sessions() {}
+public final class TestSessions {
+    private TestSessions() {}
 
     public static final String SYSTEM = "You are BankBot. Answer from the fee documents only.";
 
