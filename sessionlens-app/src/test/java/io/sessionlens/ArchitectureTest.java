@@ -1,14 +1,24 @@
 package io.sessionlens;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
 import com.vaadin.flow.data.provider.DataProvider;
 import com.vaadin.flow.router.Route;
+import org.jspecify.annotations.NullMarked;
+import org.springframework.data.repository.Repository;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The layout of house-style.md, kept by a test: a pure model, pure chat reading ({@code trace.chat}, {@code trace.json}), a
@@ -80,4 +90,31 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule features_have_no_cycles = slices().matching("io.sessionlens.(*)..").should().beFreeOfCycles();
+
+    /** House style habit 4: one place owns each transaction; a repository is only used inside one. */
+    @ArchTest
+    static final ArchRule repositories_are_used_inside_transactions = classes().that().areNotInterfaces()
+            .and(DescribedPredicate.describe("use a Spring Data repository", (JavaClass c) -> c.getDirectDependenciesFromSelf()
+                    .stream().anyMatch(d -> d.getTargetClass().isAssignableTo(Repository.class))))
+            .should(new ArchCondition<JavaClass>("be @Transactional (the class or a method) or use a TransactionTemplate") {
+                @Override
+                public void check(JavaClass c, ConditionEvents events) {
+                    boolean transactional = c.isAnnotatedWith(Transactional.class)
+                            || c.getMethods().stream().anyMatch(m -> m.isAnnotatedWith(Transactional.class))
+                            || c.getDirectDependenciesFromSelf().stream()
+                                    .anyMatch(d -> d.getTargetClass().isAssignableTo(TransactionTemplate.class));
+                    if (!transactional) events.add(SimpleConditionEvent.violated(c,
+                            c.getName() + " uses a repository outside any transaction of its own"));
+                }
+            });
+
+    /** House style habit 9: every package declares its nullness. */
+    @ArchTest
+    static final ArchRule every_package_is_null_marked = classes().should(new ArchCondition<JavaClass>("live in a @NullMarked package") {
+        @Override
+        public void check(JavaClass c, ConditionEvents events) {
+            if (!c.getPackage().isAnnotatedWith(NullMarked.class)) events.add(SimpleConditionEvent.violated(c,
+                    c.getPackageName() + " has no @NullMarked package-info.java (" + c.getSimpleName() + ")"));
+        }
+    });
 }

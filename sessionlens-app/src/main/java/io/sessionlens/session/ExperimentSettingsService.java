@@ -14,12 +14,13 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import tools.jackson.core.type.TypeReference;
+import io.sessionlens.trace.json.SharedJson;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Per-experiment analyst overrides (turn mapping, judge polarity); saving one re-analyses the experiment's sessions. */
 @Service
 public class ExperimentSettingsService {
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final JsonMapper JSON = SharedJson.MAPPER;
     private final ExperimentSettingsRepository repo;
     private final SessionIndexRepository index;
     private final ApplicationEventPublisher events;

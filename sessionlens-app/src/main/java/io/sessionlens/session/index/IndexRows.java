@@ -15,9 +15,12 @@ import java.util.Locale;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
 
 /** How an index row is written from a session's turn rows and its analysis: shared by the indexer and the runner. */
 @Component
+@Transactional(propagation = Propagation.MANDATORY)   // only ever a step inside the indexer's or runner's transaction
 class IndexRows {
     static final int PREVIEW_CHARS = 500;
 

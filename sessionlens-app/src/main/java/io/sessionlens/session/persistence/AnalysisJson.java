@@ -6,6 +6,7 @@ import io.sessionlens.session.SessionRow.JudgeChip;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.type.TypeReference;
+import io.sessionlens.trace.json.SharedJson;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -13,7 +14,7 @@ import tools.jackson.databind.json.JsonMapper;
  * call), and its session-level judges as compact chips (searchable with LIKE, shown in the list).
  */
 public final class AnalysisJson {
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final JsonMapper JSON = SharedJson.MAPPER;
 
     private AnalysisJson() {}
 

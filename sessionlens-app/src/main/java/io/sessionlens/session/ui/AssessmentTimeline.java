@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import io.sessionlens.trace.json.SharedJson;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -18,7 +19,7 @@ import tools.jackson.databind.node.ObjectNode;
  * traces).
  */
 final class AssessmentTimeline {
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final JsonMapper JSON = SharedJson.MAPPER;
     static final Map<Verdict, String> COLORS = Map.of(Verdict.FAIL, "#d6333a", Verdict.PASS, "#2e9e5b", Verdict.NEUTRAL,
             "#d49a00", Verdict.UNKNOWN, "#8a94a3");
 
