@@ -1,22 +1,15 @@
 package io.sessionlens.demodata.chat;
 
 import io.sessionlens.demodata.trace.Json;
-import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /** Anthropic Messages (fixture 14): content blocks, {@code tool_use} / {@code tool_result}, the Message object out. */
-public final class AnthropicFormat implements ChatFormat {
+public final class AnthropicFormat extends NamedChatFormat {
 
-    @Override
-    public String label() {
-        return "anthropic";
-    }
-
-    @Override
-    public @Nullable String messageFormat() {
-        return "anthropic";
+    public AnthropicFormat() {
+        super("anthropic", "anthropic");
     }
 
     @Override

@@ -1,22 +1,15 @@
 package io.sessionlens.demodata.chat;
 
 import io.sessionlens.demodata.trace.Json;
-import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /** Amazon Bedrock Converse (fixture 16): {@code {text}|{toolUse}|{toolResult}} blocks, {@code {output:{message}}} out. */
-public final class BedrockConverseFormat implements ChatFormat {
+public final class BedrockConverseFormat extends NamedChatFormat {
 
-    @Override
-    public String label() {
-        return "bedrock-converse";
-    }
-
-    @Override
-    public @Nullable String messageFormat() {
-        return "bedrock";
+    public BedrockConverseFormat() {
+        super("bedrock-converse", "bedrock");
     }
 
     @Override

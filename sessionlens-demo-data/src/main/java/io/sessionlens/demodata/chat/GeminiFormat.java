@@ -1,22 +1,15 @@
 package io.sessionlens.demodata.chat;
 
 import io.sessionlens.demodata.trace.Json;
-import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /** Google Gemini {@code generate_content} (fixture 15): {@code contents} in, {@code candidates} out, role "model". */
-public final class GeminiFormat implements ChatFormat {
+public final class GeminiFormat extends NamedChatFormat {
 
-    @Override
-    public String label() {
-        return "gemini";
-    }
-
-    @Override
-    public @Nullable String messageFormat() {
-        return "gemini";
+    public GeminiFormat() {
+        super("gemini", "gemini");
     }
 
     @Override

@@ -11,16 +11,10 @@ import tools.jackson.databind.node.ObjectNode;
  * LangChain / LangGraph (fixture 13). The graph's root receives and returns its whole {@code messages} state, so
  * history accumulates in both; the chat-model span gets {@code [[BaseMessage…]]} and returns an LLMResult.
  */
-public final class LangChainFormat implements ChatFormat {
+public final class LangChainFormat extends NamedChatFormat {
 
-    @Override
-    public String label() {
-        return "langchain";
-    }
-
-    @Override
-    public @Nullable String messageFormat() {
-        return "langchain";
+    public LangChainFormat() {
+        super("langchain", "langchain");
     }
 
     @Override

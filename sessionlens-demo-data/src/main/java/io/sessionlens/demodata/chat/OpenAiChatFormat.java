@@ -2,22 +2,15 @@ package io.sessionlens.demodata.chat;
 
 import io.sessionlens.demodata.trace.Json;
 import io.sessionlens.demodata.trace.PyJson;
-import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /** OpenAI Chat Completions: {@code {"messages":[…]}} in, {@code {"choices":[{"message":…}]}} out (fixture 12). */
-public final class OpenAiChatFormat implements ChatFormat {
+public final class OpenAiChatFormat extends NamedChatFormat {
 
-    @Override
-    public String label() {
-        return "openai-chat";
-    }
-
-    @Override
-    public @Nullable String messageFormat() {
-        return "openai";
+    public OpenAiChatFormat() {
+        super("openai-chat", "openai");
     }
 
     @Override

@@ -2,22 +2,15 @@ package io.sessionlens.demodata.chat;
 
 import io.sessionlens.demodata.trace.Json;
 import io.sessionlens.demodata.trace.PyJson;
-import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /** OpenAI Responses API: {@code {"input":[…]}} in, {@code {"output":[{"type":"message",…}]}} out. */
-public final class OpenAiResponsesFormat implements ChatFormat {
+public final class OpenAiResponsesFormat extends NamedChatFormat {
 
-    @Override
-    public String label() {
-        return "openai-responses";
-    }
-
-    @Override
-    public @Nullable String messageFormat() {
-        return "openai";
+    public OpenAiResponsesFormat() {
+        super("openai-responses", "openai");
     }
 
     @Override

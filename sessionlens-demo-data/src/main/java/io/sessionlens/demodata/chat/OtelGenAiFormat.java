@@ -13,16 +13,10 @@ import tools.jackson.databind.node.ObjectNode;
  * stay in {@code gen_ai.input.messages} / {@code gen_ai.output.messages}, because MLflow's OTLP translation fills
  * {@code mlflow.spanInputs}/{@code spanOutputs} from them but keeps the original attributes.
  */
-public final class OtelGenAiFormat implements ChatFormat {
+public final class OtelGenAiFormat extends NamedChatFormat {
 
-    @Override
-    public String label() {
-        return "otel-genai";
-    }
-
-    @Override
-    public @Nullable String messageFormat() {
-        return null;
+    public OtelGenAiFormat() {
+        super("otel-genai", null);
     }
 
     @Override
