@@ -12,9 +12,10 @@ import org.jspecify.annotations.Nullable;
  * @param format chat format that was recognised ({@code openai}, {@code langchain}, {@code anthropic},
  *     {@code gemini}, {@code bedrock}, {@code otel-genai}), or {@code text} for plain strings, {@code json} for
  *     values shown as compact JSON, {@code none} when the turn has no text at all
- * @param source {@code root span}, {@code child span (breadth-first)}, {@code analyst mapping},
- *     {@code request_preview}, {@code trace metadata} or {@code none}; two sources joined with " + " when the user
- *     and assistant side came from different places
+ * @param source {@code root span}, {@code child span (breadth-first)}, {@code last model call} (the answer of a root
+ *     that recorded none), {@code analyst mapping}, {@code trace info (preview or legacy request/response)},
+ *     {@code trace metadata}, {@code no answer: the turn ended in an error} or {@code none}; two sources joined with
+ *     " + " when the user and assistant side came from different places
  */
 public record ReadFrom(@Nullable String spanId, @Nullable String spanName, String inputKey, String outputKey,
         String format, String source) {}

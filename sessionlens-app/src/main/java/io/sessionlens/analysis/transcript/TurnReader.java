@@ -2,6 +2,7 @@ package io.sessionlens.analysis.transcript;
 
 import io.sessionlens.analysis.ReadFrom;
 import io.sessionlens.analysis.TurnMapping;
+import io.sessionlens.trace.chat.ChatFormatDetector;
 import io.sessionlens.trace.chat.ChatMessage;
 import io.sessionlens.trace.chat.Conversation;
 import io.sessionlens.trace.chat.SideText;
@@ -10,8 +11,10 @@ import io.sessionlens.trace.chat.ValueText;
 import io.sessionlens.trace.json.JsonValues;
 import io.sessionlens.trace.model.MlflowKeys;
 import io.sessionlens.trace.model.Span;
+import io.sessionlens.trace.model.SpanStatus;
 import io.sessionlens.trace.model.SpanTree;
 import io.sessionlens.trace.model.Trace;
+import io.sessionlens.trace.model.TraceState;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -24,19 +27,33 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Reads what the user said and what the system answered in one turn (one trace). The root span normally holds
- * both; when it is a wrapper without I/O we descend breadth-first, preferring CHAIN/AGENT children, to the
- * first span that has both (a root with input but no output keeps its input as the user's message). Sides still
- * missing come from the trace's previews, then from the 250-character metadata copies. An analyst's
- * {@link TurnMapping} overrides all of this.
+ * both. When the root holds the user's input but no output (the turn failed, or the app did not record it), the
+ * answer is the final message of the turn's last model call ({@code LLM}/{@code CHAT_MODEL} span, or a step whose
+ * output is chat messages), never an intermediate step's output such as the retrieval's context; when that last
+ * call produced nothing, the turn has no answer. A root without any I/O is a wrapper: we descend breadth-first,
+ * preferring CHAIN/AGENT children, to the first span that has both. Sides still missing come from the trace info's
+ * request/response ({@code request_preview}, or {@code request} in 2.x and early 3.x exports, which the importer keeps
+ * in the same place), then from the 250-character metadata copies, the order MLflow's UI uses. A turn that failed
+ * without an answer says so in its {@link ReadFrom#source()}. An analyst's {@link TurnMapping} overrides all of this.
  */
 public final class TurnReader {
 
     public static final String SOURCE_ROOT = "root span";
     public static final String SOURCE_CHILD = "child span (breadth-first)";
     public static final String SOURCE_MAPPING = "analyst mapping";
-    public static final String SOURCE_PREVIEW = "request_preview";
+    public static final String SOURCE_MODEL = "last model call";
+    /**
+     * The trace info's request/response: MLflow's {@code request_preview}/{@code response_preview}, or in 2.x and
+     * early 3.x exports the {@code request}/{@code response} fields that preceded them.
+     */
+    public static final String SOURCE_PREVIEW = "trace info (preview or legacy request/response)";
     public static final String SOURCE_METADATA = "trace metadata";
     public static final String SOURCE_NONE = "none";
+    /** The assistant side of a turn that ended in an error before any answer was written. */
+    public static final String SOURCE_FAILED = "no answer: the turn ended in an error";
+
+    /** Spans that call a model: their output is the model's own message. */
+    private static final Set<String> MODEL_CALLS = Set.of("LLM", "CHAT_MODEL");
 
     /** Spans that do work for a turn but never hold the conversation itself (a retriever's query is not the user). */
     private static final Set<String> NOT_CONVERSATION = Set.of("TOOL", "RETRIEVER", "EMBEDDING", "RERANKER", "MEMORY",
@@ -72,37 +89,79 @@ public final class TurnReader {
         Side assistant = Side.none();
         List<ChatMessage> conversation = List.of();
         Span root = tree.root().orElse(null);
-        Span inputOnly = null;
-        for (Span s : readingOrder(tree)) {
-            if (s != root && NOT_CONVERSATION.contains(s.spanType())) continue;
-            SpanIo io = SpanIo.of(s);
-            if (io.hasInputs() && io.hasOutputs()) {
-                String source = s == root ? SOURCE_ROOT : SOURCE_CHILD;
-                if (inputOnly == root) { // the root holds what the user typed; a child's input may be a prompt template
-                    user = new Side(ValueText.user(SpanIo.of(root).inputs(), io.formatHint()), SOURCE_ROOT, root, false);
-                }
+        SpanIo rootIo = root == null ? null : SpanIo.of(root);
+        if (root != null && rootIo.hasInputs() && !rootIo.hasOutputs()) {
+            // the root holds what the user typed (a child's input may be a prompt template); it recorded no answer,
+            // so the answer is what the model said last, not whatever step happened to finish
+            user = new Side(ValueText.user(rootIo.inputs(), rootIo.formatHint()), SOURCE_ROOT, root, false);
+            Optional<Span> model = lastModelCall(tree, root);
+            if (model.isPresent()) {
+                SpanIo io = SpanIo.of(model.get());
                 Optional<Conversation> chat = io.conversation();
                 if (chat.isPresent()) {
-                    String fmt = chat.get().format();
-                    if (!user.present()) user = new Side(Optional.of(new SideText(chat.get().userText().orElse(""), "", fmt)), source, s, false);
-                    assistant = new Side(Optional.of(new SideText(chat.get().assistantText().orElse(""), "", fmt)), source, s, false);
                     conversation = chat.get().messages();
-                } else {
-                    if (!user.present()) user = new Side(ValueText.user(io.inputs(), io.formatHint()), source, s, false);
-                    assistant = new Side(ValueText.assistant(io.outputs(), io.formatHint()), source, s, false);
+                    assistant = chat.get().assistantText()
+                            .map(t -> new Side(Optional.of(new SideText(t, "", chat.get().format())), SOURCE_MODEL, model.get(), false))
+                            .orElse(Side.none());
+                } else if (io.hasOutputs()) {
+                    assistant = new Side(ValueText.assistant(io.outputs(), io.formatHint()), SOURCE_MODEL, model.get(), false);
                 }
-                break;
             }
-            if (inputOnly == null && io.hasInputs()) inputOnly = s;
-        }
-        if (!user.present() && inputOnly != null) {
-            SpanIo io = SpanIo.of(inputOnly);
-            user = new Side(ValueText.user(io.inputs(), io.formatHint()), inputOnly == root ? SOURCE_ROOT : SOURCE_CHILD,
-                    inputOnly, false);
+        } else {
+            for (Span s : readingOrder(tree)) {
+                if (s != root && NOT_CONVERSATION.contains(s.spanType())) continue;
+                SpanIo io = SpanIo.of(s);
+                if (io.hasInputs() && io.hasOutputs()) {
+                    String source = s == root ? SOURCE_ROOT : SOURCE_CHILD;
+                    Optional<Conversation> chat = io.conversation();
+                    if (chat.isPresent()) {
+                        String fmt = chat.get().format();
+                        user = new Side(Optional.of(new SideText(chat.get().userText().orElse(""), "", fmt)), source, s, false);
+                        assistant = new Side(Optional.of(new SideText(chat.get().assistantText().orElse(""), "", fmt)), source, s, false);
+                        conversation = chat.get().messages();
+                    } else {
+                        user = new Side(ValueText.user(io.inputs(), io.formatHint()), source, s, false);
+                        assistant = new Side(ValueText.assistant(io.outputs(), io.formatHint()), source, s, false);
+                    }
+                    break;
+                }
+                if (!user.present() && io.hasInputs()) {
+                    user = new Side(ValueText.user(io.inputs(), io.formatHint()), s == root ? SOURCE_ROOT : SOURCE_CHILD, s, false);
+                }
+            }
         }
         if (!user.present()) user = fallback(trace.info().requestPreview(), trace.info().metadata().get(MlflowKeys.TRACE_INPUTS), true);
         if (!assistant.present()) assistant = fallback(trace.info().responsePreview(), trace.info().metadata().get(MlflowKeys.TRACE_OUTPUTS), false);
+        if (!assistant.present() && failed(trace, root)) assistant = new Side(Optional.empty(), SOURCE_FAILED, null, false);
         return combine(user, assistant, conversation);
+    }
+
+    /**
+     * The model call that finished last (LLM/CHAT_MODEL spans, and steps whose output is chat messages, such as a
+     * LangGraph node returning the model's message), below the root. Unfinished spans count as finishing last.
+     */
+    private static Optional<Span> lastModelCall(SpanTree tree, Span root) {
+        Span best = null;
+        long bestEnd = Long.MIN_VALUE;
+        for (Span s : tree.preorder()) {
+            if (s == root || NOT_CONVERSATION.contains(s.spanType())) continue;
+            boolean model = MODEL_CALLS.contains(s.spanType());
+            if (!model) {
+                SpanIo io = SpanIo.of(s);
+                if (!io.hasOutputs() || ChatFormatDetector.read(io.outputs(), io.formatHint()).isEmpty()) continue;
+            }
+            long end = s.endTimeUnixNano() == null ? Long.MAX_VALUE : s.endTimeUnixNano();
+            if (end >= bestEnd) { // on a tie the later one in the tree: the model call rather than its wrapper
+                best = s;
+                bestEnd = end;
+            }
+        }
+        return Optional.ofNullable(best);
+    }
+
+    /** The turn ended in an error: the trace's state says so, or its root span failed. */
+    private static boolean failed(Trace trace, @Nullable Span root) {
+        return trace.info().state() == TraceState.ERROR || (root != null && root.status() == SpanStatus.ERROR);
     }
 
     private Optional<TurnText> mapped(SpanTree tree, TurnMapping m) {

@@ -54,8 +54,8 @@ final class TraceInfoReader {
                 requestTime,
                 duration,
                 TraceState.parse(Fields.text(info, "state", "status")),
-                Fields.text(info, "request_preview"),
-                Fields.text(info, "response_preview"),
+                preview(Fields.text(info, "request_preview"), Fields.text(info, "request")),
+                preview(Fields.text(info, "response_preview"), Fields.text(info, "response")),
                 Fields.text(info, "client_request_id"),
                 Fields.stringMap(Fields.get(info, "trace_metadata", "request_metadata")),
                 Fields.stringMap(Fields.get(info, "tags")),
@@ -79,6 +79,16 @@ final class TraceInfoReader {
             }
         }
         return out;
+    }
+
+    /**
+     * The trace's request (or response) as MLflow's UI reads it: {@code request_preview}, else {@code request}, the
+     * name the same field had in early 3.x TraceInfoV3; the legacy field also wins over a preview cut with "...".
+     */
+    private static @Nullable String preview(@Nullable String preview, @Nullable String legacy) {
+        if (legacy == null || legacy.isBlank()) return preview;
+        if (preview == null || preview.isBlank()) return legacy;
+        return preview.endsWith("...") && legacy.length() > preview.length() ? legacy : preview;
     }
 
     private static @Nullable String blankToNull(@Nullable String s) {

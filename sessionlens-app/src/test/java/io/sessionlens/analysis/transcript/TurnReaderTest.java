@@ -100,7 +100,7 @@ class TurnReaderTest {
 
         assertThat(text.userText()).isEqualTo("Cancel my order");
         assertThat(text.assistantText()).isEqualTo("Sorry, something went wrong.");
-        assertThat(text.readFrom().source()).isEqualTo("root span + request_preview");
+        assertThat(text.readFrom().source()).isEqualTo("root span + " + TurnReader.SOURCE_PREVIEW);
     }
 
     @Test
@@ -116,8 +116,41 @@ class TurnReaderTest {
 
         assertThat(text.userText()).isEqualTo("What's the fee?");
         assertThat(text.assistantText()).isEqualTo("The fee is 1.5%.");
-        assertThat(text.readFrom().source()).isEqualTo("root span + child span (breadth-first)");
+        assertThat(text.readFrom().source()).isEqualTo("root span + last model call");
         assertThat(text.readFrom().inputKey()).isEqualTo("query");
+    }
+
+    @Test
+    void when_the_root_recorded_no_answer_an_intermediate_steps_output_is_not_taken_for_one() {
+        Trace t = turn(1)
+                .span("r", null, "LangGraph", "CHAIN").inputs(Map.of("messages", List.of(msg("user", "Can I pick my seat?")))).done()
+                .span("ret", "r", "retrieve", "CHAIN").inputs(Map.of("question", "Can I pick my seat?"))
+                .outputs(Map.of("context", List.of("Free seat selection at check-in."))).done()
+                .span("gen", "r", "ChatOpenAI", "CHAT_MODEL").inputs(List.of(msg("user", "Context: ... Can I pick my seat?")))
+                .outputs(Map.of("choices", List.of(Map.of("message", msg("assistant", "Yes, free at check-in.")))))
+                .build();
+
+        TurnText text = reader.read(t);
+
+        assertThat(text.userText()).isEqualTo("Can I pick my seat?");
+        assertThat(text.assistantText()).isEqualTo("Yes, free at check-in.");
+        assertThat(text.readFrom().source()).isEqualTo("root span + last model call");
+    }
+
+    @Test
+    void a_failed_turn_whose_last_model_call_failed_has_no_answer_and_says_so() {
+        Trace t = turn(1)
+                .span("r", null, "LangGraph", "CHAIN").inputs(Map.of("messages", List.of(msg("user", "Can I pick my seat?"))))
+                .error("APITimeoutError: Request timed out.").done()
+                .span("ret", "r", "retrieve", "CHAIN").inputs(Map.of("question", "Can I pick my seat?"))
+                .outputs(Map.of("context", List.of("Free seat selection at check-in."))).done()
+                .span("gen", "r", "ChatOpenAI", "CHAT_MODEL").inputs(List.of(msg("user", "Can I pick my seat?")))
+                .error("APITimeoutError: Request timed out.").build();
+
+        TurnText text = reader.read(t);
+
+        assertThat(text.assistantText()).isEmpty();
+        assertThat(text.readFrom().source()).isEqualTo("root span + " + TurnReader.SOURCE_FAILED);
     }
 
     @Test
@@ -128,7 +161,7 @@ class TurnReaderTest {
 
         assertThat(text.userText()).isEqualTo("Session 2 turn 2 request");
         assertThat(text.assistantText()).isEqualTo("Session 2 turn 2 response");
-        assertThat(text.readFrom().source()).isEqualTo("request_preview");
+        assertThat(text.readFrom().source()).isEqualTo(TurnReader.SOURCE_PREVIEW);
         assertThat(text.truncated()).isFalse();
     }
 

@@ -42,6 +42,33 @@ class ValueTextTest {
         assertThat(t.format()).isEqualTo("json");
     }
 
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "{\"config\": {\"model\": \"gpt-4\"}}|{\"config\":{\"model\":\"gpt-4\"}}",
+            "{\"settings\": {\"locale\": \"de-DE\", \"depth\": 2}}|{\"settings\":{\"locale\":\"de-DE\",\"depth\":2}}",
+            "{\"user_id\": \"u-1\", \"order\": \"A-17\"}|{\"user_id\":\"u-1\",\"order\":\"A-17\"}",
+            "{\"n\": 5}|{\"n\":5}",
+            "[\"a\", \"b\"]|[\"a\",\"b\"]"})
+    void without_a_convention_the_value_is_shown_as_written_never_a_string_picked_out_of_it(String json, String shown) {
+        SideText t = ValueText.user(JsonValues.decode(json), null).orElseThrow();
+
+        assertThat(t.text()).isEqualTo(shown);
+        assertThat(t.format()).isEqualTo("json");
+        assertThat(t.key()).isEmpty();
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "{\"q\": \"Is it open on Sunday?\"}|Is it open on Sunday?|q",
+            "[\"Is it open on Sunday?\"]|Is it open on Sunday?|''",
+            "{\"inputs\": {\"question\": \"Is it open?\", \"k\": 3}}|Is it open?|inputs"})
+    void a_function_of_one_text_argument_reads_as_that_text(String json, String text, String key) {
+        SideText t = ValueText.user(JsonValues.decode(json), null).orElseThrow();
+
+        assertThat(t.text()).isEqualTo(text);
+        assertThat(t.key()).isEqualTo(key);
+    }
+
     @Test
     void a_missing_or_null_value_has_no_text() {
         assertThat(ValueText.user(JsonValues.missing(), null)).isEmpty();
