@@ -153,7 +153,7 @@ class EvalDevSessionsTest extends AppTestBase {
     }
 
     private static JsonNode truth(String corpus) {
-        return io.sessionlens.support.Http.JSON.readTree(Fixtures.text("eval-dev/" + corpus + "/truth.json"));
+        return Fixtures.JSON.readTree(Fixtures.text("eval-dev/" + corpus + "/truth.json"));
     }
 
     private static JsonNode truthOf(Want want) {
