@@ -25,9 +25,18 @@ public enum RootCauseKind {
         return name().toLowerCase(Locale.ROOT);
     }
 
-    /** As a person reads it: "outdated retrieval". */
+    /**
+     * As an analyst reads it: "tool error", "outdated document", "made-up fact", "lost context", "other" (the session page
+     * shows the reason instead of "other").
+     */
     public String label() {
-        return wire().replace('_', ' ');
+        return switch (this) {
+            case TOOL_ERROR -> "tool error";
+            case OUTDATED_RETRIEVAL -> "outdated document";
+            case HALLUCINATION -> "made-up fact";
+            case CONTEXT_LOSS -> "lost context";
+            case OTHER -> "other";
+        };
     }
 
     public static RootCauseKind ofWire(String wire) {

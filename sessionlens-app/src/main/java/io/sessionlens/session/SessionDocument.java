@@ -14,11 +14,13 @@ import org.jspecify.annotations.Nullable;
  * GET /api/sessions/{id}: the session, its turns in order with what was read from each, the session-level judges,
  * scorer errors (listed, never counted as verdicts) and the root-cause turn. {@code standalone}: a trace without a
  * session id, shown as a one-turn session of its own. {@code analysed}: false while the session waits for its
- * analysis; the turns then carry MLflow's previews and the analysis' fields are empty.
+ * analysis; the turns then carry MLflow's previews and the analysis' fields are empty. {@code diagnosisNote}: when there
+ * is no root cause, why not ("every judge passed; 2 re-asks, treated as benign"); null otherwise and while not analysed.
  */
 public record SessionDocument(String experimentId, String sessionId, boolean standalone, String user, String state,
         int turnCount, boolean analysed, List<TurnDocument> turns, List<AssessmentView> sessionAssessments,
-        List<ScorerError> scorerErrors, @Nullable RootCause rootCause, List<ContextFinding> contextFindings) {
+        List<ScorerError> scorerErrors, @Nullable RootCause rootCause, List<ContextFinding> contextFindings,
+        @Nullable String diagnosisNote) {
 
     /** The turns an analyst should look at, by index: an ERROR state, an error span or a failing judge. */
     public Set<Integer> flaggedTurns() {

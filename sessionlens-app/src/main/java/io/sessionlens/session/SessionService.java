@@ -87,7 +87,7 @@ public class SessionService {
         return new SessionDocument(e.getExperimentId(), e.getSessionKey(), e.getSessionId() == null, nz(e.getUserId()),
                 e.getWorstState(), rows.size(), a != null, turns, a == null ? List.of() : a.sessionAssessments(),
                 a == null ? List.of() : a.scorerErrors(), a == null ? null : a.rootCause(),
-                a == null ? List.of() : a.contextFindings());
+                a == null ? List.of() : a.contextFindings(), a == null ? null : a.diagnosisNote());
     }
 
     /**

@@ -14,7 +14,7 @@ class TranscriptMarkdownTest {
     void a_failed_session_starts_with_its_root_cause_then_every_turn_in_order() {
         String md = TranscriptMarkdown.render("session-1", analyzer.analyze(TestSessions.staleFeeDocument()));
 
-        assertThat(md).startsWith("# Session session-1\n\n**Root cause (outdated retrieval, confidence 81 %):** turn 3: the answer took "
+        assertThat(md).startsWith("# Session session-1\n\n**Root cause (outdated document, confidence 81 %):** turn 3: the answer took "
                 + "\"2.5%\" from 'fees-2019.md'");
         assertThat(md).contains("Also considered:\n\n- turn 5: ");
         assertThat(md.lines().filter(l -> l.startsWith("## ")).toList())

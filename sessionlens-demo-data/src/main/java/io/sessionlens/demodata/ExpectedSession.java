@@ -15,11 +15,13 @@ import org.jspecify.annotations.Nullable;
  *     {@code otel-genai}, {@code dict}, or {@code wrapper(<format>)} for an empty root above an AGENT child
  * @param sessionAssessmentNames names of the session-level assessments on the chronologically first trace
  * @param rootCauseTurn the turn where the failure started; null for a healthy session
- * @param rootCauseKind {@code tool_error}, {@code outdated_retrieval}, {@code failing_assessment},
- *     {@code hallucination}, {@code error_span} or {@code user_correction}; null for a healthy session
- * @param chain later turns that carried the failure on, in order
- * @param flaggedTurn the first turn where the failure became visible (a failing judge, an error, a user
- *     correction)
+ * @param rootCauseKind {@code tool_error}, {@code outdated_retrieval}, {@code hallucination}, {@code context_loss}
+ *     or {@code other} (the app's kinds, its decision record 011); null for a healthy session
+ * @param rootCauseReason for {@code other}: what kind of fault it was, in words; null otherwise
+ * @param chain later turns that carried the fault on, in order: answers that repeat its facts, the first answer that
+ *     needed a lost fact, the flagged turn
+ * @param flaggedTurn where the failure showed: the first turn a judge flagged or that ended in an error it did not
+ *     recover from; null when neither happened
  * @param story one or two sentences a human can check against the traces
  */
 public record ExpectedSession(
@@ -31,6 +33,7 @@ public record ExpectedSession(
         List<String> sessionAssessmentNames,
         @Nullable Integer rootCauseTurn,
         @Nullable String rootCauseKind,
+        @Nullable String rootCauseReason,
         List<Integer> chain,
         @Nullable Integer flaggedTurn,
         String story) {

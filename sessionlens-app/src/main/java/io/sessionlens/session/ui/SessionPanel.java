@@ -4,10 +4,8 @@ import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
-import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import io.sessionlens.analysis.ContextFinding;
-import io.sessionlens.analysis.RootCause;
 import io.sessionlens.analysis.ScorerError;
 import io.sessionlens.base.ui.component.EChart;
 import io.sessionlens.base.ui.component.LazyDetails;
@@ -28,7 +26,7 @@ final class SessionPanel extends Div {
         setId("session-panel");
 
         add(new H3("Where it went wrong"));
-        add(rootCause(doc.rootCause()));
+        add(new RootCauseBox(doc));
 
         if (!AssessmentTimeline.judges(doc).isEmpty()) {
             add(new H3("Judges by turn"));
@@ -73,21 +71,6 @@ final class SessionPanel extends Div {
             }
             add(errs);
         }
-    }
-
-    private static Component rootCause(@Nullable RootCause rc) {
-        var box = new Div();
-        box.setId("root-cause");
-        if (rc == null) {
-            box.add(new Paragraph("No evidence of a failure in this session."));
-        } else {
-            box.add(new Div(new Anchor("#turn-" + rc.turn(), "Turn " + rc.turn()), new Span(" · " + rc.kind().label())));
-            box.add(new Paragraph(rc.evidence()));
-            if (!rc.chain().isEmpty()) box.add(new SmallText("Later turns that built on it: " + rc.chain()));
-            if (rc.flaggedTurn() != null && rc.flaggedTurn() != rc.turn()) box.add(new SmallText("A judge flagged turn " + rc.flaggedTurn()));
-        }
-        box.addClassName(rc == null ? "sl-ok" : "sl-cause");
-        return box;
     }
 
     private static String nz(@Nullable String s) {

@@ -30,6 +30,7 @@ import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteAlias;
 import com.vaadin.flow.shared.Registration;
+import io.sessionlens.analysis.RootCauseKind;
 import io.sessionlens.base.ui.DurationFormat;
 import io.sessionlens.base.ui.TimeFormat;
 import io.sessionlens.base.ui.component.Badges;
@@ -274,9 +275,18 @@ class SessionsView extends VerticalLayout implements BeforeEnterObserver {
         }
         if (r.rootCauseTurn() == null) return new Span();
         var a = new Anchor(SessionNavigation.turnUrl(r.experimentId(), r.sessionId(), r.rootCauseTurn()),
-                "⚑ turn " + r.rootCauseTurn() + (r.rootCauseKind() == null ? "" : " · " + r.rootCauseKind().replace('_', ' ')));
+                "⚑ turn " + r.rootCauseTurn() + (r.rootCauseKind() == null ? "" : " · " + kindLabel(r.rootCauseKind())));
         a.addClassName("sl-root-cause-marker");
         return a;
+    }
+
+    /** The kind as the session page words it; a name an older analysis stored is shown as it is. */
+    private static String kindLabel(String wire) {
+        try {
+            return RootCauseKind.ofWire(wire).label();
+        } catch (IllegalArgumentException older) {
+            return wire.replace('_', ' ');
+        }
     }
 
     private static Component judgeChips(SessionRow r) {

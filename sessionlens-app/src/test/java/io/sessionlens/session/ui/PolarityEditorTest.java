@@ -23,7 +23,7 @@ class PolarityEditorTest {
         var turn = new TurnDocument(1, "tr-1", Instant.parse("2026-05-01T10:00:00Z"), 900, "OK", 2, 0, 0, "q", "a", false, null,
                 turnJudges, List.of(), List.of(), List.of(), null, List.of());
         return new SessionDocument("exp-polarity", "s-1", false, "u", "OK", 1, true, List.of(turn), sessionJudges, List.of(), null,
-                List.of());
+                List.of(), null);
     }
 
     @Test

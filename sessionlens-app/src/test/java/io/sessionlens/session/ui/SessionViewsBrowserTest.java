@@ -92,6 +92,52 @@ class SessionViewsBrowserTest extends BrowserTestBase {
     }
 
     @Test
+    void where_it_went_wrong_shows_the_verdict_its_confidence_and_what_else_was_considered() {
+        // bank-chat-5c1e07: turn 3 answered from the deprecated 2019 fee schedule, turns 4-5 built on it, a judge flagged 5
+        ExpectedSession s = corpus.sessions().stream().filter(x -> x.sessionId().equals("bank-chat-5c1e07")).findFirst().orElseThrow();
+        page.navigate(baseUrl() + "/sessions/" + s.experimentId() + "/" + s.sessionId());
+        waitForVaadin();
+        Locator box = page.locator("#root-cause");
+        assertThat(box.locator("a").first()).hasText("Turn 3");
+        assertThat(page.locator("#root-cause-kind")).hasText("outdated document");
+        assertThat(page.locator("#root-cause-confidence")).hasText(java.util.regex.Pattern.compile("confidence (high|medium|low) · [01]\\.\\d\\d"));
+        assertThat(page.locator("#root-cause-evidence")).containsText("2019");
+        assertThat(page.locator("#root-cause-chain")).hasText("Later turns that built on it: 4 and 5");
+        assertThat(page.locator("#root-cause-flagged")).hasText("A judge flagged turn 5");
+        assertThat(box).not().containsText("[");   // no Java list, no raw kind names
+        assertThat(box).not().containsText("outdated_retrieval");
+        Locator also = page.locator("#root-cause-candidates");
+        assertThat(also.locator("h4")).hasText("Also considered");
+        assertThat(also.locator(".sl-candidate").first()).containsText("score 0.");
+        assertThat(also.locator(".sl-candidate a").first()).hasText(java.util.regex.Pattern.compile("Turn \\d+"));
+        page.waitForSelector("#assessment-timeline[data-rendered=true]");
+        screenshot("session-root-cause-1440");
+
+        // a link in the box goes to its turn
+        page.locator("#root-cause-chain a", new com.microsoft.playwright.Page.LocatorOptions().setHasText("5")).click();
+        assertThat(page.locator("#turn-5")).hasClass(java.util.regex.Pattern.compile("current"));
+
+        page.setViewportSize(768, 1024);
+        page.locator("#root-cause").scrollIntoViewIfNeeded();
+        assertThat(page.locator("#root-cause-confidence")).isVisible();
+        screenshot("session-root-cause-768");
+    }
+
+    @Test
+    void a_healthy_session_says_why_it_has_no_root_cause() {
+        ExpectedSession s = corpus.sessions().stream().filter(x -> x.sessionId().equals("helpdesk-3b81c5")).findFirst().orElseThrow();
+        page.navigate(baseUrl() + "/sessions/" + s.experimentId() + "/" + s.sessionId());
+        waitForVaadin();
+        assertThat(page.locator("#root-cause")).containsText("No evidence of a failure in this session.");
+        assertThat(page.locator("#diagnosis-note")).hasText(java.util.regex.Pattern.compile("^(Every judge passed|No judge flagged a turn); no error went unrecovered.*\\.$"));
+        assertThat(page.locator("#root-cause-candidates")).hasCount(0);
+        page.waitForSelector("#assessment-timeline[data-rendered=true]");
+        screenshot("session-healthy-1440");
+        page.setViewportSize(768, 1024);
+        screenshot("session-healthy-768");
+    }
+
+    @Test
     void from_a_turn_the_analyst_opens_its_span_tree() {
         ExpectedSession s = corpus.sessions().stream().filter(x -> "tool_error".equals(x.rootCauseKind()))
                 .filter(x -> x.turns().stream().anyMatch(t -> t.error())).findFirst().orElseThrow();

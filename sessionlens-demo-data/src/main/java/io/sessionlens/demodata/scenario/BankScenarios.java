@@ -142,7 +142,7 @@ final class BankScenarios {
                                 + " transfer."),
                         judge("knowledge_retention", "yes", "The assistant remembers the amount and the purpose of the"
                                 + " transfer across turns."))
-                .truth(GroundTruth.rootCause(2, GroundTruth.USER_CORRECTION, List.of(3, 4), 4))
+                .truth(GroundTruth.other(2, "a tool that succeeded but returned a wrong (inverted) rate", List.of(3, 4), 4))
                 .story("In turn 2 convert_currency applied the EUR→USD rate the wrong way round (2,000 USD → €2,168.40"
                         + " instead of about €1,845) with no error status; turn 3 built on it, the user corrected it in"
                         + " turn 4 and the judge flagged turn 4.")

@@ -101,8 +101,9 @@ final class HelpdeskScenarios {
     }
 
     /**
-     * A long onboarding chat. The app sends only the last 3 turns to the model, so from turn 5 on the model no
-     * longer sees that the user is on a MacBook; a new system prompt (turn 9) defaults to Windows.
+     * A long onboarding chat. The app sends only the last 3 turns to the model; turn 3's answer still names the MacBook,
+     * so from turn 7 on the model no longer sees that the user is on one (the context-loss definition: the root cause
+     * is the first turn whose input lacks the fact); a new system prompt (turn 9) defaults to Windows.
      */
     static Script onboarding() {
         String scorerTrace = traceback("litellm.exceptions.ContextWindowExceededError: litellm.BadRequestError:"
@@ -173,10 +174,12 @@ final class HelpdeskScenarios {
                         scorerError("conversation_completeness", "litellm.BadRequestError: ContextWindowExceededError:"
                                 + " OpenAIException - This model's maximum context length is 8192 tokens. However, your"
                                 + " messages resulted in 11873 tokens.", scorerTrace))
-                .truth(GroundTruth.rootCause(10, GroundTruth.USER_CORRECTION, List.of(11), 11))
-                .story("The app sends the model only the last 3 turns, so from turn 5 on it no longer saw that the user"
-                        + " has a MacBook (turn 1); the turn-9 system prompt defaults to Windows. Turn 10 gave Windows VPN"
-                        + " steps and in turn 11 the user repeated that they use a Mac.")
+                .truth(GroundTruth.rootCause(7, GroundTruth.CONTEXT_LOSS, List.of(10), null))
+                .story("The app sends the model only the last 3 turns. The user said MacBook in turn 1 and turn 3's"
+                        + " answer repeated it, so the fact left the model's input at turn 7 (the first turn whose input"
+                        + " holds neither); the turn-9 system prompt defaults to Windows. Turn 10, the first answer that"
+                        + " needed the fact, gave Windows VPN steps and in turn 11 the user repeated that they use a Mac."
+                        + " No per-turn judge flagged anything; the session's knowledge_retention judge says no.")
                 .build();
     }
 }

@@ -73,7 +73,7 @@ final class TravelScenarios {
                                 + " conversation."),
                         judge("knowledge_retention", "no", "The return date given in turn 1 (Monday 17 November) was"
                                 + " lost by turn 2."))
-                .truth(GroundTruth.rootCause(2, GroundTruth.ERROR_SPAN, List.of(3), 3))
+                .truth(GroundTruth.other(2, "a failed model call: the fallback model searched the wrong return date", List.of(3), 3))
                 .story("Turn 2's gemini-2.5-pro call failed with 429 RESOURCE_EXHAUSTED; the fallback model searched"
                         + " flights returning Tuesday 18 instead of Monday 17 November. Turn 3 booked them and the"
                         + " correctness judge flagged turn 3.")
@@ -113,7 +113,7 @@ final class TravelScenarios {
                 .docs(doc("tap-bag-012", 0.9, "Surfboards up to 2.77 m count as one piece of checked baggage if they fit"
                         + " within the allowance; longer boards cost €150 each way. Tell TAP in advance via Manage"
                         + " Booking.", baggage))
-                .truth(GroundTruth.rootCause(2, GroundTruth.FAILING_ASSESSMENT, List.of(), 2))
+                .truth(GroundTruth.other(2, "an off-topic answer (seats instead of surfboards) that only the judges show", List.of(), 2))
                 .story("Turn 2 answered a surfboard question with seat-selection prices taken from the wrong retrieved"
                         + " chunk; the relevance judge flagged it and the user asked again in turn 3.")
                 .build();
