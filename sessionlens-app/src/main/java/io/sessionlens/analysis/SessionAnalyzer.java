@@ -83,8 +83,17 @@ public final class SessionAnalyzer {
             turns.add(new TurnAnalysis(d.index(), d.traceId(), d.userText(), d.assistantText(), d.truncated(), d.readFrom(),
                     d.assessments(), d.errorSpans(), d.toolCalls(), d.retrievedDocuments(), d.contextWindow(), all));
         }
+        List<Signal> verdictProblems = new ArrayList<>();
         RootCauseFinder.Result verdict = attempt(() -> RootCauseFinder.find(turns, assessments.sessionLevel()),
-                new RootCauseFinder.Result(null, "the root-cause check failed; see the analysis problems"), "the root cause", new ArrayList<>());
+                new RootCauseFinder.Result(null, "the root-cause check failed; see the analysis problems"), "the root cause", verdictProblems);
+        if (!verdictProblems.isEmpty()) { // the note points at the problem, so it must be there to see
+            TurnAnalysis first = turns.getFirst();
+            List<Signal> withProblem = new ArrayList<>(first.signals());
+            withProblem.addAll(verdictProblems);
+            turns.set(0, new TurnAnalysis(first.index(), first.traceId(), first.userText(), first.assistantText(), first.truncated(),
+                    first.readFrom(), first.assessments(), first.errorSpans(), first.toolCalls(), first.retrievedDocuments(),
+                    first.contextWindow(), withProblem));
+        }
         return new SessionAnalysis(turns, assessments.sessionLevel(), assessments.scorerErrors(), verdict.rootCause(), findings,
                 verdict.note());
     }

@@ -121,11 +121,14 @@ public final class RootCauseFinder {
 
             List<TracedFact> stale = provenance.fromOutdatedDocumentsIn(n);
             if (!stale.isEmpty()) {
-                RetrievedDocument doc = t.retrievedDocuments().stream().filter(RetrievedDocument::outdated)
+                // the page may have been retrieved in an earlier turn and used first here
+                RetrievedDocument doc = turns.subList(0, n).reversed().stream().flatMap(x -> x.retrievedDocuments().stream())
+                        .filter(RetrievedDocument::outdated)
                         .filter(d -> ("document '" + d.displayName() + "'").equals(stale.getFirst().where())).findFirst()
-                        .orElse(t.retrievedDocuments().stream().filter(RetrievedDocument::outdated).findFirst().orElseThrow());
+                        .orElse(null);
                 out.add(new Evidence(n, RootCauseKind.OUTDATED_RETRIEVAL, Strength.STRONG, "the answer took " + quote(stale)
-                        + " from '" + doc.displayName() + "', which its metadata marks outdated (" + doc.outdatedReason() + ")",
+                        + " from " + (doc == null ? stale.getFirst().where() + ", which its metadata marks outdated"
+                                : "'" + doc.displayName() + "', which its metadata marks outdated (" + doc.outdatedReason() + ")"),
                         stale.stream().map(TracedFact::fact).toList()));
             } else if (t.retrievedDocuments().stream().anyMatch(RetrievedDocument::outdated)) {
                 benign.unusedOutdated++;
@@ -270,7 +273,6 @@ public final class RootCauseFinder {
                 TurnAnalysis failed = turns.get(f - 1);
                 if (failed.contextWindow().llmSpanId() == null) continue;
                 String repair = turns.get(r - 1).userText();
-                Terms.Profile repairWords = Terms.profile(repair);
                 List<Fact> answerFacts = Facts.of(failed.assistantText());
                 boolean judged = failures.contains(f) && turns.get(f - 1).assessments().stream().anyMatch(AssessmentView::failing);
                 boolean aboutThatAnswer = Facts.of(repair).stream().anyMatch(x -> answerFacts.stream().anyMatch(x::sameAs));
@@ -282,7 +284,7 @@ public final class RootCauseFinder {
                     for (int j = 1; j < f; j++) {
                         TurnAnalysis e = turns.get(j - 1);
                         boolean inUser = says(e.userText(), fact);
-                        if (inUser && given < 0 && Terms.similarity(repairWords, Terms.profile(e.userText())) < REASK_SIMILARITY) given = j;
+                        if (inUser && given < 0 && !Terms.sameQuestion(repair, e.userText(), REASK_SIMILARITY)) given = j;
                         if (inUser || says(e.assistantText(), fact)) holders.add(j);
                     }
                     if (given < 0 || !failed.contextWindow().droppedTurns().containsAll(holders)) continue;
