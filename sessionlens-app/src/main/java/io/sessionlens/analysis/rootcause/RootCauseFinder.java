@@ -237,7 +237,7 @@ public final class RootCauseFinder {
                 final int origin = k;
                 List<TracedFact> born = provenance.ofTurn(k).stream().filter(tf -> tf.firstTurn() == origin
                         && (tf.source() == io.sessionlens.analysis.provenance.Source.NONE || tf.source() == io.sessionlens.analysis.provenance.Source.TOOL)
-                        && named.stream().anyMatch(f -> f.sameAs(tf.fact()))).toList();
+                        && named.stream().anyMatch(f -> namedAs(f, tf.fact()))).toList();
                 if (born.isEmpty()) continue;
                 TurnAnalysis t = turns.get(k - 1);
                 List<Fact> carrier = born.stream().map(TracedFact::fact).toList();
@@ -392,7 +392,7 @@ public final class RootCauseFinder {
                     TurnAnalysis t = turns.get(j - 1);
                     if (says(t.assistantText(), f) || says(t.userText(), f)) return 0.9;
                 }
-                for (String r : rationales) if (says(r, f)) return 0.9;
+                for (String r : rationales) if (rationaleNames(r, f)) return 0.9;
             }
             // the judge names the subject of that exchange: what the user asked about there and what the answer claimed
             TurnAnalysis origin = turns.get(e.turn() - 1);
@@ -525,8 +525,26 @@ public final class RootCauseFinder {
         return Facts.of(text).stream().anyMatch(f::sameAs);
     }
 
-    private static boolean mentionsAny(@Nullable String text, List<Fact> facts) {
-        return facts.stream().filter(Fact::distinctive).anyMatch(f -> says(text, f));
+    /** Whether a judge's rationale names one of these facts (see {@link #namedAs}). */
+    private static boolean mentionsAny(@Nullable String rationale, List<Fact> facts) {
+        return facts.stream().filter(Fact::distinctive).anyMatch(f -> rationaleNames(rationale, f));
+    }
+
+    static boolean rationaleNames(@Nullable String rationale, Fact f) {
+        if (says(rationale, f)) return true;
+        return rationale != null && f.type() == Fact.Type.NUMBER && Facts.of(rationale).stream().anyMatch(r -> namedAs(r, f));
+    }
+
+    /**
+     * A rationale is another author's words, often in another language than the answer ("the 4,750 burst figure" for
+     * "4,750 requests", "the 60-day figure" for "60 Tage"): a rare number (three digits or more, or a decimal) it names
+     * is the answer's whatever word stands next to it. Short numbers keep their meaning, so a "14" never names "14 pots".
+     */
+    static boolean namedAs(Fact inRationale, Fact f) {
+        if (inRationale.sameAs(f)) return true;
+        if (inRationale.type() != Fact.Type.NUMBER || f.type() != Fact.Type.NUMBER || !inRationale.value().equals(f.value())) return false;
+        String v = f.value();
+        return v.replaceAll("[^0-9]", "").length() >= 3 || v.contains(".");
     }
 
     private static boolean containsWord(String haystack, String word) {
