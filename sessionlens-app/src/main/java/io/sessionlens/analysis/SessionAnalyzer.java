@@ -31,8 +31,9 @@ public final class SessionAnalyzer {
      * Raise when a change to the analysis changes its results: stored analyses of an older version are redone in the
      * background on the next start.
      */
-    public static final int VERSION = 4;   // 3: the evidence model of decision 011 (kind enum, confidence, candidates)
+    public static final int VERSION = 5;   // 3: the evidence model of decision 011 (kind enum, confidence, candidates)
                                            // 4: transcripts: no answer guessed from an intermediate step or a dict
+                                           // 5: verdicts from value semantics and the judge's own scale; language-neutral facts (decision 011)
 
     private final AnalysisSettings settings;
     private final TurnReader turnReader;
@@ -83,8 +84,17 @@ public final class SessionAnalyzer {
             turns.add(new TurnAnalysis(d.index(), d.traceId(), d.userText(), d.assistantText(), d.truncated(), d.readFrom(),
                     d.assessments(), d.errorSpans(), d.toolCalls(), d.retrievedDocuments(), d.contextWindow(), all));
         }
+        List<Signal> verdictProblems = new ArrayList<>();
         RootCauseFinder.Result verdict = attempt(() -> RootCauseFinder.find(turns, assessments.sessionLevel()),
-                new RootCauseFinder.Result(null, "the root-cause check failed; see the analysis problems"), "the root cause", new ArrayList<>());
+                new RootCauseFinder.Result(null, "the root-cause check failed; see the analysis problems"), "the root cause", verdictProblems);
+        if (!verdictProblems.isEmpty()) { // the note points at the problem, so it must be there to see
+            TurnAnalysis first = turns.getFirst();
+            List<Signal> withProblem = new ArrayList<>(first.signals());
+            withProblem.addAll(verdictProblems);
+            turns.set(0, new TurnAnalysis(first.index(), first.traceId(), first.userText(), first.assistantText(), first.truncated(),
+                    first.readFrom(), first.assessments(), first.errorSpans(), first.toolCalls(), first.retrievedDocuments(),
+                    first.contextWindow(), withProblem));
+        }
         return new SessionAnalysis(turns, assessments.sessionLevel(), assessments.scorerErrors(), verdict.rootCause(), findings,
                 verdict.note());
     }

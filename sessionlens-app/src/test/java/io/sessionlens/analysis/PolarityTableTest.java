@@ -15,14 +15,14 @@ class PolarityTableTest {
     @ParameterizedTest
     @CsvSource({
             "user_frustration, none, PASS", "user_frustration, resolved, NEUTRAL", "user_frustration, unresolved, FAIL",
-            "user_frustration, yes, UNKNOWN",
+            "user_frustration, yes, PASS",
             "conversation_completeness, yes, PASS", "conversation_completeness, no, FAIL",
             "knowledge_retention, no, FAIL", "conversational_safety, no, FAIL", "conversational_guidelines, Yes, PASS",
             "correctness, no, FAIL", "relevance_to_query, yes, PASS", "retrieval_groundedness, no, FAIL",
             "retrieval_relevance, no, FAIL", "retrieval_sufficiency, yes, PASS", "safety, no, FAIL", "guidelines, no, FAIL",
             "tool_call_correctness, no, FAIL", "tool_call_efficiency, yes, PASS",
-            "correctness, maybe, UNKNOWN", "correctness, 1, UNKNOWN"})
-    void mlflow_built_in_judges_use_their_own_vocabulary(String judge, String value, Verdict verdict) {
+            "correctness, maybe, UNKNOWN", "correctness, partially, UNKNOWN"})
+    void mlflow_built_in_judges_are_read_by_their_value(String judge, String value, Verdict verdict) {
         assertThat(table.verdict(judge, value)).isEqualTo(verdict);
     }
 
@@ -41,10 +41,41 @@ class PolarityTableTest {
 
     @ParameterizedTest
     @CsvSource({"5, PASS", "4, PASS", "3, UNKNOWN", "2, FAIL", "1.5, FAIL", "0.8, PASS", "0.49, FAIL", "0, FAIL", "1, PASS",
-            "7, UNKNOWN", "-1, UNKNOWN"})
-    void numeric_scores_are_read_on_a_0_to_1_or_1_to_5_scale_whose_middle_is_ambiguous(String value, Verdict verdict) {
+            "7, PASS", "6, UNKNOWN", "40, UNKNOWN", "85, PASS", "350, UNKNOWN", "-1, UNKNOWN"})
+    void a_lone_number_is_read_on_the_smallest_scale_that_holds_it_whose_middle_is_ambiguous(String value, Verdict verdict) {
         assertThat(table.verdict("Relevance", new java.math.BigDecimal(value))).isEqualTo(verdict);
         assertThat(table.verdict("Relevance", value)).as("the same number written as a string").isEqualTo(verdict);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"faithfulness, FAIL, FAIL", "answer_quality, PASS, PASS", "helpfulness_score, Failed, FAIL",
+            "frustration_level, unresolved, FAIL", "frustration_level, resolved, NEUTRAL", "hallucinations, none, PASS",
+            "answer_quality, teilweise, UNKNOWN"})
+    void any_judge_name_with_a_value_whose_meaning_mlflow_defines(String judge, String value, Verdict verdict) {
+        assertThat(table.verdict(judge, value)).isEqualTo(verdict);
+        assertThat(table.verdict(judge, false)).isEqualTo(Verdict.FAIL);
+        assertThat(table.verdict(judge, true)).isEqualTo(Verdict.PASS);
+    }
+
+    @Test
+    void a_number_is_read_on_the_scale_the_judge_used_in_the_session() {
+        PolarityTable.Observed oneToFive = PolarityTable.Observed.of(List.of(4, 1, 5));
+        assertThat(table.verdict("helpfulness", 1, oneToFive)).as("1 of 5").isEqualTo(Verdict.FAIL);
+        assertThat(table.verdict("helpfulness", 1, null)).as("a lone 1 may be a 0-1 score").isEqualTo(Verdict.PASS);
+        assertThat(table.verdict("helpfulness", 2, oneToFive)).isEqualTo(Verdict.FAIL);
+        assertThat(table.verdict("helpfulness", 3, oneToFive)).isEqualTo(Verdict.UNKNOWN);
+        PolarityTable.Observed zeroToTen = PolarityTable.Observed.of(List.of(9, 0, 7));
+        assertThat(table.verdict("overall", 9, zeroToTen)).isEqualTo(Verdict.PASS);
+        assertThat(table.verdict("overall", 2, zeroToTen)).as("2 of 10, not 2 of 5").isEqualTo(Verdict.FAIL);
+        assertThat(table.verdict("overall", 4, PolarityTable.Observed.of(List.of(8, 9, 4)))).as("4 of 10, not 4 of 5").isEqualTo(Verdict.FAIL);
+        assertThat(table.verdict("overall", 5, zeroToTen)).isEqualTo(Verdict.UNKNOWN);
+        assertThat(table.verdict("score", 0.3, PolarityTable.Observed.of(List.of(0.3, 0.9)))).isEqualTo(Verdict.FAIL);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"4/5, PASS", "2/5, FAIL", "3/5, UNKNOWN", "9 / 10, PASS", "3/10, FAIL", "0/5, FAIL"})
+    void a_score_with_its_scale_written_out(String value, Verdict verdict) {
+        assertThat(table.verdict("rating", value)).isEqualTo(verdict);
     }
 
     @Test

@@ -39,6 +39,7 @@ public final class AssessmentClassifier {
     }
 
     public ClassifiedAssessments classify(List<Trace> turns) {
+        Map<String, PolarityTable.Observed> scales = scales(turns);
         List<AssessmentView> sessionLevel = new ArrayList<>();
         Map<String, List<AssessmentView>> perTurn = new LinkedHashMap<>();
         List<ScorerError> scorerErrors = new ArrayList<>();
@@ -56,7 +57,7 @@ public final class AssessmentClassifier {
                 // superseded assessments are history; MLflow's UI hides them too
                 if (!a.valid()) continue;
                 if (belongsElsewhere(a, t)) continue;
-                AssessmentView v = view(a, history(a, byId));
+                AssessmentView v = view(a, history(a, byId, scales), scales);
                 (a.isSessionLevel() ? sessionLevel : turnViews).add(v);
             }
             perTurn.merge(t.traceId(), turnViews, (x, y) -> {
@@ -79,34 +80,55 @@ public final class AssessmentClassifier {
     }
 
     /** Follows {@code overrides} back through superseded assessments, newest first; a cycle ends the walk. */
-    private List<AssessmentView> history(Assessment current, Map<String, Assessment> byId) {
+    /**
+     * Each judge's scale, from the values it gave in this session: a judge that gave 4 and 1 rates on 1–5 (decision
+     * 011). Keyed by the judge's name as written.
+     */
+    private static Map<String, PolarityTable.Observed> scales(List<Trace> turns) {
+        Map<String, List<Object>> values = new HashMap<>();
+        for (Trace t : turns) {
+            for (Assessment a : t.info().assessments()) {
+                if (a.isScorerError() || a.kind() != Assessment.Kind.FEEDBACK) continue;
+                Object v = value(a);
+                if (v != null) values.computeIfAbsent(a.name(), k -> new ArrayList<>()).add(v);
+            }
+        }
+        Map<String, PolarityTable.Observed> out = new HashMap<>();
+        values.forEach((name, vs) -> {
+            PolarityTable.Observed o = PolarityTable.Observed.of(vs);
+            if (o != null) out.put(name, o);
+        });
+        return out;
+    }
+
+    private List<AssessmentView> history(Assessment current, Map<String, Assessment> byId, Map<String, PolarityTable.Observed> scales) {
         List<AssessmentView> out = new ArrayList<>();
         Set<String> seen = new HashSet<>(Set.of(current.assessmentId()));
         String next = current.overrides();
         while (next != null && seen.add(next)) {
             Assessment older = byId.get(next);
             if (older == null || older.valid()) break;
-            out.add(view(older, List.of()));
+            out.add(view(older, List.of(), scales));
             next = older.overrides();
         }
         return out;
     }
 
-    private AssessmentView view(Assessment a, List<AssessmentView> history) {
+    private AssessmentView view(Assessment a, List<AssessmentView> history, Map<String, PolarityTable.Observed> scales) {
         Object value = value(a);
         return new AssessmentView(a.name(), value, blankToNull(a.rationale()), source(a), a.spanId(),
-                verdict(a, value), a.isSessionLevel(), history);
+                verdict(a, value, scales.get(a.name())), a.isSessionLevel(), history);
     }
 
     /**
      * Expectations are ground truth, not a judgement. An issue reference means someone (or something) filed the
      * trace under a known problem, so it counts as failing.
      */
-    private Verdict verdict(Assessment a, @Nullable Object value) {
+    private Verdict verdict(Assessment a, @Nullable Object value, PolarityTable.@Nullable Observed scale) {
         return switch (a.kind()) {
             case EXPECTATION -> Verdict.NEUTRAL;
             case ISSUE -> Verdict.FAIL;
-            case FEEDBACK -> polarity.verdict(a.name(), value);
+            case FEEDBACK -> polarity.verdict(a.name(), value, scale);
         };
     }
 

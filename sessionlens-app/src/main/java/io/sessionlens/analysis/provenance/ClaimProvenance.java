@@ -29,6 +29,15 @@ public final class ClaimProvenance {
             // a code quoted inside another token ("order SF-10492's") or a number spelled inside a code still counts
             return f.type() == Fact.Type.CODE && containsWord(lower, f.value().toLowerCase(Locale.ROOT));
         }
+
+        /** The same distinctive number under any unit: two digits or more, or a decimal. */
+        boolean sameValue(Fact f) {
+            if (f.type() != Fact.Type.NUMBER || f.value().replaceAll("[^0-9]", "").length() < 2 || f.unit().equals("time")) return false;
+            for (Fact k : facts) {
+                if (k.type() == Fact.Type.NUMBER && k.value().equals(f.value()) && !k.unit().equals("time")) return true;
+            }
+            return false;
+        }
     }
 
     private final List<List<TracedFact>> perTurn;
@@ -73,6 +82,13 @@ public final class ClaimProvenance {
                         .findFirst().orElse(Source.EARLIER_ANSWER);
                 return new TracedFact(f, first == Source.NONE ? Source.NONE : Source.EARLIER_ANSWER, a.turn(), null);
             }
+        }
+        if (best != null) return new TracedFact(f, best.source(), turn, best.where());
+        // the same number under another word in this turn's own sources: the answer restated what it was given in
+        // other words or another language ("60 Tage" from a page saying "60 days"). Across turns the meaning must
+        // agree, so a bare "14" never links "14 pots" to "14 March" (decision 011).
+        for (Known k : known) {
+            if (k.turn() == turn && k.sameValue(f) && (best == null || k.source().ordinal() < best.source().ordinal())) best = k;
         }
         if (best != null) return new TracedFact(f, best.source(), turn, best.where());
         return new TracedFact(f, Source.NONE, turn, null);

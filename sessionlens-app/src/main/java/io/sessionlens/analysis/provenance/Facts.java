@@ -19,7 +19,8 @@ public final class Facts {
 
     /** A token of letters, digits, '_' and '-' (a code, a number with a unit glued on, or a word). */
     private static final Pattern TOKEN = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N}_-]*[\\p{L}\\p{N}]|[\\p{L}\\p{N}]");
-    private static final Pattern NUMBER_WITH_UNIT = Pattern.compile("(\\d+(?:[.,]\\d+)*)-?(\\p{L}+)");
+    /** "8kg", "60-day", and compounds that only go on with words ("60-Tage-Frist", "30-second"): the unit is the first word. */
+    private static final Pattern NUMBER_WITH_UNIT = Pattern.compile("(\\d+(?:[.,]\\d+)*)-?(\\p{L}+)(?:-\\p{L}+)*");
     private static final Pattern NUMBER = Pattern.compile(
             "(?<![\\p{L}\\p{N}_.-])(\\d{1,2}:\\d{2}(?![\\d:])|\\d+(?:[.,]\\d+)*)");
     /** "55x40x20 cm" is three numbers, not a code. */

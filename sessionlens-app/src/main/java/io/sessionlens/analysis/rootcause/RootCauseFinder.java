@@ -121,11 +121,14 @@ public final class RootCauseFinder {
 
             List<TracedFact> stale = provenance.fromOutdatedDocumentsIn(n);
             if (!stale.isEmpty()) {
-                RetrievedDocument doc = t.retrievedDocuments().stream().filter(RetrievedDocument::outdated)
+                // the page may have been retrieved in an earlier turn and used first here
+                RetrievedDocument doc = turns.subList(0, n).reversed().stream().flatMap(x -> x.retrievedDocuments().stream())
+                        .filter(RetrievedDocument::outdated)
                         .filter(d -> ("document '" + d.displayName() + "'").equals(stale.getFirst().where())).findFirst()
-                        .orElse(t.retrievedDocuments().stream().filter(RetrievedDocument::outdated).findFirst().orElseThrow());
+                        .orElse(null);
                 out.add(new Evidence(n, RootCauseKind.OUTDATED_RETRIEVAL, Strength.STRONG, "the answer took " + quote(stale)
-                        + " from '" + doc.displayName() + "', which its metadata marks outdated (" + doc.outdatedReason() + ")",
+                        + " from " + (doc == null ? stale.getFirst().where() + ", which its metadata marks outdated"
+                                : "'" + doc.displayName() + "', which its metadata marks outdated (" + doc.outdatedReason() + ")"),
                         stale.stream().map(TracedFact::fact).toList()));
             } else if (t.retrievedDocuments().stream().anyMatch(RetrievedDocument::outdated)) {
                 benign.unusedOutdated++;
@@ -234,7 +237,7 @@ public final class RootCauseFinder {
                 final int origin = k;
                 List<TracedFact> born = provenance.ofTurn(k).stream().filter(tf -> tf.firstTurn() == origin
                         && (tf.source() == io.sessionlens.analysis.provenance.Source.NONE || tf.source() == io.sessionlens.analysis.provenance.Source.TOOL)
-                        && named.stream().anyMatch(f -> f.sameAs(tf.fact()))).toList();
+                        && named.stream().anyMatch(f -> namedAs(f, tf.fact()))).toList();
                 if (born.isEmpty()) continue;
                 TurnAnalysis t = turns.get(k - 1);
                 List<Fact> carrier = born.stream().map(TracedFact::fact).toList();
@@ -270,7 +273,6 @@ public final class RootCauseFinder {
                 TurnAnalysis failed = turns.get(f - 1);
                 if (failed.contextWindow().llmSpanId() == null) continue;
                 String repair = turns.get(r - 1).userText();
-                Terms.Profile repairWords = Terms.profile(repair);
                 List<Fact> answerFacts = Facts.of(failed.assistantText());
                 boolean judged = failures.contains(f) && turns.get(f - 1).assessments().stream().anyMatch(AssessmentView::failing);
                 boolean aboutThatAnswer = Facts.of(repair).stream().anyMatch(x -> answerFacts.stream().anyMatch(x::sameAs));
@@ -282,7 +284,7 @@ public final class RootCauseFinder {
                     for (int j = 1; j < f; j++) {
                         TurnAnalysis e = turns.get(j - 1);
                         boolean inUser = says(e.userText(), fact);
-                        if (inUser && given < 0 && Terms.similarity(repairWords, Terms.profile(e.userText())) < REASK_SIMILARITY) given = j;
+                        if (inUser && given < 0 && !Terms.sameQuestion(repair, e.userText(), REASK_SIMILARITY)) given = j;
                         if (inUser || says(e.assistantText(), fact)) holders.add(j);
                     }
                     if (given < 0 || !failed.contextWindow().droppedTurns().containsAll(holders)) continue;
@@ -390,7 +392,7 @@ public final class RootCauseFinder {
                     TurnAnalysis t = turns.get(j - 1);
                     if (says(t.assistantText(), f) || says(t.userText(), f)) return 0.9;
                 }
-                for (String r : rationales) if (says(r, f)) return 0.9;
+                for (String r : rationales) if (rationaleNames(r, f)) return 0.9;
             }
             // the judge names the subject of that exchange: what the user asked about there and what the answer claimed
             TurnAnalysis origin = turns.get(e.turn() - 1);
@@ -523,8 +525,26 @@ public final class RootCauseFinder {
         return Facts.of(text).stream().anyMatch(f::sameAs);
     }
 
-    private static boolean mentionsAny(@Nullable String text, List<Fact> facts) {
-        return facts.stream().filter(Fact::distinctive).anyMatch(f -> says(text, f));
+    /** Whether a judge's rationale names one of these facts (see {@link #namedAs}). */
+    private static boolean mentionsAny(@Nullable String rationale, List<Fact> facts) {
+        return facts.stream().filter(Fact::distinctive).anyMatch(f -> rationaleNames(rationale, f));
+    }
+
+    static boolean rationaleNames(@Nullable String rationale, Fact f) {
+        if (says(rationale, f)) return true;
+        return rationale != null && f.type() == Fact.Type.NUMBER && Facts.of(rationale).stream().anyMatch(r -> namedAs(r, f));
+    }
+
+    /**
+     * A rationale is another author's words, often in another language than the answer ("the 4,750 burst figure" for
+     * "4,750 requests", "the 60-day figure" for "60 Tage"): a rare number (three digits or more, or a decimal) it names
+     * is the answer's whatever word stands next to it. Short numbers keep their meaning, so a "14" never names "14 pots".
+     */
+    static boolean namedAs(Fact inRationale, Fact f) {
+        if (inRationale.sameAs(f)) return true;
+        if (inRationale.type() != Fact.Type.NUMBER || f.type() != Fact.Type.NUMBER || !inRationale.value().equals(f.value())) return false;
+        String v = f.value();
+        return v.replaceAll("[^0-9]", "").length() >= 3 || v.contains(".");
     }
 
     private static boolean containsWord(String haystack, String word) {

@@ -115,6 +115,44 @@ public final class Terms {
         return jaccard(a.tokens(), b.tokens());
     }
 
+    /** A shared passage this long (characters) is a copied question, not two messages on one subject. */
+    static final int MIN_SHARED_PASSAGE = 16;
+
+    /**
+     * Whether a user message asks an earlier one again: their words mostly agree (Jaccard at least {@code threshold}),
+     * or one repeats the other's question verbatim behind a different lead-in ("Again: …", "For my colleague: …", in
+     * any language) — a passage of {@value #MIN_SHARED_PASSAGE} characters or more that is at least half of the shorter
+     * message. Works on characters, so it knows no language's words.
+     */
+    public static boolean sameQuestion(String a, String b, double threshold) {
+        if (similarity(a, b) >= threshold) return true;
+        String x = folded(a), y = folded(b);
+        if (x.isEmpty() || y.isEmpty()) return false;
+        int shared = longestCommonPassage(x, y);
+        return shared >= MIN_SHARED_PASSAGE && shared * 2 >= Math.min(x.length(), y.length());
+    }
+
+    private static String folded(String s) {
+        String t = s == null ? "" : s.toLowerCase(Locale.ROOT).replaceAll("\\s+", " ").trim();
+        return t.length() > 2_000 ? t.substring(0, 2_000) : t;
+    }
+
+    private static int longestCommonPassage(String a, String b) {
+        int[] prev = new int[b.length() + 1], cur = new int[b.length() + 1];
+        int best = 0;
+        for (int i = 1; i <= a.length(); i++) {
+            for (int j = 1; j <= b.length(); j++) {
+                cur[j] = a.charAt(i - 1) == b.charAt(j - 1) ? prev[j - 1] + 1 : 0;
+                if (cur[j] > best) best = cur[j];
+            }
+            int[] t = prev;
+            prev = cur;
+            cur = t;
+            java.util.Arrays.fill(cur, 0);
+        }
+        return best;
+    }
+
     private static double jaccard(Set<String> a, Set<String> b) {
         if (a.isEmpty() || b.isEmpty()) return 0;
         Set<String> union = new LinkedHashSet<>(a);
