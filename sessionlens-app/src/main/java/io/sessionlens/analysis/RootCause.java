@@ -12,7 +12,8 @@ import org.jspecify.annotations.Nullable;
  * @param evidence one sentence an analyst can check against the traces
  * @param chain later turns (1-based, ascending) that carried the fault on: answers that repeat its facts, the first
  *     answer that needed a lost fact, the flagged turn
- * @param flaggedTurn the first turn a valid judge flagged; null when no per-turn judge failed
+ * @param flaggedTurn the first turn whose answer an LLM judge failed (not a human label, a code metric or a retrieval
+ *     judge); null when none did
  * @param confidence 0–1: how strong the evidence for this turn is and how clearly it beats the alternatives
  * @param candidates the turns considered, best first (at most {@link #MAX_CANDIDATES}; the first is this verdict)
  * @param reason for {@link RootCauseKind#OTHER}: what kind of evidence it was; null otherwise

@@ -31,7 +31,7 @@ public final class SessionAnalyzer {
      * Raise when a change to the analysis changes its results: stored analyses of an older version are redone in the
      * background on the next start.
      */
-    public static final int VERSION = 5;   // 3: the evidence model of decision 011 (kind enum, confidence, candidates)
+    public static final int VERSION = 6;   // 6: the flagged turn is an LLM judge's flag on the answer; 3: the evidence model of decision 011 (kind enum, confidence, candidates)
                                            // 4: transcripts: no answer guessed from an intermediate step or a dict
                                            // 5: verdicts from value semantics and the judge's own scale; language-neutral facts (decision 011)
 

@@ -77,7 +77,7 @@ class SessionAnalyzerTest {
         assertThat(rc).isNotNull();
         assertThat(rc.turn()).isEqualTo(2);
         assertThat(rc.kind()).isEqualTo(RootCauseKind.TOOL_ERROR);
-        assertThat(rc.flaggedTurn()).isEqualTo(2);
+        assertThat(rc.flaggedTurn()).as("the user's pushback is evidence, not a judge's flag").isNull();
         assertThat(rc.evidence()).isEqualTo("turn 2: tool 'get_order_status' failed (order service did not answer within 10 s) and the "
                 + "answer went on without it; turn 3's user pushes back on this answer: 'That's not what the tracking page says, it says "
                 + "delayed.' (\"that's not what\")");

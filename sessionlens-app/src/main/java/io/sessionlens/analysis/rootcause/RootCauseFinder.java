@@ -93,9 +93,8 @@ public final class RootCauseFinder {
             Optional<Integer> firstStrong = all().stream().filter(e -> e.strength() == Strength.STRONG).map(Evidence::turn).min(Integer::compare);
             if (failures.isEmpty() && firstStrong.isEmpty() && failedSessionJudges.isEmpty()) return new Result(null, benign.note(turns));
 
-            // where the failure showed: the first turn a valid judge flagged, that ended in an error it did not recover
-            // from, or whose answer after a failed tool the user pushed back on
-            Integer flagged = turns.stream().filter(t -> t.assessments().stream().anyMatch(AssessmentView::failing) || unrecovered.contains(t.index()))
+            // where a judge flagged the failure: the first turn whose answer an automated judge failed (decision 011)
+            Integer flagged = turns.stream().filter(t -> t.assessments().stream().anyMatch(RootCauseFinder::flagsTheAnswer))
                     .map(TurnAnalysis::index).findFirst().orElse(null);
             int anchor;
             List<String> rationales = new ArrayList<>();
@@ -445,7 +444,7 @@ public final class RootCauseFinder {
                 s.append("; ").append(TurnList.describe(repeating)).append(repeating.size() == 1 ? " repeats it" : " repeat it");
             }
             if (flagged != null && flagged != e.turn()) {
-                turns.get(flagged - 1).assessments().stream().filter(AssessmentView::failing).findFirst().ifPresentOrElse(
+                turns.get(flagged - 1).assessments().stream().filter(RootCauseFinder::flagsTheAnswer).findFirst().ifPresentOrElse(
                         judge -> s.append("; a judge flagged turn ").append(flagged).append(" (").append(AssessmentWording.describe(judge)).append(")"),
                         () -> s.append("; the failure showed in turn ").append(flagged));
             }
@@ -505,6 +504,19 @@ public final class RootCauseFinder {
     }
 
     // ---- small helpers ------------------------------------------------------------------------------------------
+
+    /**
+     * A judge's flag on the answer: a failing verdict from an LLM judge (or a judge whose source the export does not name)
+     * on what the user was told. A human's label is an
+     * analyst's finding, not the monitoring's flag; a code scorer is a metric; MLflow's retrieval judges
+     * ({@code retrieval_groundedness}, {@code retrieval_relevance}, {@code retrieval_sufficiency}) judge the retrieved
+     * context, which is evidence about the cause, not the flag.
+     */
+    static boolean flagsTheAnswer(AssessmentView a) {
+        String source = a.source().toUpperCase(Locale.ROOT);
+        return a.failing() && !source.startsWith("HUMAN") && !source.startsWith("CODE")
+                && !a.name().toLowerCase(Locale.ROOT).startsWith("retrieval_");
+    }
 
     static boolean isGroundedness(AssessmentView a) {
         return a.name().toLowerCase(Locale.ROOT).contains("groundedness");

@@ -68,7 +68,7 @@ final class DocsScenarios {
                         judge("user_frustration", "none", "The developer is satisfied with every answer."),
                         judge("conversation_completeness", "yes", "All four questions were answered."),
                         judge("knowledge_retention", "yes", "The assistant keeps the Enterprise plan in mind in turn 4."))
-                .truth(GroundTruth.rootCause(3, GroundTruth.HALLUCINATION, List.of(4), 3))
+                .truth(GroundTruth.rootCause(3, GroundTruth.HALLUCINATION, List.of(4), 4))
                 .story("Turn 3 invented an Enterprise limit of 10,000 requests per minute with queueing, which no"
                         + " retrieved page supports; the groundedness judge flagged it, and turn 4 advised dropping"
                         + " client-side throttling on that basis.")

@@ -63,7 +63,7 @@ final class HelpdeskScenarios {
                                 + " 503)", "category", "access", "priority", "high"),
                         obj("ticket_id", "INC-40212", "status", "open", "assigned_group", "Identity & Access",
                                 "sla_hours", 2)))
-                .truth(GroundTruth.rootCause(2, GroundTruth.TOOL_ERROR, List.of(), 2))
+                .truth(GroundTruth.rootCause(2, GroundTruth.TOOL_ERROR, List.of(), null))
                 .story("Turn 2's reset_mfa_token call failed with HTTP 503 from the identity service; the exception"
                         + " reached the root, so the trace is ERROR and the user got no answer. Turn 3 recovered by"
                         + " opening a ticket.")
