@@ -64,10 +64,10 @@ public final class ExportReader {
         } catch (ListenerFailure f) {
             throw f;
         } catch (IOException e) {
-            sink.problem(source.whole(), "could not read the file: " + e.getMessage());
+            sink.stoppedReading(source.whole(), "could not read the file: " + e.getMessage() + "; the rest of it was not read");
         } catch (RuntimeException | StackOverflowError e) {
             // Never expected (nesting is capped); if it happens, one file is lost, not the upload.
-            sink.problem(source.whole(), "could not read the file: " + e);
+            sink.stoppedReading(source.whole(), "could not read the file (" + e.getClass().getSimpleName() + "); the rest of it was not read");
         }
     }
 
@@ -80,7 +80,8 @@ public final class ExportReader {
                 readFile(source.entry(entry.getName()), new KeepOpen(zip), sink, archiveDepth + 1);
             }
         } catch (IOException e) {
-            sink.problem(source.whole(), "the zip archive is damaged: " + e.getMessage());
+            sink.stoppedReading(source.whole(), "the zip archive is damaged: " + e.getMessage()
+                    + (files == 0 ? "" : "; the entries after entry " + files + " were not read"));
             return;
         }
         if (files == 0) sink.problem(source.whole(), "the zip archive holds no files");

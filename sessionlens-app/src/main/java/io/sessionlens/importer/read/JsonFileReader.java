@@ -34,6 +34,8 @@ final class JsonFileReader {
     private int ordinal;
     private int rootValues;
     private int problems;
+    /** Traces delivered or named in a problem: once there are some, a file that breaks off has lost only its rest. */
+    private int traceOutcomes;
     /** The line being read in JSON Lines mode; null while reading a multi-line document. */
     private @Nullable Long currentLine;
     /** Names the element a parse error interrupts, so the user learns which trace was cut off. */
@@ -63,7 +65,7 @@ final class JsonFileReader {
                 readDocument();
             }
         } catch (IOException e) {
-            problem(source.whole(), "could not read the file: " + e.getMessage());
+            stopped(source.whole(), "could not read the file: " + e.getMessage());
         }
         if (pendingRootProblem != null) {
             problem(rootValues == 1 ? source.whole() : pendingRootProblem.positionalRef(), pendingRootProblem.message());
@@ -90,7 +92,13 @@ final class JsonFileReader {
             for (JsonToken t = p.nextToken(); t != null; t = p.nextToken()) deliverRoot(readRootValue(p, t));
         } catch (JacksonException e) {
             if (!lineMode) {
-                problem(elementBeingRead != null ? elementBeingRead : source.whole(), describe(e, Origin.FILE));
+                // Inside one JSON document nothing after a syntax error can be trusted: say where reading ended.
+                String where = elementBeingRead != null ? elementBeingRead : source.whole();
+                if (ParseFailures.isEndOfInput(e)) {
+                    problem(where, describe(e, Origin.FILE));   // the file ends here: there is no rest that was not read
+                } else {
+                    stopped(where, describe(e, Origin.FILE));
+                }
                 return;
             }
             problem(source.line(currentLine == null ? 1 : currentLine), describe(e, Origin.FILE));
@@ -285,7 +293,10 @@ final class JsonFileReader {
             return;
         }
         switch (outcome) {
-            case Accepted a -> sink.trace(a.trace(), a.warnings());
+            case Accepted a -> {
+                traceOutcomes++;
+                sink.trace(a.trace(), a.warnings());
+            }
             case Rejected r -> {
                 String ref = r.traceId() != null ? r.traceId() : positionalRef;
                 if (r.notATrace() && rootValue) {
@@ -307,7 +318,22 @@ final class JsonFileReader {
 
     private void problem(@Nullable String ref, String message) {
         problems++;
+        if (!java.util.Objects.equals(ref, source.whole())) traceOutcomes++;
         sink.problem(ref, message);
+    }
+
+    /**
+     * Reading ends at {@code where}: the user learns that nothing after it was read. A file that fails before its first
+     * trace is simply unreadable, and says so.
+     */
+    private void stopped(@Nullable String where, String message) {
+        problems++;
+        if (java.util.Objects.equals(where, source.whole()) && traceOutcomes == 0) {
+            sink.problem(null, message);
+        } else {
+            sink.stoppedReading(where, "reading stopped here: " + message + "; the rest of the "
+                    + (source.inArchive() ? "entry" : "file") + " was not read");
+        }
     }
 
     private static @Nullable String textOrNull(JsonNode v) {

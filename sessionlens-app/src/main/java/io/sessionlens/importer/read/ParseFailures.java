@@ -44,7 +44,7 @@ final class ParseFailures {
             Throwable cause = e.getCause() == null ? e : e.getCause();
             return "could not read the file: " + cause.getMessage();
         }
-        if (e instanceof UnexpectedEndOfInputException || original.contains("end-of-input")) {
+        if (isEndOfInput(e)) {
             return "not JSON: unexpected end of input" + at + " (the " + origin.unit() + " looks truncated)";
         }
         if (original.contains("Invalid UTF-8")) {
@@ -67,6 +67,11 @@ final class ParseFailures {
             return "too large to read" + at + ": " + firstSentence(original);
         }
         return "not JSON: " + simplify(original) + at;
+    }
+
+    /** The input ended inside a value: the file was cut off, rather than broken in the middle. */
+    static boolean isEndOfInput(JacksonException e) {
+        return e instanceof UnexpectedEndOfInputException || String.valueOf(e.getOriginalMessage()).contains("end-of-input");
     }
 
     private static String simplify(String message) {

@@ -191,9 +191,9 @@ class ExportReaderBadInputTest {
         assertThat(r.traceIds()).containsExactly(T1);
         assertThat(r.problems).singleElement().satisfies(p -> {
             assertThat(p.ref()).isEqualTo("trace #2");
-            assertThat(p.message()).isEqualTo("invalid UTF-8 (byte 0xfe) at byte offset " + (json.indexOf("t@rn") + 1)
+            assertThat(p.message()).isEqualTo("reading stopped here: invalid UTF-8 (byte 0xfe) at byte offset " + (json.indexOf("t@rn") + 1)
                     + " (line 3, column " + (json.indexOf("t@rn") + 1 - json.lastIndexOf('\n', json.indexOf("t@rn"))) + ")"
-                    + ": the file is not UTF-8 text");
+                    + ": the file is not UTF-8 text; the rest of the file was not read");
         });
     }
 
@@ -218,7 +218,8 @@ class ExportReaderBadInputTest {
         assertThat(r.traceIds()).containsExactly(T1);
         assertThat(r.problems).singleElement().satisfies(p -> {
             assertThat(p.ref()).isEqualTo("trace #2");
-            assertThat(p.message()).startsWith("nested more than 1000 levels deep");
+            assertThat(p.message()).startsWith("reading stopped here: nested more than 1000 levels deep")
+                    .endsWith("; the rest of the file was not read");
         });
     }
 
