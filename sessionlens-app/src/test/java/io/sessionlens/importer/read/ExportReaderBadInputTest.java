@@ -324,6 +324,21 @@ class ExportReaderBadInputTest {
     }
 
     @Test
+    void wrong_types_in_the_trace_info_are_warned_about_not_dropped_silently() {
+        String t = ExportReaderContainersTest.trace("tr-00000000000000000000000000000c01", "00000000000000a1").replace(
+                "\"state\":\"OK\"", "\"state\":\"OK\",\"trace_metadata\":[{\"mlflow.trace.session\":\"s-1\"}],"
+                        + "\"tags\":\"chat\",\"request_preview\":{\"q\":1},\"client_request_id\":[1]");
+
+        Recorder r = Recorder.read("a.json", t);
+
+        assertThat(r.warningsOf("tr-00000000000000000000000000000c01")).contains(
+                "trace_metadata is a list, and 1 of its 1 entries are not {key, value} pairs; they were ignored (a session id or user in them is lost)",
+                "tags is text, not an object, and was ignored",
+                "request_preview is an object, not text, and was ignored",
+                "client_request_id is a list, not text, and was ignored");
+    }
+
+    @Test
     void a_default_experiment_is_used_for_traces_that_name_none() {
         Recorder r = Recorder.read("t.json", "{\"info\": {\"trace_id\": \"tr-1\", \"request_time\": 0}}");
 
