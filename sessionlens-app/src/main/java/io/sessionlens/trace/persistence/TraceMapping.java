@@ -28,6 +28,11 @@ public final class TraceMapping {
     private static final JsonMapper JSON = SharedJson.MAPPER;
     private static final TypeReference<LinkedHashMap<String, String>> STRING_MAP = new TypeReference<>() {};
     private static final TypeReference<List<StoredEvent>> EVENTS = new TypeReference<>() {};
+    private static final JsonMapper CANONICAL = JsonMapper.builder()
+            .enable(tools.jackson.databind.cfg.JsonNodeFeature.WRITE_PROPERTIES_SORTED)
+            .enable(tools.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .enable(tools.jackson.databind.cfg.JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
+            .build();
 
     /** Events as stored: the model's own field names. */
     record StoredEvent(String name, long timeUnixNano, Map<String, String> attributes) {}
@@ -60,9 +65,14 @@ public final class TraceMapping {
         e.totalTokens = facts.tokens().totalTokens();
         e.importedAt = importedAt;
 
+        // The hash is over a canonical form (maps by sorted key, assessments as sorted JSON), never over the stored JSON:
+        // a map's order may differ between two reads of the same file (SpanEvent's Map.copyOf orders by a per-JVM
+        // salt), and an unchanged trace must stay "unchanged" after a restart. Decision record 013.
         MessageDigest digest = sha256();
         update(digest, e.experimentId, e.sessionKey, e.requestTime.toString(), String.valueOf(e.durationMs), e.state,
-                e.clientRequestId, e.requestPreview, e.responsePreview, e.metadataJson, e.tagsJson);
+                e.clientRequestId, e.requestPreview, e.responsePreview);
+        update(digest, info.metadata());
+        update(digest, info.tags());
 
         List<SpanEntity> spans = new ArrayList<>(t.spans().size());
         java.util.Set<String> onCycle = io.sessionlens.trace.model.SpanTree.onParentCycles(t.spans());
@@ -86,7 +96,13 @@ public final class TraceMapping {
             se.eventsJson = JSON.writeValueAsString(s.events().stream()
                     .map(ev -> new StoredEvent(ev.name(), ev.timeUnixNano(), ev.attributes())).toList());
             update(digest, se.spanId, s.parentSpanId(), se.name, Long.toString(se.startNs), String.valueOf(se.endNs),
-                    se.status, se.statusMessage, se.attributesJson, se.eventsJson);
+                    se.status, se.statusMessage);
+            update(digest, s.attributes());
+            for (SpanEvent ev : s.events()) {
+                update(digest, ev.name(), Long.toString(ev.timeUnixNano()));
+                update(digest, ev.attributes());
+            }
+            update(digest, "end of span");
             spans.add(se);
         }
         List<AssessmentEntity> assessments = new ArrayList<>(info.assessments().size());
@@ -115,7 +131,7 @@ public final class TraceMapping {
             ae.valid = a.valid();
             ae.overrides = a.overrides();
             ae.rawJson = a.raw();
-            update(digest, ae.rawJson);
+            update(digest, canonicalJson(ae.rawJson));
             assessments.add(ae);
         }
         e.contentHash = HexFormat.of().formatHex(digest.digest());
@@ -148,6 +164,21 @@ public final class TraceMapping {
                 a.errorCode == null && a.errorMessage == null && a.errorStack == null ? null
                         : new AssessmentError(a.errorCode, a.errorMessage, a.errorStack),
                 a.rationale, JSON.readValue(a.metadataJson, STRING_MAP), a.overrides, a.valid, a.rawJson);
+    }
+
+    /** A map by sorted key, closed by a marker so two maps never read as one. */
+    private static void update(MessageDigest d, Map<String, String> map) {
+        for (String key : new java.util.TreeSet<>(map.keySet())) update(d, key, map.get(key));
+        d.update((byte) 0x1e);
+    }
+
+    /** JSON text with its object keys sorted and its numbers as Jackson writes them; text that is not JSON as it is. */
+    static String canonicalJson(String json) {
+        try {
+            return CANONICAL.writeValueAsString(CANONICAL.readTree(json));
+        } catch (tools.jackson.core.JacksonException notJson) {
+            return json;
+        }
     }
 
     private static void update(MessageDigest d, @Nullable String... parts) {
