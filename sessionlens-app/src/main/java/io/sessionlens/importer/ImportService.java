@@ -25,6 +25,7 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
@@ -35,6 +36,7 @@ import org.springframework.stereotype.Service;
  * (at most {@link #BATCHES_IN_FLIGHT} batches wait, so memory stays bounded).
  */
 @Service
+@EnableConfigurationProperties(ImportLimits.class)
 public class ImportService implements DisposableBean {
     private static final Logger log = LoggerFactory.getLogger(ImportService.class);
     /** Batch bounds: whichever is reached first. Spans dominate the memory of a batch. */
@@ -44,13 +46,17 @@ public class ImportService implements DisposableBean {
     /** Batches handed to the writer and not yet stored, per file being imported. */
     static final int BATCHES_IN_FLIGHT = 2;
 
-    private final ExportReader reader = new ExportReader();
+    private final ExportReader reader;
+    private final ImportLimits limits;
     private final TraceStore store;
     private final ApplicationEventPublisher events;
     /** One writer for all imports: H2 takes one writer at a time best, and two imports then share it batch by batch. */
     private final ExecutorService writer = Executors.newSingleThreadExecutor(Thread.ofPlatform().name("trace-writer").daemon(true).factory());
 
-    ImportService(TraceStore store, ApplicationEventPublisher events) {
+    ImportService(TraceStore store, ApplicationEventPublisher events, ImportLimits limits) {
+        this.limits = limits;
+        this.reader = new ExportReader(new ExportReader.Limits(limits.maxUnzippedSize().toBytes(), limits.maxZipRatio(),
+                limits.maxStringLength()));
         this.store = store;
         this.events = events;
     }
@@ -80,6 +86,11 @@ public class ImportService implements DisposableBean {
     public void destroy() throws InterruptedException {
         writer.shutdown();   // never shutdownNow: an interrupt during file IO closes H2's file channel
         writer.awaitTermination(60, TimeUnit.SECONDS);
+    }
+
+    /** The limits this import holds to, for the web layer's early checks. */
+    public ImportLimits limits() {
+        return limits;
     }
 
     public ImportReport importFile(String name, InputStream in) {

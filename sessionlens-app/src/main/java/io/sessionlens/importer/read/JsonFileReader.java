@@ -11,6 +11,7 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Streams one JSON file (or zip entry) and hands each trace to the listener as soon as it is complete, so memory
@@ -50,7 +51,12 @@ final class JsonFileReader {
 
     private record Pending(String positionalRef, String message) {}
 
-    JsonFileReader(SourceName source, InputStream in, ReadListener sink, boolean lineSplitting) {
+    private final JsonMapper mapper;
+    private final int maxStringLength;
+
+    JsonFileReader(SourceName source, InputStream in, ReadListener sink, boolean lineSplitting, JsonMapper mapper, int maxStringLength) {
+        this.mapper = mapper;
+        this.maxStringLength = maxStringLength;
         this.source = source;
         this.sink = sink;
         this.input = new LineBoundInput(in);
@@ -131,12 +137,12 @@ final class JsonFileReader {
     }
 
     private JsonParser newParser() {
-        parser = ExportJson.MAPPER.createParser(input);
+        parser = mapper.createParser(input);
         return parser;
     }
 
     private String describe(JacksonException e, Origin origin) {
-        return ParseFailures.describe(e, origin, parser == null ? null : parser.currentLocation());
+        return ParseFailures.describe(e, origin, parser == null ? null : parser.currentLocation(), maxStringLength);
     }
 
     /** A root object read to its end, delivered once the reader knows how to name it (a line, or trace #N). */

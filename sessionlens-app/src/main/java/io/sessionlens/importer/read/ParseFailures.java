@@ -35,7 +35,7 @@ final class ParseFailures {
     /**
      * @param parserLocation where the parser stood, for failures that carry no location (Jackson's constraint checks)
      */
-    static String describe(JacksonException e, Origin origin, @Nullable TokenStreamLocation parserLocation) {
+    static String describe(JacksonException e, Origin origin, @Nullable TokenStreamLocation parserLocation, int maxStringLength) {
         String original = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
         TokenStreamLocation loc = e.getLocation();
         if (loc == null || loc.getLineNr() <= 0) loc = parserLocation;
@@ -62,7 +62,12 @@ final class ParseFailures {
                         + ": not an MLflow trace export";
             }
             if (original.contains("String value length")) {
-                return "a text value longer than " + (ExportJson.MAX_STRING_LENGTH / (1024 * 1024)) + " MB" + at;
+                return "a text value longer than %,d characters".formatted(maxStringLength) + at
+                        + " (the limit is sessionlens.import.max-string-length)";
+            }
+            if (original.contains("Name length")) {
+                return "a key longer than %,d characters".formatted(maxStringLength) + at
+                        + " (the limit is sessionlens.import.max-string-length)";
             }
             return "too large to read" + at + ": " + firstSentence(original);
         }

@@ -26,6 +26,16 @@ import tools.jackson.databind.json.JsonMapper;
 /** Entity ↔ model. Maps and event lists are stored as JSON text so every attribute survives, whatever its key. */
 public final class TraceMapping {
     private static final JsonMapper JSON = SharedJson.MAPPER;
+    /**
+     * Reads back what this class wrote: no size limits, since every value in it passed the import's limit
+     * ({@code sessionlens.import.max-string-length}, which may be above Jackson's default of 20 M characters) and a
+     * stored trace that cannot be read back would answer 500 on every page that shows it.
+     */
+    private static final JsonMapper STORED = JsonMapper.builder(tools.jackson.core.json.JsonFactory.builder()
+                    .streamReadConstraints(tools.jackson.core.StreamReadConstraints.builder()
+                            .maxStringLength(Integer.MAX_VALUE).maxNameLength(Integer.MAX_VALUE).maxDocumentLength(-1).build())
+                    .build())
+            .build();
     private static final TypeReference<LinkedHashMap<String, String>> STRING_MAP = new TypeReference<>() {};
     private static final TypeReference<List<StoredEvent>> EVENTS = new TypeReference<>() {};
     private static final JsonMapper CANONICAL = JsonMapper.builder()
@@ -140,8 +150,8 @@ public final class TraceMapping {
 
     public static Trace toModel(TraceEntity e, List<SpanEntity> spans, List<Assessment> assessments) {
         TraceInfo info = new TraceInfo(e.traceId, e.experimentId, e.requestTime, e.durationMs, TraceState.parse(e.state),
-                e.requestPreview, e.responsePreview, e.clientRequestId, JSON.readValue(e.metadataJson, STRING_MAP),
-                JSON.readValue(e.tagsJson, STRING_MAP), assessments);
+                e.requestPreview, e.responsePreview, e.clientRequestId, STORED.readValue(e.metadataJson, STRING_MAP),
+                STORED.readValue(e.tagsJson, STRING_MAP), assessments);
         return new Trace(info, spans.stream().map(TraceMapping::toModel).toList());
     }
 
@@ -151,10 +161,10 @@ public final class TraceMapping {
     }
 
     public static Span toModel(SpanEntity s) {
-        List<SpanEvent> events = JSON.readValue(s.eventsJson, EVENTS).stream()
+        List<SpanEvent> events = STORED.readValue(s.eventsJson, EVENTS).stream()
                 .map(ev -> new SpanEvent(ev.name(), ev.timeUnixNano(), ev.attributes())).toList();
         return new Span(s.spanId, s.cycleParentSpanId != null ? s.cycleParentSpanId : s.parentSpanId, s.name, s.startNs, s.endNs, SpanStatus.valueOf(s.status),
-                s.statusMessage == null ? "" : s.statusMessage, JSON.readValue(s.attributesJson, STRING_MAP), events);
+                s.statusMessage == null ? "" : s.statusMessage, STORED.readValue(s.attributesJson, STRING_MAP), events);
     }
 
     public static Assessment toModel(AssessmentEntity a) {
@@ -163,7 +173,7 @@ public final class TraceMapping {
                 a.serializedFormat == null ? null : new Assessment.SerializedValue(a.serializedFormat, a.serializedValue == null ? "" : a.serializedValue),
                 a.errorCode == null && a.errorMessage == null && a.errorStack == null ? null
                         : new AssessmentError(a.errorCode, a.errorMessage, a.errorStack),
-                a.rationale, JSON.readValue(a.metadataJson, STRING_MAP), a.overrides, a.valid, a.rawJson);
+                a.rationale, STORED.readValue(a.metadataJson, STRING_MAP), a.overrides, a.valid, a.rawJson);
     }
 
     /** A map by sorted key, closed by a marker so two maps never read as one. */
