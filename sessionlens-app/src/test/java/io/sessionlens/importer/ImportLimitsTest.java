@@ -103,7 +103,7 @@ class ImportLimitsTest extends AppTestBase {
 
     @Test
     void a_cross_origin_text_plain_post_is_refused_and_imports_nothing() {
-        String t = ImportIsolationTest.trace(ImportIsolationTest.id("e", 1), "exp-lim-csrf", "s", "ana");
+        String t = ImportIsolationTest.trace(ImportIsolationTest.id("ce", 1), "exp-lim-csrf", "s", "ana");
         var plain = http.post("/api/imports", t.getBytes(StandardCharsets.UTF_8), "text/plain");
         assertThat(plain.status()).isEqualTo(415);
         assertThat(plain.json().get("error").asString()).contains("'text/plain' is not accepted");
