@@ -18,7 +18,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.condition.EnabledIf;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -38,6 +41,7 @@ import tools.jackson.databind.JsonNode;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("postgres")
 @EnabledIf("postgresAnswers")
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)   // the first test counts every session in the schema
 class PostgresProfileTest {
     static final String URL = System.getProperty("sessionlens.test.pg-url", "jdbc:postgresql://localhost:5432/sessionlens");
     static final String SCHEMA = "sl_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
@@ -71,6 +75,7 @@ class PostgresProfileTest {
     }
 
     @Test
+    @Order(1)
     void the_team_server_profile_imports_searches_analyses_and_exports_on_postgresql() throws Exception {
         var http = new Http("http://localhost:" + port);
         List<String> fixtures = List.of("01-v3-trace-to-dict-mlflow34-simple.json", "05-v2-trace-export.json",
@@ -110,5 +115,31 @@ class PostgresProfileTest {
         JsonNode slash = http.get("/api/traces/" + URLEncoder.encode(SlashIdsTest.TRACE_ID, StandardCharsets.UTF_8)).json();
         assertThat(slash.at("/info/trace_id").asString()).isEqualTo(SlashIdsTest.TRACE_ID);
         assertThat(slash.at("/info/request_time").asString()).isEqualTo("2026-04-01T10:00:00Z");
+    }
+
+    @Test
+    void one_over_long_field_costs_only_its_trace_and_reimports_stay_unchanged_on_postgresql() {
+        var http = new Http("http://localhost:" + port);
+        var a = http.postJson("/api/imports", io.sessionlens.importer.ImportIsolationTest.twoThousandWithOneLongSessionId("b1", "exp-pg-iso"));
+        io.sessionlens.importer.ImportIsolationTest.assertOnlyTheLongSessionIdWasLost(a, "b1");
+        io.sessionlens.importer.ImportIdempotenceTest.assertReimportsAreUnchanged(http, "tr-e00000000000000000000000000000a1", "exp-pg-idem");
+    }
+
+    @Test
+    void a_trace_postgresql_refuses_after_the_checks_costs_only_itself() {
+        // PostgreSQL stores no NUL character in text; H2 does. The batch fails, and is stored trace by trace.
+        var http = new Http("http://localhost:" + port);
+        String bad = io.sessionlens.importer.ImportIsolationTest.trace("tr-b2000000000000000000000000000002", "exp-pg-nul", "s", "ana")
+                .replace("\"question\"", "\"que\\u0000stion\"");
+        String good1 = io.sessionlens.importer.ImportIsolationTest.trace("tr-b2000000000000000000000000000001", "exp-pg-nul", "s", "ana");
+        String good3 = io.sessionlens.importer.ImportIsolationTest.trace("tr-b2000000000000000000000000000003", "exp-pg-nul", "s", "ana");
+        var a = http.postJson("/api/imports", "[" + good1 + "," + bad + "," + good3 + "]");
+        assertThat(a.status()).as(a.body()).isEqualTo(200);
+        JsonNode file = a.json().at("/files/0");
+        assertThat(file.get("traces").asInt()).isEqualTo(2);
+        assertThat(file.get("rejected").asInt()).isEqualTo(1);
+        assertThat(file.at("/errors/0/trace").asString()).isEqualTo("tr-b2000000000000000000000000000002");
+        assertThat(file.at("/errors/0/message").asString()).startsWith("the database refused to store this trace");
+        assertThat(a.body()).doesNotContainIgnoringCase("insert into").doesNotContain("PSQLException");
     }
 }

@@ -11,9 +11,20 @@ import org.jspecify.annotations.Nullable;
 public record ImportReport(int tracesImported, int tracesUpdated, int tracesUnchanged, List<FileReport> files,
         List<SessionRef> sessions) {
 
-    /** One file's part: its traces stored, of them new / updated / unchanged, and the sessions they belong to. */
-    public record FileReport(String name, int traces, int imported, int updated, int unchanged, int sessions,
-            List<ImportProblem> errors, List<ImportProblem> warnings) {
+    /**
+     * One file's part. {@code read}: the traces found in it; {@code traces}: of them stored, as new / updated /
+     * unchanged; {@code rejected}: not stored, each named in {@code errors}; {@code stoppedReading}: null when the whole
+     * file was read, else where reading stopped and why (the traces after that point were not read); {@code sessions}:
+     * the sessions its stored traces belong to.
+     */
+    public record FileReport(String name, int read, int traces, int rejected, int imported, int updated, int unchanged,
+            int sessions, @Nullable String stoppedReading, List<ImportProblem> errors, List<ImportProblem> warnings) {
+
+        /** A file that could not be read at all. */
+        public static FileReport unreadable(String name, String why) {
+            return new FileReport(name, 0, 0, 0, 0, 0, 0, 0, null, List.of(new ImportProblem(null, why)), List.of());
+        }
+
         public boolean failed() {
             return traces == 0 && !errors.isEmpty();
         }

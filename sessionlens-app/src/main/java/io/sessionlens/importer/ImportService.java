@@ -11,8 +11,10 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -23,6 +25,7 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
@@ -33,6 +36,7 @@ import org.springframework.stereotype.Service;
  * (at most {@link #BATCHES_IN_FLIGHT} batches wait, so memory stays bounded).
  */
 @Service
+@EnableConfigurationProperties(ImportLimits.class)
 public class ImportService implements DisposableBean {
     private static final Logger log = LoggerFactory.getLogger(ImportService.class);
     /** Batch bounds: whichever is reached first. Spans dominate the memory of a batch. */
@@ -42,13 +46,17 @@ public class ImportService implements DisposableBean {
     /** Batches handed to the writer and not yet stored, per file being imported. */
     static final int BATCHES_IN_FLIGHT = 2;
 
-    private final ExportReader reader = new ExportReader();
+    private final ExportReader reader;
+    private final ImportLimits limits;
     private final TraceStore store;
     private final ApplicationEventPublisher events;
     /** One writer for all imports: H2 takes one writer at a time best, and two imports then share it batch by batch. */
     private final ExecutorService writer = Executors.newSingleThreadExecutor(Thread.ofPlatform().name("trace-writer").daemon(true).factory());
 
-    ImportService(TraceStore store, ApplicationEventPublisher events) {
+    ImportService(TraceStore store, ApplicationEventPublisher events, ImportLimits limits) {
+        this.limits = limits;
+        this.reader = new ExportReader(new ExportReader.Limits(limits.maxUnzippedSize().toBytes(), limits.maxZipRatio(),
+                limits.maxStringLength()));
         this.store = store;
         this.events = events;
     }
@@ -80,6 +88,11 @@ public class ImportService implements DisposableBean {
         writer.awaitTermination(60, TimeUnit.SECONDS);
     }
 
+    /** The limits this import holds to, for the web layer's early checks. */
+    public ImportLimits limits() {
+        return limits;
+    }
+
     public ImportReport importFile(String name, InputStream in) {
         return importFiles(List.of(new Upload(name, () -> in)));
     }
@@ -89,17 +102,18 @@ public class ImportService implements DisposableBean {
         try (InputStream in = upload.source().open()) {
             reader.read(upload.name(), in, c);
         } catch (IOException | UncheckedIOException e) {
-            c.problem(null, "could not read the upload: " + e.getMessage());
+            c.stoppedReading(null, "could not read the upload: " + e.getMessage() + "; the rest of the file was not read");
         } catch (RuntimeException e) {
             // The reader turns bad content into problems; this is a bug of ours, not the user's file.
             log.error("import of {} failed", upload.name(), e);
-            c.problem(null, "internal error while reading the file (" + e.getClass().getSimpleName() + "); the traces read before it were kept");
+            c.stoppedReading(null, "internal error while reading the file (" + e.getClass().getSimpleName()
+                    + "); the traces read before it were kept, the rest of the file was not read");
         }
         c.flush();
         c.awaitStored();
         c.addTo(totals);
-        return new ImportReport.FileReport(upload.name(), c.stored, c.imported, c.updated, c.unchanged, c.sessions.size(),
-                List.copyOf(c.errors), List.copyOf(c.warnings));
+        return new ImportReport.FileReport(upload.name(), c.read, c.stored, c.rejected, c.imported, c.updated, c.unchanged,
+                c.sessions.size(), c.stoppedReading, List.copyOf(c.errors), List.copyOf(c.warnings));
     }
 
     private static final class Totals {
@@ -110,15 +124,16 @@ public class ImportService implements DisposableBean {
     private final class FileCollector implements ReadListener {
         final List<Trace> batch = new ArrayList<>();
         int batchSpans;
-        int stored, imported, updated, unchanged;
+        int read, stored, rejected, imported, updated, unchanged;
+        @Nullable String stoppedReading;
         final Set<SessionRef> sessions = new LinkedHashSet<>();
         final List<ImportProblem> errors = new ArrayList<>();
         final List<ImportProblem> warnings = new ArrayList<>();
         final ArrayDeque<InFlight> inFlight = new ArrayDeque<>();
         final String fileName;
 
-        /** A batch the writer has: its future result, and what to say if it fails. */
-        record InFlight(Future<TraceStore.BatchResult> result, int traces, List<SessionRef> sessions) {}
+        /** A batch the writer has: its future result, how many traces it holds, and each trace's session. */
+        record InFlight(Future<TraceStore.BatchResult> result, int traces, Map<String, SessionRef> sessions) {}
 
         FileCollector(String fileName) {
             this.fileName = fileName;
@@ -126,6 +141,7 @@ public class ImportService implements DisposableBean {
 
         @Override
         public void trace(Trace trace, List<String> traceWarnings) {
+            read++;
             for (String w : traceWarnings) warnings.add(new ImportProblem(trace.traceId(), w));
             batch.add(trace);
             batchSpans += trace.spans().size();
@@ -134,18 +150,42 @@ public class ImportService implements DisposableBean {
 
         @Override
         public void problem(@Nullable String traceRef, String message) {
+            if (traceRef != null && !isWholeEntry(traceRef)) {   // a trace that was found but could not be read
+                read++;
+                rejected++;
+            }
             errors.add(new ImportProblem(traceRef, message));
+        }
+
+        @Override
+        public void stoppedReading(@Nullable String where, String message) {
+            errors.add(new ImportProblem(where, message));
+            String place = (where == null ? "" : "at " + where + ": ") + message.replaceFirst("^reading stopped here: ", "");
+            stoppedReading = stoppedReading == null ? place : stoppedReading + "; " + place;
+        }
+
+        /** A zip entry's name ("export.zip!a.json") stands for the whole entry, not for one trace in it. */
+        private boolean isWholeEntry(String ref) {
+            return ref.startsWith(fileName + "!") && !ref.substring(fileName.length()).matches(".*(#\\d+|line \\d+.*)$");
+        }
+
+        private void rejected(List<TraceStore.Rejected> traces) {
+            for (TraceStore.Rejected r : traces) {
+                rejected++;
+                errors.add(new ImportProblem(r.traceRef(), r.message()));
+            }
         }
 
         /** Hands the batch to the writer; waits only while {@link #BATCHES_IN_FLIGHT} batches are already waiting. */
         void flush() {
             if (batch.isEmpty()) return;
-            List<SessionRef> sessions = batch.stream()
-                    .map(t -> new SessionRef(t.info().experimentId(), t.info().sessionId().orElse(t.traceId()))).distinct().toList();
+            Map<String, SessionRef> sessions = new HashMap<>();
+            for (Trace t : batch) sessions.put(t.traceId(), new SessionRef(t.info().experimentId(), t.info().sessionId().orElse(t.traceId())));
             TraceStore.PreparedBatch prepared = store.prepare(batch);   // rows and hashes here, on the reading thread
             batch.clear();
             batchSpans = 0;
-            inFlight.add(new InFlight(writer.submit(() -> store.store(prepared)), prepared.size(), sessions));
+            rejected(prepared.rejected());
+            inFlight.add(new InFlight(writer.submit(() -> store.storeIsolating(prepared)), prepared.size(), sessions));
             while (inFlight.size() > BATCHES_IN_FLIGHT) collect(inFlight.poll());
         }
 
@@ -160,11 +200,12 @@ public class ImportService implements DisposableBean {
             } catch (ExecutionException e) {
                 Throwable cause = e.getCause() == null ? e : e.getCause();
                 log.error("storing traces of {} failed", fileName, cause);
-                problem(null, "could not store " + b.traces() + " traces: " + cause.getMessage());
+                rejected += b.traces();
+                errors.add(new ImportProblem(null, b.traces() + " traces could not be stored (the server log has the details)"));
                 return;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                problem(null, "the import was interrupted; " + b.traces() + " traces may not be stored");
+                errors.add(new ImportProblem(null, "the import was interrupted; " + b.traces() + " traces may not be stored"));
                 return;
             }
             for (StoreOutcome o : r.outcomes().values()) {
@@ -175,7 +216,8 @@ public class ImportService implements DisposableBean {
                 }
             }
             stored += r.outcomes().size();
-            sessions.addAll(b.sessions());
+            rejected(r.failed());
+            for (String traceId : r.outcomes().keySet()) sessions.add(b.sessions().get(traceId));
         }
 
         /** Adds this file's counts to the request's. */

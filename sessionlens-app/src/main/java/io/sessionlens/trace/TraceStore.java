@@ -3,6 +3,7 @@ package io.sessionlens.trace;
 import io.sessionlens.trace.model.Trace;
 import io.sessionlens.trace.persistence.TraceMapping;
 import io.sessionlens.trace.persistence.TraceRepository;
+import io.sessionlens.trace.persistence.StoredLengths;
 import io.sessionlens.trace.persistence.TraceRowWriter;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -10,12 +11,17 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Writes traces. One call stores a batch in one transaction: the importer hands over bounded batches, so a bad file
@@ -23,64 +29,112 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class TraceStore {
+    private static final Logger log = LoggerFactory.getLogger(TraceStore.class);
     private final TraceRepository traces;
     private final TraceRowWriter writer;
     private final Clock clock;
     private final ApplicationEventPublisher events;
+    private final TransactionTemplate tx;
 
-    TraceStore(TraceRepository traces, TraceRowWriter writer, Clock clock, ApplicationEventPublisher events) {
+    TraceStore(TraceRepository traces, TraceRowWriter writer, Clock clock, ApplicationEventPublisher events,
+            PlatformTransactionManager transactions) {
         this.events = events;
+        this.tx = new TransactionTemplate(transactions);
         this.traces = traces;
         this.writer = writer;
         this.clock = clock;
     }
 
     /** Outcome per trace id, plus every session touched (also the old session of a trace that moved). */
-    public record BatchResult(Map<String, StoreOutcome> outcomes, Set<SessionRef> touchedSessions) {}
+    public record BatchResult(Map<String, StoreOutcome> outcomes, Set<SessionRef> touchedSessions, List<Rejected> failed) {}
 
     /**
      * A batch mapped to rows, with each trace's content hash: pure work with no database, so the importer does it on
-     * its reading thread while the writer thread stores the batch before.
+     * its reading thread while the writer thread stores the batch before. Traces whose values do not fit their columns
+     * are left out and listed in {@link #rejected()}, before the database sees them.
      */
     public static final class PreparedBatch {
         private final List<TraceMapping.Rows> rows;
+        private final List<Rejected> rejected;
 
-        private PreparedBatch(List<TraceMapping.Rows> rows) {
+        private PreparedBatch(List<TraceMapping.Rows> rows, List<Rejected> rejected) {
             this.rows = rows;
+            this.rejected = rejected;
         }
 
+        /** Traces to be stored. */
         public int size() {
             return rows.size();
         }
+
+        public List<Rejected> rejected() {
+            return rejected;
+        }
     }
+
+    /** A trace that was not stored: its id (abbreviated when it is itself too long) and why, in a user's words. */
+    public record Rejected(String traceRef, String message) {}
 
     public PreparedBatch prepare(List<Trace> batch) {
         Map<String, Trace> byId = new LinkedHashMap<>();
         for (Trace t : batch) byId.put(t.traceId(), t);   // the same trace twice in one batch: the last one wins
         var now = clock.instant();
         List<TraceMapping.Rows> rows = new ArrayList<>(byId.size());
-        for (Trace t : byId.values()) rows.add(TraceMapping.toRows(t, now, TraceFactsCalculator.of(t)));
-        return new PreparedBatch(rows);
+        List<Rejected> rejected = new ArrayList<>();
+        for (Trace t : byId.values()) {
+            TraceMapping.Rows r = TraceMapping.toRows(t, now, TraceFactsCalculator.of(t));
+            StoredLengths.check(r).ifPresentOrElse(
+                    why -> rejected.add(new Rejected(StoredLengths.abbreviate(t.traceId()), why)), () -> rows.add(r));
+        }
+        return new PreparedBatch(rows, rejected);
     }
 
     @Transactional
     public BatchResult store(List<Trace> batch) {
-        return write(prepare(batch));
+        return write(prepare(batch).rows);
     }
 
     @Transactional
     public BatchResult store(PreparedBatch batch) {
-        return write(batch);
+        return write(batch.rows);
     }
 
-    private BatchResult write(PreparedBatch batch) {
-        Map<String, TraceRepository.KnownTrace> known = traces.findKnown(batch.rows.stream().map(r -> r.trace().getTraceId()).toList())
+    /**
+     * Stores the batch in one transaction; if the database refuses it anyway (a constraint {@link StoredLengths} does
+     * not know), stores its traces one transaction each, so only the trace the database refuses is lost. The answer
+     * names that trace; the database's own message (SQL, table names) goes to the log only.
+     */
+    public BatchResult storeIsolating(PreparedBatch batch) {
+        try {
+            return Objects.requireNonNull(tx.execute(status -> write(batch.rows)));
+        } catch (RuntimeException batchFailed) {
+            log.warn("a batch of {} traces could not be stored together; storing them one by one", batch.rows.size(), batchFailed);
+        }
+        Map<String, StoreOutcome> outcomes = new LinkedHashMap<>();
+        Set<SessionRef> touched = new LinkedHashSet<>();
+        List<Rejected> failed = new ArrayList<>();
+        for (TraceMapping.Rows r : batch.rows) {
+            try {
+                BatchResult one = Objects.requireNonNull(tx.execute(status -> write(List.of(r))));
+                outcomes.putAll(one.outcomes());
+                touched.addAll(one.touchedSessions());
+            } catch (RuntimeException e) {
+                log.error("trace {} could not be stored", r.trace().getTraceId(), e);
+                failed.add(new Rejected(StoredLengths.abbreviate(r.trace().getTraceId()),
+                        "the database refused to store this trace; nothing of it was stored (the server log has the details)"));
+            }
+        }
+        return new BatchResult(outcomes, touched, failed);
+    }
+
+    private BatchResult write(List<TraceMapping.Rows> batch) {
+        Map<String, TraceRepository.KnownTrace> known = traces.findKnown(batch.stream().map(r -> r.trace().getTraceId()).toList())
                 .stream().collect(Collectors.toMap(TraceRepository.KnownTrace::getTraceId, Function.identity()));
         Map<String, StoreOutcome> outcomes = new LinkedHashMap<>();
         Set<SessionRef> touched = new LinkedHashSet<>();
-        List<TraceMapping.Rows> inserts = new ArrayList<>(batch.rows.size());
+        List<TraceMapping.Rows> inserts = new ArrayList<>(batch.size());
         List<String> replaced = new ArrayList<>();
-        for (TraceMapping.Rows rows : batch.rows) {
+        for (TraceMapping.Rows rows : batch) {
             String traceId = rows.trace().getTraceId();
             TraceRepository.KnownTrace old = known.get(traceId);
             if (old != null && old.getContentHash().equals(rows.trace().getContentHash())) {
@@ -100,7 +154,7 @@ public class TraceStore {
         writer.delete(replaced);
         writer.insert(inserts);
         if (!touched.isEmpty()) events.publishEvent(new TracesStored(Set.copyOf(touched)));
-        return new BatchResult(outcomes, touched);
+        return new BatchResult(outcomes, touched, List.of());
     }
 
     /** For tests and the demo loader: is anything stored at all? */

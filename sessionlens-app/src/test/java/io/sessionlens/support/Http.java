@@ -35,6 +35,24 @@ public final class Http {
         return post(path, body.getBytes(StandardCharsets.UTF_8), "application/json");
     }
 
+    /** A POST as a browser page at {@code origin} would send it. */
+    public Answer send(String path, String body, String contentType, String origin) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", contentType).header("Origin", origin)
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+    }
+
+    /** The headers of a GET's answer. */
+    public java.net.http.HttpHeaders headers(String path) {
+        try {
+            return client.send(HttpRequest.newBuilder(URI.create(base + path)).GET().build(), HttpResponse.BodyHandlers.discarding()).headers();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     public Answer get(String path) {
         return send(HttpRequest.newBuilder(URI.create(base + path)).GET().build());
     }

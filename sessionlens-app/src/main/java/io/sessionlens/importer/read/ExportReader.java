@@ -23,13 +23,40 @@ public final class ExportReader {
     /** Zips inside zips are read, but only this deep: deeper nesting is a zip bomb, not an export. */
     private static final int MAX_ARCHIVE_DEPTH = 3;
 
+    /**
+     * What one file may expand to and hold.
+     *
+     * @param maxUnzippedBytes all entries of an archive together, decompressed
+     * @param maxZipRatio decompressed ÷ compressed bytes, checked once {@link #RATIO_CHECKED_FROM} bytes are out
+     * @param maxStringLength characters in one JSON text value or key
+     */
+    public record Limits(long maxUnzippedBytes, int maxZipRatio, int maxStringLength) {
+        public static final Limits DEFAULTS = new Limits(8L << 30, 200, ExportJson.MAX_STRING_LENGTH);
+    }
+
+    /** Below this, any ratio is fine: a small file of repeated JSON compresses very well and is harmless. */
+    static final long RATIO_CHECKED_FROM = 16L << 20;
+
+    private final Limits limits;
+    private final tools.jackson.databind.json.JsonMapper mapper;
+
     /** Thread-safe and reusable: it keeps no state between reads. */
-    public ExportReader() {}
+    public ExportReader() {
+        this(Limits.DEFAULTS);
+    }
+
+    public ExportReader(Limits limits) {
+        this.limits = limits;
+        this.mapper = limits.maxStringLength() == ExportJson.MAX_STRING_LENGTH ? ExportJson.MAPPER : ExportJson.mapper(limits.maxStringLength());
+    }
 
     /** Streams every trace of one uploaded file to the listener. Never throws for bad content. */
     public void read(String fileName, InputStream in, ReadListener listener) {
+        GuardedListener sink = new GuardedListener(listener);
         try {
-            readFile(SourceName.file(fileName), in, new GuardedListener(listener), 0);
+            readFile(SourceName.file(fileName), in, sink, 0);
+        } catch (ArchiveLimitExceeded tooBig) {
+            sink.stoppedReading(null, tooBig.getMessage());
         } catch (ListenerFailure f) {
             if (f.getCause() instanceof RuntimeException e) throw e;
             if (f.getCause() instanceof Error e) throw e;
@@ -54,33 +81,37 @@ public final class ExportReader {
             switch (kind) {
                 case ZIP -> readZip(source, peekable, sink, archiveDepth);
                 case GZIP -> {
-                    try (InputStream gunzipped = new GZIPInputStream(new KeepOpen(peekable), 64 * 1024)) {
-                        readFile(source, gunzipped, sink, archiveDepth + 1);
+                    ExpansionGuard guard = new ExpansionGuard(source, peekable);
+                    try (InputStream gunzipped = new GZIPInputStream(guard.compressed(), 64 * 1024)) {
+                        readFile(source, guard.expanded(gunzipped), sink, archiveDepth + 1);
                     }
                 }
-                case UTF8_TEXT -> new JsonFileReader(source, peekable, sink, true).read();
-                case WIDE_TEXT -> new JsonFileReader(source, peekable, sink, false).read();
+                case UTF8_TEXT -> new JsonFileReader(source, peekable, sink, true, mapper, limits.maxStringLength()).read();
+                case WIDE_TEXT -> new JsonFileReader(source, peekable, sink, false, mapper, limits.maxStringLength()).read();
             }
-        } catch (ListenerFailure f) {
+        } catch (ListenerFailure | ArchiveLimitExceeded f) {
             throw f;
         } catch (IOException e) {
-            sink.problem(source.whole(), "could not read the file: " + e.getMessage());
+            sink.stoppedReading(source.whole(), "could not read the file: " + e.getMessage() + "; the rest of it was not read");
         } catch (RuntimeException | StackOverflowError e) {
             // Never expected (nesting is capped); if it happens, one file is lost, not the upload.
-            sink.problem(source.whole(), "could not read the file: " + e);
+            sink.stoppedReading(source.whole(), "could not read the file (" + e.getClass().getSimpleName() + "); the rest of it was not read");
         }
     }
 
     private void readZip(SourceName source, InputStream in, ReadListener sink, int archiveDepth) {
         int files = 0;
-        try (ZipInputStream zip = new ZipInputStream(new KeepOpen(in))) {
+        ExpansionGuard guard = new ExpansionGuard(source, in);
+        try (ZipInputStream zip = new ZipInputStream(guard.compressed())) {
+            InputStream expanded = guard.expanded(zip);
             for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
                 if (entry.isDirectory() || isMacMetadata(entry.getName())) continue;
                 files++;
-                readFile(source.entry(entry.getName()), new KeepOpen(zip), sink, archiveDepth + 1);
+                readFile(source.entry(entry.getName()), new KeepOpen(expanded), sink, archiveDepth + 1);
             }
         } catch (IOException e) {
-            sink.problem(source.whole(), "the zip archive is damaged: " + e.getMessage());
+            sink.stoppedReading(source.whole(), "the zip archive is damaged: " + e.getMessage()
+                    + (files == 0 ? "" : "; the entries after entry " + files + " were not read"));
             return;
         }
         if (files == 0) sink.problem(source.whole(), "the zip archive holds no files");
@@ -92,8 +123,81 @@ public final class ExportReader {
                 || name.equals(".DS_Store") || name.endsWith("/.DS_Store");
     }
 
+    /** An archive expands beyond {@link Limits}: reading stops for the whole upload file, whose message this is. */
+    static final class ArchiveLimitExceeded extends RuntimeException {
+        ArchiveLimitExceeded(String message) {
+            super(message, null, false, false);
+        }
+    }
+
+    /**
+     * Counts an archive's compressed bytes as they are read and its expanded bytes as they come out, and stops the read
+     * once the expanded size or the ratio passes its limit: a 2 MB zip that expands to 2 GB is refused after at most
+     * {@link #RATIO_CHECKED_FROM} × ratio bytes, not after inflating all of it.
+     */
+    private final class ExpansionGuard {
+        private final SourceName source;
+        private final InputStream raw;
+        private long compressed;
+        private long expanded;
+
+        ExpansionGuard(SourceName source, InputStream raw) {
+            this.source = source;
+            this.raw = raw;
+        }
+
+        InputStream compressed() {
+            return new KeepOpen(raw) {
+                @Override
+                public int read() throws IOException {
+                    int b = super.read();
+                    if (b >= 0) compressed++;
+                    return b;
+                }
+
+                @Override
+                public int read(byte[] buf, int off, int len) throws IOException {
+                    int n = super.read(buf, off, len);
+                    if (n > 0) compressed += n;
+                    return n;
+                }
+            };
+        }
+
+        InputStream expanded(InputStream in) {
+            return new FilterInputStream(in) {
+                @Override
+                public int read() throws IOException {
+                    int b = super.read();
+                    if (b >= 0) count(1);
+                    return b;
+                }
+
+                @Override
+                public int read(byte[] buf, int off, int len) throws IOException {
+                    int n = super.read(buf, off, len);
+                    if (n > 0) count(n);
+                    return n;
+                }
+            };
+        }
+
+        private void count(int n) {
+            expanded += n;
+            String name = source.display();
+            if (expanded > limits.maxUnzippedBytes()) {
+                throw new ArchiveLimitExceeded(name + " expands to more than %,d bytes (the limit is sessionlens.import.max-unzipped-size); reading stopped there and the rest was not read"
+                        .formatted(limits.maxUnzippedBytes()));
+            }
+            if (expanded > RATIO_CHECKED_FROM && expanded > (long) limits.maxZipRatio() * Math.max(1, compressed)) {
+                throw new ArchiveLimitExceeded(name + " expands to more than " + limits.maxZipRatio()
+                        + " times its compressed size, as a zip bomb does (the limit is sessionlens.import.max-zip-ratio); reading stopped there and the rest was not read");
+            }
+        }
+    }
+
     /** Lets archive streams be closed (freeing their native inflater) without closing the caller's stream. */
-    private static final class KeepOpen extends FilterInputStream {
+    private static class KeepOpen extends FilterInputStream {
         KeepOpen(InputStream in) {
             super(in);
         }

@@ -33,6 +33,15 @@ final class GuardedListener implements ReadListener {
         }
     }
 
+    @Override
+    public void stoppedReading(@Nullable String where, String message) {
+        try {
+            delegate.stoppedReading(where, message);
+        } catch (RuntimeException | Error e) {
+            throw new ListenerFailure(e);
+        }
+    }
+
     /** Carries the listener's own exception past the reader's catch blocks. */
     static final class ListenerFailure extends RuntimeException {
         ListenerFailure(Throwable cause) {

@@ -11,6 +11,7 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Streams one JSON file (or zip entry) and hands each trace to the listener as soon as it is complete, so memory
@@ -34,6 +35,8 @@ final class JsonFileReader {
     private int ordinal;
     private int rootValues;
     private int problems;
+    /** Traces delivered or named in a problem: once there are some, a file that breaks off has lost only its rest. */
+    private int traceOutcomes;
     /** The line being read in JSON Lines mode; null while reading a multi-line document. */
     private @Nullable Long currentLine;
     /** Names the element a parse error interrupts, so the user learns which trace was cut off. */
@@ -48,7 +51,12 @@ final class JsonFileReader {
 
     private record Pending(String positionalRef, String message) {}
 
-    JsonFileReader(SourceName source, InputStream in, ReadListener sink, boolean lineSplitting) {
+    private final JsonMapper mapper;
+    private final int maxStringLength;
+
+    JsonFileReader(SourceName source, InputStream in, ReadListener sink, boolean lineSplitting, JsonMapper mapper, int maxStringLength) {
+        this.mapper = mapper;
+        this.maxStringLength = maxStringLength;
         this.source = source;
         this.sink = sink;
         this.input = new LineBoundInput(in);
@@ -63,7 +71,7 @@ final class JsonFileReader {
                 readDocument();
             }
         } catch (IOException e) {
-            problem(source.whole(), "could not read the file: " + e.getMessage());
+            stopped(source.whole(), "could not read the file: " + e.getMessage());
         }
         if (pendingRootProblem != null) {
             problem(rootValues == 1 ? source.whole() : pendingRootProblem.positionalRef(), pendingRootProblem.message());
@@ -90,7 +98,13 @@ final class JsonFileReader {
             for (JsonToken t = p.nextToken(); t != null; t = p.nextToken()) deliverRoot(readRootValue(p, t));
         } catch (JacksonException e) {
             if (!lineMode) {
-                problem(elementBeingRead != null ? elementBeingRead : source.whole(), describe(e, Origin.FILE));
+                // Inside one JSON document nothing after a syntax error can be trusted: say where reading ended.
+                String where = elementBeingRead != null ? elementBeingRead : source.whole();
+                if (ParseFailures.isEndOfInput(e)) {
+                    problem(where, describe(e, Origin.FILE));   // the file ends here: there is no rest that was not read
+                } else {
+                    stopped(where, describe(e, Origin.FILE));
+                }
                 return;
             }
             problem(source.line(currentLine == null ? 1 : currentLine), describe(e, Origin.FILE));
@@ -123,12 +137,12 @@ final class JsonFileReader {
     }
 
     private JsonParser newParser() {
-        parser = ExportJson.MAPPER.createParser(input);
+        parser = mapper.createParser(input);
         return parser;
     }
 
     private String describe(JacksonException e, Origin origin) {
-        return ParseFailures.describe(e, origin, parser == null ? null : parser.currentLocation());
+        return ParseFailures.describe(e, origin, parser == null ? null : parser.currentLocation(), maxStringLength);
     }
 
     /** A root object read to its end, delivered once the reader knows how to name it (a line, or trace #N). */
@@ -285,7 +299,10 @@ final class JsonFileReader {
             return;
         }
         switch (outcome) {
-            case Accepted a -> sink.trace(a.trace(), a.warnings());
+            case Accepted a -> {
+                traceOutcomes++;
+                sink.trace(a.trace(), a.warnings());
+            }
             case Rejected r -> {
                 String ref = r.traceId() != null ? r.traceId() : positionalRef;
                 if (r.notATrace() && rootValue) {
@@ -307,7 +324,22 @@ final class JsonFileReader {
 
     private void problem(@Nullable String ref, String message) {
         problems++;
+        if (!java.util.Objects.equals(ref, source.whole())) traceOutcomes++;
         sink.problem(ref, message);
+    }
+
+    /**
+     * Reading ends at {@code where}: the user learns that nothing after it was read. A file that fails before its first
+     * trace is simply unreadable, and says so.
+     */
+    private void stopped(@Nullable String where, String message) {
+        problems++;
+        if (java.util.Objects.equals(where, source.whole()) && traceOutcomes == 0) {
+            sink.problem(null, message);
+        } else {
+            sink.stoppedReading(where, "reading stopped here: " + message + "; the rest of the "
+                    + (source.inArchive() ? "entry" : "file") + " was not read");
+        }
     }
 
     private static @Nullable String textOrNull(JsonNode v) {

@@ -35,7 +35,7 @@ final class ParseFailures {
     /**
      * @param parserLocation where the parser stood, for failures that carry no location (Jackson's constraint checks)
      */
-    static String describe(JacksonException e, Origin origin, @Nullable TokenStreamLocation parserLocation) {
+    static String describe(JacksonException e, Origin origin, @Nullable TokenStreamLocation parserLocation, int maxStringLength) {
         String original = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
         TokenStreamLocation loc = e.getLocation();
         if (loc == null || loc.getLineNr() <= 0) loc = parserLocation;
@@ -44,7 +44,7 @@ final class ParseFailures {
             Throwable cause = e.getCause() == null ? e : e.getCause();
             return "could not read the file: " + cause.getMessage();
         }
-        if (e instanceof UnexpectedEndOfInputException || original.contains("end-of-input")) {
+        if (isEndOfInput(e)) {
             return "not JSON: unexpected end of input" + at + " (the " + origin.unit() + " looks truncated)";
         }
         if (original.contains("Invalid UTF-8")) {
@@ -62,11 +62,21 @@ final class ParseFailures {
                         + ": not an MLflow trace export";
             }
             if (original.contains("String value length")) {
-                return "a text value longer than " + (ExportJson.MAX_STRING_LENGTH / (1024 * 1024)) + " MB" + at;
+                return "a text value longer than %,d characters".formatted(maxStringLength) + at
+                        + " (the limit is sessionlens.import.max-string-length)";
+            }
+            if (original.contains("Name length")) {
+                return "a key longer than %,d characters".formatted(maxStringLength) + at
+                        + " (the limit is sessionlens.import.max-string-length)";
             }
             return "too large to read" + at + ": " + firstSentence(original);
         }
         return "not JSON: " + simplify(original) + at;
+    }
+
+    /** The input ended inside a value: the file was cut off, rather than broken in the middle. */
+    static boolean isEndOfInput(JacksonException e) {
+        return e instanceof UnexpectedEndOfInputException || String.valueOf(e.getOriginalMessage()).contains("end-of-input");
     }
 
     private static String simplify(String message) {

@@ -16,4 +16,13 @@ public interface ReadListener {
      * e.g. "not JSON: unexpected end of input at line 1, column 29 (the file looks truncated)".
      */
     void problem(@Nullable String traceRef, String message);
+
+    /**
+     * Reading of the file (or zip entry) ended early at {@code where} ("trace #5001", or null for the whole file):
+     * nothing after that point was read. The message already says why and that the rest was not read. By default it
+     * is a problem of the place where reading stopped.
+     */
+    default void stoppedReading(@Nullable String where, String message) {
+        problem(where, message);
+    }
 }

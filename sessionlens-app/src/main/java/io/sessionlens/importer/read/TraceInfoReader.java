@@ -48,18 +48,54 @@ final class TraceInfoReader {
         }
 
         return new InfoFields(
-                blankToNull(Fields.text(info, "trace_id", "request_id")),
+                blankToNull(text(info, warnings, "trace_id", "request_id")),
                 blankToNull(experimentId),
                 Fields.text(location, "type"),
                 requestTime,
                 duration,
-                TraceState.parse(Fields.text(info, "state", "status")),
-                preview(Fields.text(info, "request_preview"), Fields.text(info, "request")),
-                preview(Fields.text(info, "response_preview"), Fields.text(info, "response")),
-                Fields.text(info, "client_request_id"),
-                Fields.stringMap(Fields.get(info, "trace_metadata", "request_metadata")),
-                Fields.stringMap(Fields.get(info, "tags")),
+                TraceState.parse(text(info, warnings, "state", "status")),
+                preview(text(info, warnings, "request_preview"), Fields.text(info, "request")),
+                preview(text(info, warnings, "response_preview"), Fields.text(info, "response")),
+                text(info, warnings, "client_request_id"),
+                map(info, warnings, "trace_metadata", "request_metadata"),
+                map(info, warnings, "tags"),
                 assessments(Fields.get(info, "assessments"), warnings));
+    }
+
+    /** {@link Fields#text}, but a list or object where text belongs is said, not silently dropped. */
+    private static @Nullable String text(JsonNode info, List<String> warnings, String... names) {
+        JsonNode v = Fields.get(info, names);
+        if (v != null && v.isContainer()) {
+            warnings.add(name(info, names) + " is " + (v.isArray() ? "a list" : "an object") + ", not text, and was ignored");
+        }
+        return Fields.text(info, names);
+    }
+
+    /**
+     * {@link Fields#stringMap}, saying what it could not take: a map that is neither an object nor a list of
+     * {@code {key, value}} pairs loses the session id and user it holds, which the user must learn.
+     */
+    private static Map<String, String> map(JsonNode info, List<String> warnings, String... names) {
+        JsonNode v = Fields.get(info, names);
+        if (v == null) return Fields.stringMap(null);
+        String name = name(info, names);
+        if (!v.isContainer()) {
+            warnings.add(name + " is " + (v.isString() ? "text" : "a single value") + ", not an object, and was ignored");
+            return Fields.stringMap(null);
+        }
+        if (v.isArray()) {
+            long notPairs = v.valueStream().filter(e -> !e.isObject() || Fields.text(e, "key") == null).count();
+            if (notPairs > 0) {
+                warnings.add(name + " is a list, and " + notPairs + " of its " + v.size()
+                        + " entries are not {key, value} pairs; they were ignored (a session id or user in them is lost)");
+            }
+        }
+        return Fields.stringMap(v);
+    }
+
+    private static String name(JsonNode info, String... names) {
+        for (String n : names) if (Fields.get(info, n) != null) return n;
+        return names[0];
     }
 
     private static List<Assessment> assessments(@Nullable JsonNode list, List<String> warnings) {

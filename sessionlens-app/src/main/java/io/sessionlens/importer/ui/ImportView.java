@@ -56,8 +56,8 @@ class ImportView extends VerticalLayout {
         try (var in = new FileInputStream(file)) {
             report = imports.importFile(metadata.fileName(), in);
         } catch (IOException e) {
-            report = new ImportReport(0, 0, 0, List.of(new ImportReport.FileReport(metadata.fileName(), 0, 0, 0, 0, 0,
-                    List.of(new ImportProblem(null, "could not read the upload: " + e.getMessage())), List.of())),
+            report = new ImportReport(0, 0, 0,
+                    List.of(ImportReport.FileReport.unreadable(metadata.fileName(), "could not read the upload: " + e.getMessage())),
                     List.of());
         } finally {
             try {
@@ -78,8 +78,10 @@ class ImportView extends VerticalLayout {
         var title = new Span(f.name() + ": ");
         title.getStyle().set("font-weight", "600");
         String summary = f.failed() ? "nothing imported"
-                : "%s read: %d new, %d updated, %d unchanged, in %s".formatted(plural(f.traces(), "trace"),
-                        f.imported(), f.updated(), f.unchanged(), plural(f.sessions(), "session"));
+                : "%s stored: %d new, %d updated, %d unchanged, in %s".formatted(plural(f.traces(), "trace"),
+                        f.imported(), f.updated(), f.unchanged(), plural(f.sessions(), "session"))
+                        + (f.rejected() > 0 ? "; %s not stored".formatted(plural(f.rejected(), "trace")) : "")
+                        + (f.stoppedReading() != null ? "; the rest of the file was not read" : "");
         var status = Badges.of(summary, f.failed() ? Badges.Tone.ERROR : f.errors().isEmpty() ? Badges.Tone.SUCCESS : Badges.Tone.WARNING);
         box.add(title, status);
         if (!f.errors().isEmpty()) box.add(problems("Problems", f.errors(), "var(--lumo-error-text-color)"));

@@ -19,15 +19,15 @@ public class AssessmentEntity {
     String traceId;
     @Id
     int seq;
-    String assessmentId;
-    String name;
+    @Column(length = StoredLengths.ID) String assessmentId;
+    @Column(length = StoredLengths.ASSESSMENT_NAME) String name;
     String kind;
-    @Nullable String spanId;
-    String sourceType;
-    @Nullable String sourceId;
+    @Column(length = StoredLengths.SPAN_ID) @Nullable String spanId;
+    @Column(length = StoredLengths.SOURCE_TYPE) String sourceType;
+    @Column(length = StoredLengths.SOURCE_ID) @Nullable String sourceId;
     @Nullable String valueJson;
-    @Nullable String errorCode;
-    @Nullable String serializedFormat;
+    @Column(length = StoredLengths.ERROR_CODE) @Nullable String errorCode;
+    @Column(length = StoredLengths.SERIALIZED_FORMAT) @Nullable String serializedFormat;
     @Nullable String serializedValue;
     @Nullable String errorMessage;
     @Nullable String errorStack;
@@ -37,7 +37,7 @@ public class AssessmentEntity {
     @jakarta.persistence.Column(name = "update_time") java.time.@Nullable Instant updateTime;
     boolean sessionLevel;
     boolean valid;
-    @Nullable String overrides;
+    @Column(length = StoredLengths.OVERRIDES) @Nullable String overrides;
     String rawJson;
 
     protected AssessmentEntity() {}

@@ -18,15 +18,15 @@ public class SpanEntity {
     @Column(name = "trace_id")
     String traceId;
     @Id
-    @Column(name = "span_id")
+    @Column(name = "span_id", length = StoredLengths.SPAN_ID)
     String spanId;
     /** NULL also for a span on a parent cycle: the tree shows it as a root. */
-    @Nullable String parentSpanId;
+    @Column(length = StoredLengths.SPAN_ID) @Nullable String parentSpanId;
     /** The parent the export named, for a span on a parent cycle (V4); the model and the export use it. */
-    @Nullable String cycleParentSpanId;
+    @Column(length = StoredLengths.SPAN_ID) @Nullable String cycleParentSpanId;
     int seq;
-    String name;
-    String spanType;
+    @Column(length = StoredLengths.SPAN_NAME) String name;
+    @Column(length = StoredLengths.SPAN_TYPE) String spanType;
     long startNs;
     @Nullable Long endNs;
     String status;

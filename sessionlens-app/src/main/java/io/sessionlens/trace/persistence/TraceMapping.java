@@ -26,8 +26,23 @@ import tools.jackson.databind.json.JsonMapper;
 /** Entity ↔ model. Maps and event lists are stored as JSON text so every attribute survives, whatever its key. */
 public final class TraceMapping {
     private static final JsonMapper JSON = SharedJson.MAPPER;
+    /**
+     * Reads back what this class wrote: no size limits, since every value in it passed the import's limit
+     * ({@code sessionlens.import.max-string-length}, which may be above Jackson's default of 20 M characters) and a
+     * stored trace that cannot be read back would answer 500 on every page that shows it.
+     */
+    private static final JsonMapper STORED = JsonMapper.builder(tools.jackson.core.json.JsonFactory.builder()
+                    .streamReadConstraints(tools.jackson.core.StreamReadConstraints.builder()
+                            .maxStringLength(Integer.MAX_VALUE).maxNameLength(Integer.MAX_VALUE).maxDocumentLength(-1).build())
+                    .build())
+            .build();
     private static final TypeReference<LinkedHashMap<String, String>> STRING_MAP = new TypeReference<>() {};
     private static final TypeReference<List<StoredEvent>> EVENTS = new TypeReference<>() {};
+    private static final JsonMapper CANONICAL = JsonMapper.builder()
+            .enable(tools.jackson.databind.cfg.JsonNodeFeature.WRITE_PROPERTIES_SORTED)
+            .enable(tools.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .enable(tools.jackson.databind.cfg.JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
+            .build();
 
     /** Events as stored: the model's own field names. */
     record StoredEvent(String name, long timeUnixNano, Map<String, String> attributes) {}
@@ -60,9 +75,14 @@ public final class TraceMapping {
         e.totalTokens = facts.tokens().totalTokens();
         e.importedAt = importedAt;
 
+        // The hash is over a canonical form (maps by sorted key, assessments as sorted JSON), never over the stored JSON:
+        // a map's order may differ between two reads of the same file (SpanEvent's Map.copyOf orders by a per-JVM
+        // salt), and an unchanged trace must stay "unchanged" after a restart. Decision record 013.
         MessageDigest digest = sha256();
         update(digest, e.experimentId, e.sessionKey, e.requestTime.toString(), String.valueOf(e.durationMs), e.state,
-                e.clientRequestId, e.requestPreview, e.responsePreview, e.metadataJson, e.tagsJson);
+                e.clientRequestId, e.requestPreview, e.responsePreview);
+        update(digest, info.metadata());
+        update(digest, info.tags());
 
         List<SpanEntity> spans = new ArrayList<>(t.spans().size());
         java.util.Set<String> onCycle = io.sessionlens.trace.model.SpanTree.onParentCycles(t.spans());
@@ -86,7 +106,13 @@ public final class TraceMapping {
             se.eventsJson = JSON.writeValueAsString(s.events().stream()
                     .map(ev -> new StoredEvent(ev.name(), ev.timeUnixNano(), ev.attributes())).toList());
             update(digest, se.spanId, s.parentSpanId(), se.name, Long.toString(se.startNs), String.valueOf(se.endNs),
-                    se.status, se.statusMessage, se.attributesJson, se.eventsJson);
+                    se.status, se.statusMessage);
+            update(digest, s.attributes());
+            for (SpanEvent ev : s.events()) {
+                update(digest, ev.name(), Long.toString(ev.timeUnixNano()));
+                update(digest, ev.attributes());
+            }
+            update(digest, "end of span");
             spans.add(se);
         }
         List<AssessmentEntity> assessments = new ArrayList<>(info.assessments().size());
@@ -115,7 +141,7 @@ public final class TraceMapping {
             ae.valid = a.valid();
             ae.overrides = a.overrides();
             ae.rawJson = a.raw();
-            update(digest, ae.rawJson);
+            update(digest, canonicalJson(ae.rawJson));
             assessments.add(ae);
         }
         e.contentHash = HexFormat.of().formatHex(digest.digest());
@@ -124,8 +150,8 @@ public final class TraceMapping {
 
     public static Trace toModel(TraceEntity e, List<SpanEntity> spans, List<Assessment> assessments) {
         TraceInfo info = new TraceInfo(e.traceId, e.experimentId, e.requestTime, e.durationMs, TraceState.parse(e.state),
-                e.requestPreview, e.responsePreview, e.clientRequestId, JSON.readValue(e.metadataJson, STRING_MAP),
-                JSON.readValue(e.tagsJson, STRING_MAP), assessments);
+                e.requestPreview, e.responsePreview, e.clientRequestId, STORED.readValue(e.metadataJson, STRING_MAP),
+                STORED.readValue(e.tagsJson, STRING_MAP), assessments);
         return new Trace(info, spans.stream().map(TraceMapping::toModel).toList());
     }
 
@@ -135,10 +161,10 @@ public final class TraceMapping {
     }
 
     public static Span toModel(SpanEntity s) {
-        List<SpanEvent> events = JSON.readValue(s.eventsJson, EVENTS).stream()
+        List<SpanEvent> events = STORED.readValue(s.eventsJson, EVENTS).stream()
                 .map(ev -> new SpanEvent(ev.name(), ev.timeUnixNano(), ev.attributes())).toList();
         return new Span(s.spanId, s.cycleParentSpanId != null ? s.cycleParentSpanId : s.parentSpanId, s.name, s.startNs, s.endNs, SpanStatus.valueOf(s.status),
-                s.statusMessage == null ? "" : s.statusMessage, JSON.readValue(s.attributesJson, STRING_MAP), events);
+                s.statusMessage == null ? "" : s.statusMessage, STORED.readValue(s.attributesJson, STRING_MAP), events);
     }
 
     public static Assessment toModel(AssessmentEntity a) {
@@ -147,7 +173,22 @@ public final class TraceMapping {
                 a.serializedFormat == null ? null : new Assessment.SerializedValue(a.serializedFormat, a.serializedValue == null ? "" : a.serializedValue),
                 a.errorCode == null && a.errorMessage == null && a.errorStack == null ? null
                         : new AssessmentError(a.errorCode, a.errorMessage, a.errorStack),
-                a.rationale, JSON.readValue(a.metadataJson, STRING_MAP), a.overrides, a.valid, a.rawJson);
+                a.rationale, STORED.readValue(a.metadataJson, STRING_MAP), a.overrides, a.valid, a.rawJson);
+    }
+
+    /** A map by sorted key, closed by a marker so two maps never read as one. */
+    private static void update(MessageDigest d, Map<String, String> map) {
+        for (String key : new java.util.TreeSet<>(map.keySet())) update(d, key, map.get(key));
+        d.update((byte) 0x1e);
+    }
+
+    /** JSON text with its object keys sorted and its numbers as Jackson writes them; text that is not JSON as it is. */
+    static String canonicalJson(String json) {
+        try {
+            return CANONICAL.writeValueAsString(CANONICAL.readTree(json));
+        } catch (tools.jackson.core.JacksonException notJson) {
+            return json;
+        }
     }
 
     private static void update(MessageDigest d, @Nullable String... parts) {

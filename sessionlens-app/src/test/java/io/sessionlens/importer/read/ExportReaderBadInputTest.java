@@ -191,9 +191,9 @@ class ExportReaderBadInputTest {
         assertThat(r.traceIds()).containsExactly(T1);
         assertThat(r.problems).singleElement().satisfies(p -> {
             assertThat(p.ref()).isEqualTo("trace #2");
-            assertThat(p.message()).isEqualTo("invalid UTF-8 (byte 0xfe) at byte offset " + (json.indexOf("t@rn") + 1)
+            assertThat(p.message()).isEqualTo("reading stopped here: invalid UTF-8 (byte 0xfe) at byte offset " + (json.indexOf("t@rn") + 1)
                     + " (line 3, column " + (json.indexOf("t@rn") + 1 - json.lastIndexOf('\n', json.indexOf("t@rn"))) + ")"
-                    + ": the file is not UTF-8 text");
+                    + ": the file is not UTF-8 text; the rest of the file was not read");
         });
     }
 
@@ -218,7 +218,8 @@ class ExportReaderBadInputTest {
         assertThat(r.traceIds()).containsExactly(T1);
         assertThat(r.problems).singleElement().satisfies(p -> {
             assertThat(p.ref()).isEqualTo("trace #2");
-            assertThat(p.message()).startsWith("nested more than 1000 levels deep");
+            assertThat(p.message()).startsWith("reading stopped here: nested more than 1000 levels deep")
+                    .endsWith("; the rest of the file was not read");
         });
     }
 
@@ -320,6 +321,21 @@ class ExportReaderBadInputTest {
         assertThatThrownBy(() -> new ExportReader().read("a.json",
                         new ByteArrayInputStream(Recorder.fixture("mlflow-real/01-v3-trace-to-dict-mlflow34-simple.json")), failing))
                 .isInstanceOf(IllegalStateException.class).hasMessage("database is down");
+    }
+
+    @Test
+    void wrong_types_in_the_trace_info_are_warned_about_not_dropped_silently() {
+        String t = ExportReaderContainersTest.trace("tr-00000000000000000000000000000c01", "00000000000000a1").replace(
+                "\"state\":\"OK\"", "\"state\":\"OK\",\"trace_metadata\":[{\"mlflow.trace.session\":\"s-1\"}],"
+                        + "\"tags\":\"chat\",\"request_preview\":{\"q\":1},\"client_request_id\":[1]");
+
+        Recorder r = Recorder.read("a.json", t);
+
+        assertThat(r.warningsOf("tr-00000000000000000000000000000c01")).contains(
+                "trace_metadata is a list, and 1 of its 1 entries are not {key, value} pairs; they were ignored (a session id or user in them is lost)",
+                "tags is text, not an object, and was ignored",
+                "request_preview is an object, not text, and was ignored",
+                "client_request_id is a list, not text, and was ignored");
     }
 
     @Test

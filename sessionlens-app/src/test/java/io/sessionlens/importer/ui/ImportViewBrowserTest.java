@@ -19,7 +19,7 @@ class ImportViewBrowserTest extends BrowserTestBase {
                 new FilePayload("truncated.json", "application/json", "{\"info\": {\"trace_id\": \"tr-".getBytes())});
         var good = page.locator(".import-result[data-file='mlflow34-trace.json']");
         var bad = page.locator(".import-result[data-file='truncated.json']");
-        assertThat(good).containsText("1 trace read: 1 new");
+        assertThat(good).containsText("1 trace stored: 1 new");
         assertThat(bad).containsText("nothing imported");
         assertThat(bad).containsText("truncated.json");
         screenshot("import-view");

@@ -81,4 +81,66 @@ class TraceMappingTest {
         assertThat(hash(edited(r -> ((ArrayNode) r.at("/data/spans")).remove(2)))).as("span removed")
                 .isNotEqualTo(original);
     }
+
+    /** The trace with every map (metadata, tags, span and event attributes) in the reverse of its order. */
+    private static Trace reordered(Trace t) {
+        var info = t.info();
+        var reversedInfo = new io.sessionlens.trace.model.TraceInfo(info.traceId(), info.experimentId(), info.requestTime(),
+                info.executionDurationMs(), info.state(), info.requestPreview(), info.responsePreview(), info.clientRequestId(),
+                reversed(info.metadata()), reversed(info.tags()), info.assessments());
+        return new Trace(reversedInfo, t.spans().stream().map(s -> new io.sessionlens.trace.model.Span(s.spanId(), s.parentSpanId(),
+                s.name(), s.startTimeUnixNano(), s.endTimeUnixNano(), s.status(), s.statusMessage(), reversed(s.attributes()),
+                s.events().stream().map(ev -> new io.sessionlens.trace.model.SpanEvent(ev.name(), ev.timeUnixNano(),
+                        reversed(ev.attributes()))).toList())).toList());
+    }
+
+    private static java.util.Map<String, String> reversed(java.util.Map<String, String> map) {
+        var keys = new java.util.ArrayList<>(map.keySet());
+        java.util.Collections.reverse(keys);
+        var out = new java.util.LinkedHashMap<String, String>();
+        for (String k : keys) out.put(k, map.get(k));
+        return out;
+    }
+
+    @Test
+    void the_hash_does_not_depend_on_the_order_of_any_map() {
+        Trace withEvents = TestTracesWithException.trace();
+        assertThat(hash(reordered(withEvents))).isEqualTo(hash(withEvents));
+        assertThat(hash(reordered(Fixtures.trace(FILE)))).isEqualTo(hash(Fixtures.trace(FILE)));
+    }
+
+    @Test
+    void a_trace_read_back_from_its_rows_hashes_as_it_did_when_it_was_stored() {
+        Trace original = TestTracesWithException.trace();
+        TraceMapping.Rows rows = TraceMapping.toRows(original, Instant.parse("2026-01-01T00:00:00Z"), FACTS);
+        Trace readBack = TraceMapping.toModel(rows.trace(), rows.spans().stream().toList(),
+                rows.assessments().stream().map(TraceMapping::toModel).toList());
+        assertThat(hash(readBack)).isEqualTo(rows.trace().contentHash);
+    }
+
+    @Test
+    void assessments_hash_by_their_content_not_by_key_order_or_number_spelling() {
+        assertThat(TraceMapping.canonicalJson("{\"b\": 1.50, \"a\": {\"y\": 2, \"x\": [1.0, \"t\"]}}"))
+                .isEqualTo(TraceMapping.canonicalJson("{\"a\": {\"x\": [1, \"t\"], \"y\": 2}, \"b\": 1.5}"));
+        assertThat(TraceMapping.canonicalJson("not json")).isEqualTo("not json");
+    }
+
+    /** A trace whose span has an exception event with several attributes: the case issue #10 found re-imported as updated. */
+    static final class TestTracesWithException {
+        static Trace trace() {
+            var attrs = new java.util.LinkedHashMap<String, String>();
+            attrs.put("exception.type", "ValueError");
+            attrs.put("exception.message", "bad input");
+            attrs.put("exception.stacktrace", "Traceback (most recent call last): ...");
+            attrs.put("exception.escaped", "False");
+            var event = new io.sessionlens.trace.model.SpanEvent("exception", 1_761_106_495_000_000_000L, attrs);
+            Trace base = Fixtures.trace(FILE);
+            var s = base.spans().get(0);
+            var withEvent = new io.sessionlens.trace.model.Span(s.spanId(), s.parentSpanId(), s.name(), s.startTimeUnixNano(),
+                    s.endTimeUnixNano(), io.sessionlens.trace.model.SpanStatus.ERROR, "bad input", s.attributes(), java.util.List.of(event));
+            var spans = new java.util.ArrayList<>(base.spans());
+            spans.set(0, withEvent);
+            return new Trace(base.info(), spans);
+        }
+    }
 }
