@@ -26,9 +26,7 @@ class ImportApiTest extends AppTestBase {
 
     @Test
     void every_real_mlflow_trace_fixture_imports_and_reimporting_changes_nothing() {
-        List<String> fixtures = List.of("01-v3-trace-to-dict-mlflow34-simple.json", "05-v2-trace-export.json",
-                "06-ui-v3-trace-openinference-otel.json", "07-ui-v3-trace-with-assessment.json",
-                "11-ui-trace-with-session-level-assessment.json");
+        List<String> fixtures = Fixtures.ONE_TRACE_REAL_EXPORTS;
         for (String f : fixtures) {
             var a = http.post("/api/imports", Fixtures.bytes("mlflow-real/" + f), "application/json");
             assertThat(a.status()).as(f + ": " + a.body()).isEqualTo(200);

@@ -30,6 +30,11 @@ import tools.jackson.databind.json.JsonMapper;
  * and v2 spans, assessments.
  */
 public final class Fixtures {
+    /** The real MLflow exports (fixtures/mlflow-real) that hold exactly one importable trace each. */
+    public static final List<String> ONE_TRACE_REAL_EXPORTS = List.of("01-v3-trace-to-dict-mlflow34-simple.json",
+            "05-v2-trace-export.json", "06-ui-v3-trace-openinference-otel.json", "07-ui-v3-trace-with-assessment.json",
+            "11-ui-trace-with-session-level-assessment.json");
+
     public static final JsonMapper JSON = SharedJson.MAPPER;
     private static final String MLFLOW_REAL = "/fixtures/mlflow-real/";
 

@@ -147,37 +147,19 @@ public final class ExportReader {
         }
 
         InputStream compressed() {
-            return new KeepOpen(raw) {
+            return new CountingInput(new KeepOpen(raw)) {
                 @Override
-                public int read() throws IOException {
-                    int b = super.read();
-                    if (b >= 0) compressed++;
-                    return b;
-                }
-
-                @Override
-                public int read(byte[] buf, int off, int len) throws IOException {
-                    int n = super.read(buf, off, len);
-                    if (n > 0) compressed += n;
-                    return n;
+                protected void counted(int bytes) {
+                    compressed += bytes;
                 }
             };
         }
 
         InputStream expanded(InputStream in) {
-            return new FilterInputStream(in) {
+            return new CountingInput(in) {
                 @Override
-                public int read() throws IOException {
-                    int b = super.read();
-                    if (b >= 0) count(1);
-                    return b;
-                }
-
-                @Override
-                public int read(byte[] buf, int off, int len) throws IOException {
-                    int n = super.read(buf, off, len);
-                    if (n > 0) count(n);
-                    return n;
+                protected void counted(int bytes) {
+                    count(bytes);
                 }
             };
         }

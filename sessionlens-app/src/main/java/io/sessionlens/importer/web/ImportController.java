@@ -2,6 +2,7 @@ package io.sessionlens.importer.web;
 
 import io.sessionlens.importer.ImportLimits;
 import io.sessionlens.importer.ImportReport;
+import io.sessionlens.importer.read.CountingInput;
 import io.sessionlens.importer.ImportService;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -97,7 +98,7 @@ class ImportController {
      * left (it stops at a defect that ends the file) instead of closing the container's stream: a client still sending
      * when the answer comes would otherwise see a broken connection instead of the message. The limit bounds that too.
      */
-    private static final class LimitedInput extends FilterInputStream {
+    private static final class LimitedInput extends CountingInput {
         private final long max;
         private final String name;
         private long read;
@@ -109,20 +110,6 @@ class ImportController {
         }
 
         @Override
-        public int read() throws IOException {
-            int b = super.read();
-            if (b >= 0) count(1);
-            return b;
-        }
-
-        @Override
-        public int read(byte[] buf, int off, int len) throws IOException {
-            int n = super.read(buf, off, len);
-            if (n > 0) count(n);
-            return n;
-        }
-
-        @Override
         public void close() {
             try {
                 transferTo(OutputStream.nullOutputStream());
@@ -131,7 +118,8 @@ class ImportController {
             }
         }
 
-        private void count(int n) throws IOException {
+        @Override
+        protected void counted(int n) throws IOException {
             read += n;
             if (read > max) throw new IOException(name + " is larger than %,d bytes (sessionlens.import.max-request-size)".formatted(max));
         }

@@ -1,5 +1,6 @@
 package io.sessionlens.analysis.rootcause;
 
+import static io.sessionlens.support.TestTurn.session;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sessionlens.analysis.AssessmentView;
@@ -18,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
+import io.sessionlens.support.TestTurn;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -26,67 +28,6 @@ import org.junit.jupiter.api.Test;
  * analyzer, so a test fails when the verdict depends on the judge's name.
  */
 class RootCauseGeneralityTest {
-
-    private static final class T {
-        final int index;
-        final String user;
-        final String answer;
-        final List<AssessmentView> assessments = new ArrayList<>();
-        final List<ToolCall> tools = new ArrayList<>();
-        final List<RetrievedDocument> docs = new ArrayList<>();
-        final List<Signal> signals = new ArrayList<>();
-        ContextWindow window;
-
-        T(int index, String user, String answer) {
-            this.index = index;
-            this.user = user;
-            this.answer = answer;
-            this.window = ContextWindow.unknown(index - 1);
-        }
-
-        T judge(String name, String value, Verdict verdict, String rationale) {
-            assessments.add(new AssessmentView(name, value, rationale, "LLM_JUDGE: gpt-4o", null, verdict, false, List.of()));
-            return this;
-        }
-
-        /** A judge whose verdict the polarity table reads from its value, on the scale {@code scale} observed. */
-        T rated(String name, Object value, PolarityTable.@Nullable Observed scale, String rationale) {
-            Verdict v = PolarityTable.builtIn().verdict(name, value, scale);
-            assessments.add(new AssessmentView(name, value, rationale, "LLM_JUDGE: judge-x", null, v, false, List.of()));
-            return this;
-        }
-
-        T tool(String name, String result, String error) {
-            tools.add(new ToolCall("s", name, "{}", result, error));
-            if (error != null) signals.add(new Signal(SignalKind.TOOL_ERROR, "tool '" + name + "' failed: " + error));
-            return this;
-        }
-
-        T window(int earlierTurns, Integer... dropped) {
-            this.window = new ContextWindow("llm-" + index, 4, earlierTurns - dropped.length, earlierTurns, List.of(dropped), false, false, false);
-            return this;
-        }
-
-        T doc(String uri, String text, boolean outdated) {
-            docs.add(new RetrievedDocument("r", uri, uri, null, text, outdated ? Map.of("status", "deprecated") : Map.of(), outdated,
-                    outdated ? "status is deprecated" : null));
-            return this;
-        }
-
-        T signal(String kind, String detail) {
-            signals.add(new Signal(kind, detail));
-            return this;
-        }
-
-        TurnAnalysis build() {
-            return new TurnAnalysis(index, "tr-" + index, user, answer, false, new ReadFrom(null, null, "", "", "text", "root span"),
-                    assessments, List.of(), tools, docs, window, signals);
-        }
-    }
-
-    private static List<TurnAnalysis> session(T... turns) {
-        return java.util.Arrays.stream(turns).map(T::build).toList();
-    }
 
     private static AssessmentView sessionJudge(String name, String value, String rationale) {
         return new AssessmentView(name, value, rationale, "LLM_JUDGE: gpt-4o", null, Verdict.FAIL, true, List.of());
@@ -99,11 +40,11 @@ class RootCauseGeneralityTest {
     @Test
     void a_german_session_with_a_503_and_an_invented_flight_code_is_blamed_on_the_tool_turn() {
         var turns = session(
-                new T(1, "Finde mir den günstigsten Flug von Lissabon nach Tokio am 3. Mai.",
+                new TestTurn(1, "Finde mir den günstigsten Flug von Lissabon nach Tokio am 3. Mai.",
                         "Der günstigste Flug ist QX4471 über Frankfurt für 512 EUR.")
                         .tool("FlugSuche", null, "HTTP 503 Service Unavailable").rated("antwortqualitaet", "PASS", null, "Passt."),
-                new T(2, "Bitte buche QX4471.", "Gebucht! Buchungsnummer ZK9P2M für QX4471, 512 EUR."),
-                new T(3, "Ich sehe ZK9P2M nirgends.", "Buchungen erscheinen erst nach einigen Minuten.")
+                new TestTurn(2, "Bitte buche QX4471.", "Gebucht! Buchungsnummer ZK9P2M für QX4471, 512 EUR."),
+                new TestTurn(3, "Ich sehe ZK9P2M nirgends.", "Buchungen erscheinen erst nach einigen Minuten.")
                         .rated("antwortqualitaet", "FAIL", null, "QX4471 wurde nach dem 503-Fehler der Flugsuche erfunden."));
         RootCause rc = rootCause(turns);
         assertThat(rc.turn()).isEqualTo(1);
@@ -116,9 +57,9 @@ class RootCauseGeneralityTest {
     @Test
     void a_judge_named_faithfulness_with_value_FAIL_is_a_failure() {
         var turns = session(
-                new T(1, "Which regions do you support?", "We run in eu-west-1 and us-east-1.")
+                new TestTurn(1, "Which regions do you support?", "We run in eu-west-1 and us-east-1.")
                         .doc("regions", "Regions: eu-west-1, us-east-1.", false).rated("faithfulness", "PASS", null, "Supported."),
-                new T(2, "Is failover automatic across regions?", "Yes, failover across regions completes within 45 seconds.")
+                new TestTurn(2, "Is failover automatic across regions?", "Yes, failover across regions completes within 45 seconds.")
                         .doc("regions", "Regions: eu-west-1, us-east-1.", false)
                         .rated("faithfulness", "FAIL", null, "Nothing retrieved supports the 45-second failover."));
         RootCause rc = rootCause(turns);
@@ -132,13 +73,13 @@ class RootCauseGeneralityTest {
     void a_helpfulness_two_of_five_whose_rationale_names_a_made_up_number_is_evidence_and_a_lone_one_would_be_too() {
         PolarityTable.Observed scale = PolarityTable.Observed.of(List.of(5, 4, 2, 1));
         var turns = session(
-                new T(1, "What is the API rate limit on Pro?", "Pro allows 1,000 requests per minute.")
+                new TestTurn(1, "What is the API rate limit on Pro?", "Pro allows 1,000 requests per minute.")
                         .doc("limits", "Pro: 1,000 requests per minute.", false).rated("helpfulness", 5, scale, "Complete."),
-                new T(2, "And the burst limit?", "Bursts of up to 4,750 requests are allowed for 10 seconds.")
+                new TestTurn(2, "And the burst limit?", "Bursts of up to 4,750 requests are allowed for 10 seconds.")
                         .doc("limits", "Pro: 1,000 requests per minute.", false).rated("helpfulness", 4, scale, "Useful."),
-                new T(3, "So I can send 4,750 at once?", "Yes, 4,750 requests at once are fine.")
+                new TestTurn(3, "So I can send 4,750 at once?", "Yes, 4,750 requests at once are fine.")
                         .rated("helpfulness", 2, scale, "The 4,750 burst figure appears in no documentation."),
-                new T(4, "Thanks.", "You're welcome.").rated("helpfulness", 1, scale, "Unhelpful closing."));
+                new TestTurn(4, "Thanks.", "You're welcome.").rated("helpfulness", 1, scale, "Unhelpful closing."));
         RootCause rc = rootCause(turns);
         assertThat(rc.turn()).as("the turn that made up 4,750, not the flagged turn").isEqualTo(2);
         assertThat(rc.kind()).isEqualTo(RootCauseKind.HALLUCINATION);
@@ -151,8 +92,8 @@ class RootCauseGeneralityTest {
     void a_zero_to_ten_rating_of_nine_is_no_evidence_beside_unsourced_facts() {
         PolarityTable.Observed scale = PolarityTable.Observed.of(List.of(9, 8));
         var turns = session(
-                new T(1, "How do I connect?", "Use port 5432 on host db.example.com.").rated("overall", 9, scale, "Good."),
-                new T(2, "Thanks!", "Glad to help.").rated("overall", 8, scale, "Good."));
+                new TestTurn(1, "How do I connect?", "Use port 5432 on host db.example.com.").rated("overall", 9, scale, "Good."),
+                new TestTurn(2, "Thanks!", "Glad to help.").rated("overall", 8, scale, "Good."));
         RootCauseFinder.Result r = RootCauseFinder.find(turns, List.of());
         assertThat(r.rootCause()).isNull();
         assertThat(r.note()).startsWith("every judge passed");
@@ -161,10 +102,10 @@ class RootCauseGeneralityTest {
     @Test
     void a_spanish_session_whose_answer_restates_an_outdated_page_in_its_own_words_is_an_outdated_retrieval() {
         var turns = session(
-                new T(1, "¿Cuántos días tengo para devolver un artículo?", "Tienes **60 días** desde la entrega para devolverlo.")
+                new TestTurn(1, "¿Cuántos días tengo para devolver un artículo?", "Tienes **60 días** desde la entrega para devolverlo.")
                         .doc("returns-2019", "Items may be returned within 60 days of delivery.", true)
                         .doc("returns-sale", "Sale items can be returned within 30 days.", false),
-                new T(2, "Compré una chaqueta hace 45 días, ¿puedo devolverla?", "Sí, 45 días está dentro del plazo de 60 días.")
+                new TestTurn(2, "Compré una chaqueta hace 45 días, ¿puedo devolverla?", "Sí, 45 días está dentro del plazo de 60 días.")
                         .rated("calidad", false, null, "El plazo actual es de 30 días; los 60 días vienen de una página obsoleta."));
         RootCause rc = rootCause(turns);
         assertThat(rc.turn()).isEqualTo(1);
@@ -176,8 +117,8 @@ class RootCauseGeneralityTest {
     @Test
     void a_number_under_another_word_in_an_earlier_turn_is_not_its_source() {
         var turns = session(
-                new T(1, "How many pots are in stock?", "We have 14 pots in stock.").tool("stock", "{\"pots\": 14}", null),
-                new T(2, "When can you deliver?", "Delivery on 14 March.").rated("correct", "no", null, "No delivery date exists."));
+                new TestTurn(1, "How many pots are in stock?", "We have 14 pots in stock.").tool("stock", "{\"pots\": 14}", null),
+                new TestTurn(2, "When can you deliver?", "Delivery on 14 March.").rated("correct", "no", null, "No delivery date exists."));
         RootCause rc = rootCause(turns);
         assertThat(rc.turn()).isEqualTo(2);
         assertThat(rc.kind()).isEqualTo(RootCauseKind.HALLUCINATION);
@@ -188,10 +129,10 @@ class RootCauseGeneralityTest {
     @Test
     void a_german_re_ask_behind_a_lead_in_after_a_sliding_window_is_not_a_context_loss() {
         var turns = session(
-                new T(1, "Wie lange dauert der Standardversand?", "Der Standardversand dauert 3–5 Werktage."),
-                new T(2, "Verfallen Geschenkkarten?", "Nein, Geschenkkarten verfallen nie.").window(1),
-                new T(3, "Kann ich die Lieferadresse ändern?", "Ja, solange nicht gepackt wurde.").window(2, 1),
-                new T(4, "Noch eine Frage vom Team: Wie lange dauert der Standardversand?", "Der Standardversand dauert 3–5 Werktage.")
+                new TestTurn(1, "Wie lange dauert der Standardversand?", "Der Standardversand dauert 3–5 Werktage."),
+                new TestTurn(2, "Verfallen Geschenkkarten?", "Nein, Geschenkkarten verfallen nie.").window(1),
+                new TestTurn(3, "Kann ich die Lieferadresse ändern?", "Ja, solange nicht gepackt wurde.").window(2, 1),
+                new TestTurn(4, "Noch eine Frage vom Team: Wie lange dauert der Standardversand?", "Der Standardversand dauert 3–5 Werktage.")
                         .window(3, 1, 2).rated("note", 0.3, PolarityTable.Observed.of(List.of(0.3, 0.9)), "Weighted rubric score."));
         RootCause rc = rootCause(turns);
         assertThat(rc.kind()).isNotEqualTo(RootCauseKind.CONTEXT_LOSS);
