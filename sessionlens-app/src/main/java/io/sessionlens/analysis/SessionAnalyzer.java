@@ -31,9 +31,9 @@ public final class SessionAnalyzer {
      * Raise when a change to the analysis changes its results: stored analyses of an older version are redone in the
      * background on the next start.
      */
-    public static final int VERSION = 6;   // 6: the flagged turn is an LLM judge's flag on the answer; 3: the evidence model of decision 011 (kind enum, confidence, candidates)
-                                           // 4: transcripts: no answer guessed from an intermediate step or a dict
-                                           // 5: verdicts from value semantics and the judge's own scale; language-neutral facts (decision 011)
+    public static final int VERSION = 7;   // 7: a system prompt that differs only in dates and ids is unchanged; 6: the flagged turn is an LLM judge's flag on the answer; 3: the evidence model of decision 011 (kind enum, confidence, candidates)
+                                        // 4: transcripts: no answer guessed from an intermediate step or a dict
+                                        // 5: verdicts from value semantics and the judge's own scale; language-neutral facts (decision 011)
 
     private final AnalysisSettings settings;
     private final TurnReader turnReader;
@@ -60,8 +60,9 @@ public final class SessionAnalyzer {
 
         List<TurnFacts> facts = traces.stream().map(this::read).toList();
         ContextWindowCheck.Result context = attempt(() -> ContextWindowCheck.check(
-                        facts.stream().map(f -> new ContextWindowCheck.Exchange(f.text().userText(), f.text().assistantText())).toList(),
-                        facts.stream().map(TurnFacts::llmCalls).toList()),
+                facts.stream().map(f -> new ContextWindowCheck.Exchange(f.text().userText(), f.text().assistantText()))
+                        .toList(),
+                facts.stream().map(TurnFacts::llmCalls).toList()),
                 null, "the context windows", sessionProblems);
 
         List<TurnAnalysis> draft = new ArrayList<>();
@@ -73,7 +74,8 @@ public final class SessionAnalyzer {
                     f.toolCalls(), f.documents(), window, List.of()));
         }
         List<ContextFinding> findings = context == null ? List.of() : context.findings();
-        List<List<Signal>> signals = attempt(() -> SessionSignals.collect(traces, draft, findings), null, "the signals", sessionProblems);
+        List<List<Signal>> signals = attempt(() -> SessionSignals.collect(traces, draft, findings), null, "the signals",
+                sessionProblems);
 
         List<TurnAnalysis> turns = new ArrayList<>();
         for (int i = 0; i < draft.size(); i++) {
@@ -81,28 +83,35 @@ public final class SessionAnalyzer {
             List<Signal> all = new ArrayList<>(facts.get(i).problems());
             if (i == 0) all.addAll(sessionProblems);
             if (signals != null) all.addAll(signals.get(i));
-            turns.add(new TurnAnalysis(d.index(), d.traceId(), d.userText(), d.assistantText(), d.truncated(), d.readFrom(),
+            turns.add(new TurnAnalysis(d.index(), d.traceId(), d.userText(), d.assistantText(), d.truncated(),
+                    d.readFrom(),
                     d.assessments(), d.errorSpans(), d.toolCalls(), d.retrievedDocuments(), d.contextWindow(), all));
         }
         List<Signal> verdictProblems = new ArrayList<>();
         RootCauseFinder.Result verdict = attempt(() -> RootCauseFinder.find(turns, assessments.sessionLevel()),
-                new RootCauseFinder.Result(null, "the root-cause check failed; see the analysis problems"), "the root cause", verdictProblems);
+                new RootCauseFinder.Result(null, "the root-cause check failed; see the analysis problems"),
+                "the root cause", verdictProblems);
         if (!verdictProblems.isEmpty()) { // the note points at the problem, so it must be there to see
             TurnAnalysis first = turns.getFirst();
             List<Signal> withProblem = new ArrayList<>(first.signals());
             withProblem.addAll(verdictProblems);
-            turns.set(0, new TurnAnalysis(first.index(), first.traceId(), first.userText(), first.assistantText(), first.truncated(),
-                    first.readFrom(), first.assessments(), first.errorSpans(), first.toolCalls(), first.retrievedDocuments(),
-                    first.contextWindow(), withProblem));
+            turns.set(0,
+                    new TurnAnalysis(first.index(), first.traceId(), first.userText(), first.assistantText(),
+                            first.truncated(),
+                            first.readFrom(), first.assessments(), first.errorSpans(), first.toolCalls(),
+                            first.retrievedDocuments(),
+                            first.contextWindow(), withProblem));
         }
-        return new SessionAnalysis(turns, assessments.sessionLevel(), assessments.scorerErrors(), verdict.rootCause(), findings,
+        return new SessionAnalysis(turns, assessments.sessionLevel(), assessments.scorerErrors(), verdict.rootCause(),
+                findings,
                 verdict.note());
     }
 
     private TurnFacts read(Trace trace) {
         List<Signal> problems = new ArrayList<>();
         TurnText text = attempt(() -> turnReader.read(trace), new TurnText("", "", false,
-                new ReadFrom(null, null, "", "", "none", TurnReader.SOURCE_NONE), List.of()), "the turn's text", problems);
+                new ReadFrom(null, null, "", "", "none", TurnReader.SOURCE_NONE), List.of()), "the turn's text",
+                problems);
         return new TurnFacts(trace, text,
                 attempt(() -> ErrorSpans.of(trace), List.of(), "the failed spans", problems),
                 attempt(() -> ToolCalls.of(trace, text.conversation()), List.of(), "the tool calls", problems),

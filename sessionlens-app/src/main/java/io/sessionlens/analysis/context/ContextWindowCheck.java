@@ -41,7 +41,8 @@ public final class ContextWindowCheck {
     /** An earlier turn's texts, normalised once for the whole session. */
     private record Known(Exchange said, String user, String assistant, Terms.Profile answerWords) {
         static Known of(Exchange e) {
-            return new Known(e, normalise(e.userText()), normalise(e.assistantText()), Terms.profile(e.assistantText()));
+            return new Known(e, normalise(e.userText()), normalise(e.assistantText()),
+                    Terms.profile(e.assistantText()));
         }
     }
 
@@ -91,7 +92,8 @@ public final class ContextWindowCheck {
                 continue;
             }
             Observation main = obs.getLast();
-            boolean promptChanged = previousMain != null && !normalise(previousMain.systemPrompt()).equals(normalise(main.systemPrompt()));
+            boolean promptChanged = previousMain != null
+                    && !instructions(previousMain.systemPrompt()).equals(instructions(main.systemPrompt()));
             windows.add(new ContextWindow(main.spanId(), main.messages(), main.seen().size(), t - 1, main.dropped(),
                     obs.stream().anyMatch(o -> o.summary() != null), obs.stream().anyMatch(o -> o.duplicate() != null),
                     promptChanged));
@@ -99,27 +101,33 @@ public final class ContextWindowCheck {
             final int turn = t;
             obs.stream().filter(o -> !o.seen().isEmpty() && !o.dropped().isEmpty()).reduce((a, b) -> b).ifPresent(o -> {
                 boolean window = o.dropped().getLast() < o.seen().getFirst();
-                findings.add(new ContextFinding(turn, window ? ContextFinding.SLIDING_WINDOW : ContextFinding.HISTORY_GAP, "turn " + turn
-                        + ": the model saw " + TurnList.describe(o.seen()) + " but not " + TurnList.describe(o.dropped())
-                        + (window ? " (a sliding window of " + o.messages() + " messages)" : "")));
+                findings.add(new ContextFinding(turn,
+                        window ? ContextFinding.SLIDING_WINDOW : ContextFinding.HISTORY_GAP, "turn " + turn
+                                + ": the model saw " + TurnList.describe(o.seen()) + " but not "
+                                + TurnList.describe(o.dropped())
+                                + (window ? " (a sliding window of " + o.messages() + " messages)" : "")));
             });
             if (main.seen().isEmpty() && !main.dropped().isEmpty()) {
                 if (previousMain != null && !previousMain.seen().isEmpty()) {
-                    findings.add(new ContextFinding(t, ContextFinding.NO_HISTORY, "turn " + t + ": the model got none of the "
-                            + main.dropped().size() + " earlier turns, although turn " + (t - 1) + "'s call still carried history"));
+                    findings.add(new ContextFinding(t, ContextFinding.NO_HISTORY,
+                            "turn " + t + ": the model got none of the "
+                                    + main.dropped().size() + " earlier turns, although turn " + (t - 1)
+                                    + "'s call still carried history"));
                 } else if (!noHistoryReported) {
                     findings.add(new ContextFinding(t, ContextFinding.NO_HISTORY, "from turn " + t
                             + " on, the model's input carries none of the earlier turns: the app passes no conversation history"));
                     noHistoryReported = true;
                 }
             }
-            obs.stream().map(Observation::summary).filter(s -> s != null).findFirst().ifPresent(s ->
-                    findings.add(new ContextFinding(turn, ContextFinding.SUMMARY_INSERTED, "turn " + turn + ": " + s)));
-            obs.stream().map(Observation::duplicate).filter(s -> s != null).findFirst().ifPresent(s ->
-                    findings.add(new ContextFinding(turn, ContextFinding.DUPLICATED_HISTORY, "turn " + turn + ": " + s)));
+            obs.stream().map(Observation::summary).filter(s -> s != null).findFirst().ifPresent(s -> findings
+                    .add(new ContextFinding(turn, ContextFinding.SUMMARY_INSERTED, "turn " + turn + ": " + s)));
+            obs.stream().map(Observation::duplicate).filter(s -> s != null).findFirst().ifPresent(s -> findings
+                    .add(new ContextFinding(turn, ContextFinding.DUPLICATED_HISTORY, "turn " + turn + ": " + s)));
             if (promptChanged) {
-                findings.add(new ContextFinding(t, ContextFinding.SYSTEM_PROMPT_CHANGED, "turn " + t + ": the system prompt changed since turn "
-                        + (t - 1) + ": " + quoteOrNone(previousMain.systemPrompt()) + " → " + quoteOrNone(main.systemPrompt())));
+                findings.add(new ContextFinding(t, ContextFinding.SYSTEM_PROMPT_CHANGED,
+                        "turn " + t + ": the system prompt changed since turn "
+                                + (t - 1) + ": " + quoteOrNone(previousMain.systemPrompt()) + " → "
+                                + quoteOrNone(main.systemPrompt())));
             }
             previousMain = main;
         }
@@ -137,30 +145,35 @@ public final class ContextWindowCheck {
         for (int k = 1; k <= earlier.size(); k++) {
             Known e = earlier.get(k - 1);
             if (e.user().isEmpty() && e.assistant().isEmpty()) continue; // nothing to look for
-            boolean found = appears(searchable, ChatRole.USER, e.user()) || appears(searchable, ChatRole.ASSISTANT, e.assistant());
+            boolean found = appears(searchable, ChatRole.USER, e.user())
+                    || appears(searchable, ChatRole.ASSISTANT, e.assistant());
             (found ? seen : dropped).add(k);
         }
         return new Observation(call.spanId(), all.size(), seen, dropped, summary(history, input.messages(), earlier),
                 duplicate(input, earlier), systemPrompt(all));
     }
 
-    private static @Nullable String summary(List<ChatMessage> history, List<Searchable> normalised, List<Known> earlier) {
+    private static @Nullable String summary(List<ChatMessage> history, List<Searchable> normalised,
+            List<Known> earlier) {
         boolean allAnswersKnown = earlier.stream().noneMatch(e -> e.assistant().isEmpty());
         for (int i = 0; i < history.size(); i++) {
             ChatMessage m = history.get(i);
             if (!m.hasContent() || m.role() == ChatRole.TOOL) continue;
-            boolean leadingSystem = m.role() == ChatRole.SYSTEM && history.subList(0, i).stream().allMatch(p -> p.role() == ChatRole.SYSTEM);
+            boolean leadingSystem = m.role() == ChatRole.SYSTEM
+                    && history.subList(0, i).stream().allMatch(p -> p.role() == ChatRole.SYSTEM);
             Pattern summary = leadingSystem ? SUMMARY_IN_SYSTEM_PROMPT : SUMMARY;
             if (summary.matcher(m.content().toLowerCase(Locale.ROOT)).find()) {
                 return "the model's input holds a summary in place of earlier turns: " + Excerpt.quoted(m.content());
             }
-            if (leadingSystem || !m.toolCalls().isEmpty() || m.role() != ChatRole.ASSISTANT || !allAnswersKnown) continue;
+            if (leadingSystem || !m.toolCalls().isEmpty() || m.role() != ChatRole.ASSISTANT || !allAnswersKnown)
+                continue;
             String text = normalised.get(i).text();
             if (earlier.stream().anyMatch(e -> matches(text, e.assistant()))) continue;
             // not a copy of any answer: a reworded one still shares most of its words
             Terms.Profile words = Terms.profile(m.content());
             if (earlier.stream().noneMatch(e -> Terms.similarity(words, e.answerWords()) >= 0.5)) {
-                return "the model's input holds an assistant message that no earlier turn said: " + Excerpt.quoted(m.content());
+                return "the model's input holds an assistant message that no earlier turn said: "
+                        + Excerpt.quoted(m.content());
             }
         }
         return null;
@@ -183,7 +196,8 @@ public final class ContextWindowCheck {
                 if (text.length() < 3) continue;
                 int copies = input.copies(role, text);
                 if (copies > said.getOrDefault(role + "\u0000" + text, 1)) {
-                    return "turn " + k + "'s " + (role == ChatRole.USER ? "user message" : "answer") + " appears " + copies
+                    return "turn " + k + "'s " + (role == ChatRole.USER ? "user message" : "answer") + " appears "
+                            + copies
                             + " times in the model's input: "
                             + Excerpt.quoted(role == ChatRole.USER ? e.said().userText() : e.said().assistantText());
                 }
@@ -206,7 +220,8 @@ public final class ContextWindowCheck {
     private static boolean appears(Input input, ChatRole role, String text) {
         if (text.isEmpty()) return false;
         if (input.copies(role, text) > 0) return true;
-        return input.messages().stream().anyMatch(m -> m.role() != ChatRole.SYSTEM ? matches(m.text(), text)
+        return input.messages().stream().anyMatch(m -> m.role() != ChatRole.SYSTEM
+                ? matches(m.text(), text)
                 : text.length() >= MIN_SEARCHABLE && m.text().contains(text));
     }
 
@@ -216,6 +231,16 @@ public final class ContextWindowCheck {
         if (text.length() < MIN_SEARCHABLE || message.length() < MIN_SEARCHABLE) return message.equals(text);
         return message.contains(text) || (message.length() >= 40 && text.contains(message));
     }
+
+    /**
+     * What in a system prompt can change behaviour: its words. Tokens holding a digit (today's date, the time, a request
+     * or session id) change on every turn in many apps and are left out, so only a change of instructions is reported.
+     */
+    private static String instructions(@Nullable String s) {
+        return VOLATILE_TOKEN.matcher(normalise(s)).replaceAll("#");
+    }
+
+    private static final Pattern VOLATILE_TOKEN = Pattern.compile("[^\\s]*\\d[^\\s]*");
 
     private static String normalise(@Nullable String s) {
         return s == null ? "" : WHITESPACE.matcher(s).replaceAll(" ").trim().toLowerCase(Locale.ROOT);

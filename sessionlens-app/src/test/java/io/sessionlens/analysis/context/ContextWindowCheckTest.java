@@ -22,7 +22,8 @@ class ContextWindowCheckTest {
 
     /** An LLM call for the last turn, given these messages. */
     private static List<LlmCall> call(String spanId, Object... messages) {
-        Trace t = turn(3).span(spanId, null, "llm", "CHAT_MODEL").inputs(Map.of("messages", List.of(messages))).outputs("x").build();
+        Trace t = turn(3).span(spanId, null, "llm", "CHAT_MODEL").inputs(Map.of("messages", List.of(messages)))
+                .outputs("x").build();
         return LlmCall.of(t);
     }
 
@@ -34,8 +35,10 @@ class ContextWindowCheckTest {
 
     @Test
     void full_history_is_seen_and_nothing_is_reported() {
-        var r = check(call("l3", msg("system", "Be helpful."), msg("user", TURNS.get(0).userText()), msg("assistant", TURNS.get(0).assistantText()),
-                msg("user", TURNS.get(1).userText()), msg("assistant", TURNS.get(1).assistantText()), msg("user", TURNS.get(2).userText())));
+        var r = check(call("l3", msg("system", "Be helpful."), msg("user", TURNS.get(0).userText()),
+                msg("assistant", TURNS.get(0).assistantText()),
+                msg("user", TURNS.get(1).userText()), msg("assistant", TURNS.get(1).assistantText()),
+                msg("user", TURNS.get(2).userText())));
 
         ContextWindow w = r.windows().get(2);
         assertThat(w.llmSpanId()).isEqualTo("l3");
@@ -50,49 +53,58 @@ class ContextWindowCheckTest {
     void turns_without_an_llm_call_have_an_unknown_window() {
         var r = check(List.of());
 
-        assertThat(r.windows()).containsExactly(ContextWindow.unknown(0), ContextWindow.unknown(1), ContextWindow.unknown(2));
+        assertThat(r.windows()).containsExactly(ContextWindow.unknown(0), ContextWindow.unknown(1),
+                ContextWindow.unknown(2));
     }
 
     @Test
     void a_summary_in_place_of_earlier_turns_is_found() {
         var r = check(call("l3", msg("system", "Be helpful."),
                 msg("assistant", "Summary of the conversation so far: the user is Ada from Graz."),
-                msg("user", TURNS.get(1).userText()), msg("assistant", TURNS.get(1).assistantText()), msg("user", TURNS.get(2).userText())));
+                msg("user", TURNS.get(1).userText()), msg("assistant", TURNS.get(1).assistantText()),
+                msg("user", TURNS.get(2).userText())));
 
         assertThat(r.windows().get(2).summaryInserted()).isTrue();
         assertThat(r.windows().get(2).droppedTurns()).containsExactly(1);
         assertThat(r.findings()).extracting(ContextFinding::kind).containsExactly("sliding_window", "summary_inserted");
-        assertThat(r.findings().get(1).detail()).startsWith("turn 3: the model's input holds a summary in place of earlier turns: 'Summary of");
+        assertThat(r.findings().get(1).detail())
+                .startsWith("turn 3: the model's input holds a summary in place of earlier turns: 'Summary of");
     }
 
     @Test
     void an_assistant_message_no_earlier_turn_said_counts_as_inserted() {
-        var r = check(call("l3", msg("user", TURNS.get(0).userText()), msg("assistant", "Ada prefers branches with parking and opens accounts online."),
+        var r = check(call("l3", msg("user", TURNS.get(0).userText()),
+                msg("assistant", "Ada prefers branches with parking and opens accounts online."),
                 msg("user", TURNS.get(2).userText())));
 
         assertThat(r.windows().get(2).summaryInserted()).isTrue();
         assertThat(r.findings()).extracting(ContextFinding::detail)
-                .anyMatch(d -> d.startsWith("turn 3: the model's input holds an assistant message that no earlier turn said"));
+                .anyMatch(d -> d
+                        .startsWith("turn 3: the model's input holds an assistant message that no earlier turn said"));
     }
 
     @Test
     void history_sent_twice_is_duplicated() {
         var r = check(call("l3", msg("user", TURNS.get(0).userText()), msg("assistant", TURNS.get(0).assistantText()),
                 msg("user", TURNS.get(0).userText()), msg("assistant", TURNS.get(0).assistantText()),
-                msg("user", TURNS.get(1).userText()), msg("assistant", TURNS.get(1).assistantText()), msg("user", TURNS.get(2).userText())));
+                msg("user", TURNS.get(1).userText()), msg("assistant", TURNS.get(1).assistantText()),
+                msg("user", TURNS.get(2).userText())));
 
         assertThat(r.windows().get(2).duplicatedHistory()).isTrue();
         assertThat(r.findings()).extracting(ContextFinding::detail)
-                .containsExactly("turn 3: turn 1's user message appears 2 times in the model's input: 'My name is Ada and I live in Graz.'");
+                .containsExactly(
+                        "turn 3: turn 1's user message appears 2 times in the model's input: 'My name is Ada and I live in Graz.'");
     }
 
     @Test
     void a_user_who_really_asked_the_same_thing_twice_is_not_duplicated_history() {
         List<Exchange> turns = List.of(new Exchange("What time is it in Tokyo?", "It is 21:00 in Tokyo."),
-                new Exchange("What time is it in Tokyo?", "Still about 21:00 in Tokyo."), new Exchange("Thanks!", "You're welcome."));
+                new Exchange("What time is it in Tokyo?", "Still about 21:00 in Tokyo."),
+                new Exchange("Thanks!", "You're welcome."));
         Trace t = turn(3).span("l3", null, "llm", "CHAT_MODEL").inputs(List.of(
                 msg("user", "What time is it in Tokyo?"), msg("assistant", "It is 21:00 in Tokyo."),
-                msg("user", "What time is it in Tokyo?"), msg("assistant", "Still about 21:00 in Tokyo."), msg("user", "Thanks!"))).build();
+                msg("user", "What time is it in Tokyo?"), msg("assistant", "Still about 21:00 in Tokyo."),
+                msg("user", "Thanks!"))).build();
 
         var r = ContextWindowCheck.check(turns, List.of(List.of(), List.of(), LlmCall.of(t)));
 
@@ -114,7 +126,8 @@ class ContextWindowCheckTest {
     void an_app_that_never_passes_history_is_reported_once() {
         List<List<LlmCall>> calls = new ArrayList<>();
         for (int n = 1; n <= 3; n++) {
-            Trace t = turn(n).span("l" + n, null, "llm", "LLM").inputs(List.of(msg("user", TURNS.get(n - 1).userText()))).build();
+            Trace t = turn(n).span("l" + n, null, "llm", "LLM")
+                    .inputs(List.of(msg("user", TURNS.get(n - 1).userText()))).build();
             calls.add(LlmCall.of(t));
         }
 
@@ -128,7 +141,8 @@ class ContextWindowCheckTest {
     @Test
     void a_completion_prompt_that_embeds_the_history_as_text_counts_as_seen() {
         String prompt = "Conversation:\nUser: " + TURNS.get(0).userText() + "\nBot: " + TURNS.get(0).assistantText()
-                + "\nUser: " + TURNS.get(1).userText() + "\nBot: " + TURNS.get(1).assistantText() + "\nUser: " + TURNS.get(2).userText();
+                + "\nUser: " + TURNS.get(1).userText() + "\nBot: " + TURNS.get(1).assistantText() + "\nUser: "
+                + TURNS.get(2).userText();
         Trace t = turn(3).span("p", null, "complete", "LLM").inputs(prompt).outputs("It opens at 9:00.").build();
 
         var r = ContextWindowCheck.check(TURNS, List.of(List.of(), List.of(), LlmCall.of(t)));
@@ -148,8 +162,10 @@ class ContextWindowCheckTest {
                 messages.add(msg("assistant", TURNS.get(k).assistantText()));
             }
             messages.add(msg("user", TURNS.get(n - 1).userText()));
-            Trace t = turn(n).span("router" + n, null, "route", "LLM").inputs(List.of(msg("user", TURNS.get(n - 1).userText()))).done()
-                    .span("main" + n, null, "answer", "CHAT_MODEL").startMs(300).inputs(Map.of("messages", messages)).build();
+            Trace t = turn(n).span("router" + n, null, "route", "LLM")
+                    .inputs(List.of(msg("user", TURNS.get(n - 1).userText()))).done()
+                    .span("main" + n, null, "answer", "CHAT_MODEL").startMs(300).inputs(Map.of("messages", messages))
+                    .build();
             calls.add(LlmCall.of(t));
         }
 
@@ -160,5 +176,27 @@ class ContextWindowCheckTest {
         assertThat(r.findings()).extracting(ContextFinding::kind).containsExactly("system_prompt_changed");
         assertThat(r.findings().getFirst().detail()).isEqualTo("turn 3: the system prompt changed since turn 2: "
                 + "'You are a branch assistant.' → 'You are a sales agent. Push premium accounts.'");
+    }
+
+    @Test
+    void a_system_prompt_that_only_carries_todays_date_and_a_request_id_is_not_reported_as_changed() {
+        List<List<LlmCall>> calls = new ArrayList<>();
+        for (int n = 1; n <= 3; n++) {
+            String system = "You are a branch assistant. Today is 2026-03-0" + n + " 09:0" + n + ". Request id req-"
+                    + (7000 + n) + ".";
+            List<Object> messages = new ArrayList<>(List.of(msg("system", system)));
+            for (int k = 0; k < n - 1; k++) {
+                messages.add(msg("user", TURNS.get(k).userText()));
+                messages.add(msg("assistant", TURNS.get(k).assistantText()));
+            }
+            messages.add(msg("user", TURNS.get(n - 1).userText()));
+            calls.add(LlmCall.of(turn(n).span("main" + n, null, "answer", "CHAT_MODEL")
+                    .inputs(Map.of("messages", messages)).build()));
+        }
+
+        var r = ContextWindowCheck.check(TURNS, calls);
+
+        assertThat(r.windows()).extracting(ContextWindow::systemPromptChanged).containsExactly(false, false, false);
+        assertThat(r.findings()).isEmpty();
     }
 }
