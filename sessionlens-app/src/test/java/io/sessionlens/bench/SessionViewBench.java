@@ -41,10 +41,11 @@ public final class SessionViewBench {
                     .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(bytes.toByteArray())).build(),
                     java.net.http.HttpResponse.BodyHandlers.ofString());
             System.out.println("import: HTTP " + resp.statusCode());
-            String exp = resp.body().replaceAll("(?s).*\\{\"experimentId\":\"([^\"]*)\",\"sessionId\":\"bench-long\"}.*", "$1");
-            try (Playwright pw = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-                 Browser browser = pw.chromium().launch(new BrowserType.LaunchOptions().setExecutablePath(Path.of("/usr/bin/chromium"))
-                         .setHeadless(true).setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking")))) {
+            String exp = resp.body()
+                    .replaceAll("(?s).*\\{\"experimentId\":\"([^\"]*)\",\"sessionId\":\"bench-long\"}.*", "$1");
+            try (Playwright pw = Playwright
+                    .create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+                    Browser browser = chromium(pw)) {
                 timeFirstPaint(browser, args[1] + "/sessions/" + exp + "/bench-long", turns);
                 // How an analyst opens a session: a click in the sessions list (router navigation, no page load)
                 try (var context = browser.newContext()) {
@@ -59,7 +60,8 @@ public final class SessionViewBench {
                         if (i >= 0) click[i] = (System.nanoTime() - t0) / 1_000_000;
                     }
                     Arrays.sort(click);
-                    System.out.printf("%d-turn session opened from the sessions list: median %d ms (min %d, max %d)%n", turns,
+                    System.out.printf("%d-turn session opened from the sessions list: median %d ms (min %d, max %d)%n",
+                            turns,
                             click[RUNS / 2], click[0], click[RUNS - 1]);
                 }
                 // the same page shell without a session: what Vaadin's bootstrap alone costs in this browser
@@ -79,21 +81,24 @@ public final class SessionViewBench {
             return;
         }
         Path dataDir = Files.createTempDirectory("sessionlens-bench");
-        try (ConfigurableApplicationContext ctx = new SpringApplication(Application.class).run("--sessionlens.data-dir=" + dataDir,
+        try (ConfigurableApplicationContext ctx = new SpringApplication(Application.class).run(
+                "--sessionlens.data-dir=" + dataDir,
                 "--sessionlens.demo-data=false", "--server.port=0", "--logging.level.root=WARN",
                 "--vaadin.devmode.devTools.enabled=false")) {
             int port = Integer.parseInt(ctx.getEnvironment().getProperty("local.server.port", "8080"));
             var bytes = new ByteArrayOutputStream();
             new BenchExports(7, Instant.parse("2026-01-05T08:00:00Z")).writeLongSession(bytes, "bench-long", turns);
-            ImportReport r = ctx.getBean(ImportService.class).importFile("long.json", new ByteArrayInputStream(bytes.toByteArray()));
+            ImportReport r = ctx.getBean(ImportService.class).importFile("long.json",
+                    new ByteArrayInputStream(bytes.toByteArray()));
             var s = r.sessions().getFirst();
-            System.out.printf("imported %d traces (%.1f MB) into session %s / %s%n", r.tracesImported(), bytes.size() / 1e6,
+            System.out.printf("imported %d traces (%.1f MB) into session %s / %s%n", r.tracesImported(),
+                    bytes.size() / 1e6,
                     s.experimentId(), s.sessionId());
             String url = "http://localhost:" + port + "/sessions/" + s.experimentId() + "/" + s.sessionId();
 
-            try (Playwright pw = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-                 Browser browser = pw.chromium().launch(new BrowserType.LaunchOptions().setExecutablePath(Path.of("/usr/bin/chromium"))
-                         .setHeadless(true).setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking")))) {
+            try (Playwright pw = Playwright
+                    .create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+                    Browser browser = chromium(pw)) {
                 timeFirstPaint(browser, url, turns);
 
                 // Heap per open UI: open 20 session pages and keep them open, compare heap after GC.
@@ -109,7 +114,8 @@ public final class SessionViewBench {
                 }
                 System.gc();
                 long after = mem.getHeapMemoryUsage().getUsed();
-                System.out.printf("server heap per open %d-turn session page: %.1f MB (20 pages: %.0f MB → %.0f MB)%n", turns,
+                System.out.printf("server heap per open %d-turn session page: %.1f MB (20 pages: %.0f MB → %.0f MB)%n",
+                        turns,
                         (after - before) / 20 / 1e6, before / 1e6, after / 1e6);
                 open.forEach(com.microsoft.playwright.BrowserContext::close);
             }
@@ -130,7 +136,8 @@ public final class SessionViewBench {
             }
         }
         Arrays.sort(ms);
-        System.out.printf("%d-turn session, cold browser cache, navigation → first turn painted: median %d ms (min %d, max %d)%n",
+        System.out.printf(
+                "%d-turn session, cold browser cache, navigation → first turn painted: median %d ms (min %d, max %d)%n",
                 turns, ms[RUNS / 2], ms[0], ms[RUNS - 1]);
         // An analyst's browser has Vaadin's client bundle cached after the first page: one context, repeated opens.
         try (var context = browser.newContext()) {
@@ -146,7 +153,15 @@ public final class SessionViewBench {
             }
         }
         Arrays.sort(ms);
-        System.out.printf("%d-turn session, warm browser cache: median %d ms (min %d, max %d)%n", turns, ms[RUNS / 2], ms[0],
+        System.out.printf("%d-turn session, warm browser cache: median %d ms (min %d, max %d)%n", turns, ms[RUNS / 2],
+                ms[0],
                 ms[RUNS - 1]);
+    }
+
+    /** Debian's Chromium, headless, never a downloaded browser. */
+    private static Browser chromium(Playwright pw) {
+        return pw.chromium().launch(new BrowserType.LaunchOptions().setExecutablePath(Path.of("/usr/bin/chromium"))
+                .setHeadless(true)
+                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking")));
     }
 }

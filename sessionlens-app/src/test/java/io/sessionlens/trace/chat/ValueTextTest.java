@@ -15,8 +15,12 @@ class ValueTextTest {
             "{\"question\": \"Why?\", \"history\": []}|Why?|question",
             "{\"input\": {\"prompt\": \"nested\"}}|nested|input",
             "{\"kwargs\": {\"text\": \"only key\"}}|only key|kwargs",
-            "\"plain\"|plain|''"})
-    void user_text_comes_from_the_obvious_key(String json, String text, String key) {
+            "\"plain\"|plain|''",
+            // a function of one text argument reads as that text
+            "{\"q\": \"Is it open on Sunday?\"}|Is it open on Sunday?|q",
+            "[\"Is it open on Sunday?\"]|Is it open on Sunday?|''",
+            "{\"inputs\": {\"question\": \"Is it open?\", \"k\": 3}}|Is it open?|inputs"})
+    void user_text_comes_from_the_obvious_key_or_the_one_text_argument(String json, String text, String key) {
         SideText t = ValueText.user(JsonValues.decode(json), null).orElseThrow();
 
         assertThat(t.text()).isEqualTo(text);
@@ -31,7 +35,8 @@ class ValueTextTest {
             "8|8",
             "true|true"})
     void assistant_text_comes_from_the_obvious_key(String json, String text) {
-        assertThat(ValueText.assistant(JsonValues.decode(json), null)).hasValueSatisfying(t -> assertThat(t.text()).isEqualTo(text));
+        assertThat(ValueText.assistant(JsonValues.decode(json), null))
+                .hasValueSatisfying(t -> assertThat(t.text()).isEqualTo(text));
     }
 
     @Test
@@ -55,18 +60,6 @@ class ValueTextTest {
         assertThat(t.text()).isEqualTo(shown);
         assertThat(t.format()).isEqualTo("json");
         assertThat(t.key()).isEmpty();
-    }
-
-    @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-            "{\"q\": \"Is it open on Sunday?\"}|Is it open on Sunday?|q",
-            "[\"Is it open on Sunday?\"]|Is it open on Sunday?|''",
-            "{\"inputs\": {\"question\": \"Is it open?\", \"k\": 3}}|Is it open?|inputs"})
-    void a_function_of_one_text_argument_reads_as_that_text(String json, String text, String key) {
-        SideText t = ValueText.user(JsonValues.decode(json), null).orElseThrow();
-
-        assertThat(t.text()).isEqualTo(text);
-        assertThat(t.key()).isEqualTo(key);
     }
 
     @Test
