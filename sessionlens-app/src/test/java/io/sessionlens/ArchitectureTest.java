@@ -27,94 +27,93 @@ import org.springframework.transaction.support.TransactionTemplate;
 @AnalyzeClasses(packages = "io.sessionlens", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
 
-    @ArchTest
-    static final ArchRule model_stays_pure = noClasses().that().resideInAPackage("..trace.model..")
+    @ArchTest static final ArchRule model_stays_pure = noClasses().that().resideInAPackage("..trace.model..")
             .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "jakarta.persistence..",
                     "com.vaadin..", "com.fasterxml.jackson..", "tools.jackson..");
 
-    @ArchTest
-    static final ArchRule analysis_is_framework_free = noClasses().that().resideInAPackage("..analysis..")
-            .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "jakarta.persistence..", "com.vaadin..");
+    @ArchTest static final ArchRule analysis_is_framework_free = noClasses().that().resideInAPackage("..analysis..")
+            .should().dependOnClassesThat()
+            .resideInAnyPackage("org.springframework..", "jakarta.persistence..", "com.vaadin..");
 
-    @ArchTest
-    static final ArchRule chat_reading_is_framework_free = noClasses().that().resideInAnyPackage("..trace.chat..", "..trace.json..")
-            .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "jakarta.persistence..", "com.vaadin..");
+    @ArchTest static final ArchRule chat_reading_is_framework_free = noClasses().that()
+            .resideInAnyPackage("..trace.chat..", "..trace.json..")
+            .should().dependOnClassesThat()
+            .resideInAnyPackage("org.springframework..", "jakarta.persistence..", "com.vaadin..");
 
-    @ArchTest
-    static final ArchRule chat_reading_sits_below_the_features_that_use_it = noClasses()
+    @ArchTest static final ArchRule chat_reading_sits_below_the_features_that_use_it = noClasses()
             .that().resideInAnyPackage("io.sessionlens.trace.chat..", "io.sessionlens.trace.json..")
             .should().dependOnClassesThat().resideInAnyPackage("io.sessionlens.analysis..", "io.sessionlens.session..",
                     "io.sessionlens.importer..", "io.sessionlens.trace.persistence..", "io.sessionlens.trace.ui..",
                     "io.sessionlens.demodata..");
 
-    @ArchTest
-    static final ArchRule analysis_reads_only_the_trace_model = noClasses().that().resideInAPackage("io.sessionlens.analysis..")
+    @ArchTest static final ArchRule analysis_reads_only_the_trace_model = noClasses().that()
+            .resideInAPackage("io.sessionlens.analysis..")
             .should().dependOnClassesThat().resideInAnyPackage("io.sessionlens.importer..", "io.sessionlens.session..",
                     "io.sessionlens.trace.persistence..", "io.sessionlens.demodata..");
 
-    @ArchTest
-    static final ArchRule nobody_reaches_into_another_features_persistence = noClasses()
+    @ArchTest static final ArchRule nobody_reaches_into_another_features_persistence = noClasses()
             .that().resideOutsideOfPackages("io.sessionlens.trace..").should().dependOnClassesThat()
             .resideInAPackage("io.sessionlens.trace.persistence..");
 
-    @ArchTest
-    static final ArchRule session_persistence_stays_in_the_session_feature = noClasses()
+    @ArchTest static final ArchRule session_persistence_stays_in_the_session_feature = noClasses()
             .that().resideOutsideOfPackages("io.sessionlens.session", "io.sessionlens.session.index..",
                     "io.sessionlens.session.persistence..")
             .should().dependOnClassesThat().resideInAPackage("io.sessionlens.session.persistence..");
 
-    @ArchTest
-    static final ArchRule the_session_index_is_reached_through_the_session_api = noClasses()
+    @ArchTest static final ArchRule the_session_index_is_reached_through_the_session_api = noClasses()
             .that().resideOutsideOfPackages("io.sessionlens.session", "io.sessionlens.session.index..")
             .should().dependOnClassesThat().resideInAPackage("io.sessionlens.session.index..");
 
-    @ArchTest
-    static final ArchRule sessions_are_named_by_session_ref_outside_persistence = noClasses()
+    @ArchTest static final ArchRule sessions_are_named_by_session_ref_outside_persistence = noClasses()
             .that().resideOutsideOfPackage("io.sessionlens.session.persistence..")
-            .should().dependOnClassesThat().haveFullyQualifiedName("io.sessionlens.session.persistence.SessionIndexEntity$Key");
+            .should().dependOnClassesThat()
+            .haveFullyQualifiedName("io.sessionlens.session.persistence.SessionIndexEntity$Key");
 
-    @ArchTest
-    static final ArchRule importer_does_not_know_sessions = noClasses().that().resideInAPackage("io.sessionlens.importer..")
+    @ArchTest static final ArchRule importer_does_not_know_sessions = noClasses().that()
+            .resideInAPackage("io.sessionlens.importer..")
             .should().dependOnClassesThat().resideInAPackage("io.sessionlens.session..");
 
-    @ArchTest
-    static final ArchRule base_knows_no_feature = noClasses().that().resideInAPackage("io.sessionlens.base..")
+    @ArchTest static final ArchRule base_knows_no_feature = noClasses().that().resideInAPackage("io.sessionlens.base..")
             .should().dependOnClassesThat().resideInAnyPackage("io.sessionlens.trace..", "io.sessionlens.session..",
                     "io.sessionlens.importer..", "io.sessionlens.analysis..", "io.sessionlens.demo..");
 
     /** Views wire components and make the service calls; a component takes callbacks (a lazy data provider may query). */
-    @ArchTest
-    static final ArchRule ui_components_take_callbacks_not_services = noClasses().that().resideInAPackage("io.sessionlens..ui..")
+    @ArchTest static final ArchRule ui_components_take_callbacks_not_services = noClasses().that()
+            .resideInAPackage("io.sessionlens..ui..")
             .and().areNotAnnotatedWith(Route.class).and().areNotAssignableTo(DataProvider.class)
             .should().dependOnClassesThat().haveSimpleNameEndingWith("Service");
 
-    @ArchTest
-    static final ArchRule features_have_no_cycles = slices().matching("io.sessionlens.(*)..").should().beFreeOfCycles();
+    @ArchTest static final ArchRule features_have_no_cycles = slices().matching("io.sessionlens.(*)..").should()
+            .beFreeOfCycles();
 
     /** House style habit 4: one place owns each transaction; a repository is only used inside one. */
-    @ArchTest
-    static final ArchRule repositories_are_used_inside_transactions = classes().that().areNotInterfaces()
-            .and(DescribedPredicate.describe("use a Spring Data repository", (JavaClass c) -> c.getDirectDependenciesFromSelf()
-                    .stream().anyMatch(d -> d.getTargetClass().isAssignableTo(Repository.class))))
-            .should(new ArchCondition<JavaClass>("be @Transactional (the class or a method) or use a TransactionTemplate") {
+    @ArchTest static final ArchRule repositories_are_used_inside_transactions = classes().that().areNotInterfaces()
+            .and(DescribedPredicate.describe("use a Spring Data repository",
+                    (JavaClass c) -> c.getDirectDependenciesFromSelf()
+                            .stream().anyMatch(d -> d.getTargetClass().isAssignableTo(Repository.class))))
+            .should(new ArchCondition<JavaClass>(
+                    "be @Transactional (the class or a method) or use a TransactionTemplate") {
                 @Override
                 public void check(JavaClass c, ConditionEvents events) {
                     boolean transactional = c.isAnnotatedWith(Transactional.class)
                             || c.getMethods().stream().anyMatch(m -> m.isAnnotatedWith(Transactional.class))
                             || c.getDirectDependenciesFromSelf().stream()
                                     .anyMatch(d -> d.getTargetClass().isAssignableTo(TransactionTemplate.class));
-                    if (!transactional) events.add(SimpleConditionEvent.violated(c,
-                            c.getName() + " uses a repository outside any transaction of its own"));
+                    if (!transactional)
+                        events.add(SimpleConditionEvent.violated(c,
+                                c.getName() + " uses a repository outside any transaction of its own"));
                 }
             });
 
     /** House style habit 9: every package declares its nullness. */
-    @ArchTest
-    static final ArchRule every_package_is_null_marked = classes().should(new ArchCondition<JavaClass>("live in a @NullMarked package") {
-        @Override
-        public void check(JavaClass c, ConditionEvents events) {
-            if (!c.getPackage().isAnnotatedWith(NullMarked.class)) events.add(SimpleConditionEvent.violated(c,
-                    c.getPackageName() + " has no @NullMarked package-info.java (" + c.getSimpleName() + ")"));
-        }
-    });
+    @ArchTest static final ArchRule every_package_is_null_marked = classes()
+            .should(new ArchCondition<JavaClass>("live in a @NullMarked package") {
+                @Override
+                public void check(JavaClass c, ConditionEvents events) {
+                    if (!c.getPackage().isAnnotatedWith(NullMarked.class))
+                        events.add(SimpleConditionEvent.violated(c,
+                                c.getPackageName() + " has no @NullMarked package-info.java (" + c.getSimpleName()
+                                        + ")"));
+                }
+            });
 }

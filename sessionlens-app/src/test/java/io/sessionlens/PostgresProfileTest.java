@@ -43,7 +43,8 @@ import tools.jackson.databind.JsonNode;
 @EnabledIf("postgresAnswers")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)   // the first test counts every session in the schema
 class PostgresProfileTest {
-    static final String URL = System.getProperty("sessionlens.test.pg-url", "jdbc:postgresql://localhost:5432/sessionlens");
+    static final String URL = System.getProperty("sessionlens.test.pg-url",
+            "jdbc:postgresql://localhost:5432/sessionlens");
     static final String SCHEMA = "sl_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
 
     @LocalServerPort int port;
@@ -69,7 +70,8 @@ class PostgresProfileTest {
 
     @AfterAll
     static void dropSchema() throws SQLException {
-        try (Connection c = DriverManager.getConnection(URL, "sessionlens", "sessionlens"); Statement s = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection(URL, "sessionlens", "sessionlens");
+                Statement s = c.createStatement()) {
             s.execute("drop schema if exists " + SCHEMA + " cascade");
         }
     }
@@ -90,7 +92,9 @@ class PostgresProfileTest {
         }
         worker.stop();   // the next session waits for analysis: opening it must analyse it on PostgreSQL too
         try {
-            assertThat(http.postJson("/api/imports", BackgroundAnalysisTest.trace("exp-pg", "s-pg", "00000000000000000000000000dd0001"))
+            assertThat(http
+                    .postJson("/api/imports",
+                            BackgroundAnalysisTest.trace("exp-pg", "s-pg", "00000000000000000000000000dd0001"))
                     .status()).isEqualTo(200);
             JsonNode doc = http.get("/api/sessions/s-pg?experimentId=exp-pg").json();
             assertThat(doc.at("/rootCause/turn").asInt()).isEqualTo(1);
@@ -106,11 +110,13 @@ class PostgresProfileTest {
         List<String> times = list.get("items").valueStream().map(i -> i.get("lastRequestTime").asString()).toList();
         assertThat(times).isSortedAccordingTo(java.util.Comparator.reverseOrder());
         assertThat(list.get("items").valueStream().allMatch(i -> i.get("analysed").asBoolean())).isTrue();
-        assertThat(http.get("/api/sessions?q=family+of+four").json().at("/items/0/sessionId").asString()).isEqualTo("s-pg");
+        assertThat(http.get("/api/sessions?q=family+of+four").json().at("/items/0/sessionId").asString())
+                .isEqualTo("s-pg");
 
         JsonNode v2 = http.get("/api/traces/58f4e27101304034b15c512b603bf1b2").json();
         assertThat(v2.at("/data/spans")).hasSize(2);
-        JsonNode slash = http.get("/api/traces/" + URLEncoder.encode(SlashIdsTest.TRACE_ID, StandardCharsets.UTF_8)).json();
+        JsonNode slash = http.get("/api/traces/" + URLEncoder.encode(SlashIdsTest.TRACE_ID, StandardCharsets.UTF_8))
+                .json();
         assertThat(slash.at("/info/trace_id").asString()).isEqualTo(SlashIdsTest.TRACE_ID);
         assertThat(slash.at("/info/request_time").asString()).isEqualTo("2026-04-01T10:00:00Z");
     }
@@ -118,19 +124,24 @@ class PostgresProfileTest {
     @Test
     void one_over_long_field_costs_only_its_trace_and_reimports_stay_unchanged_on_postgresql() {
         var http = new Http("http://localhost:" + port);
-        var a = http.postJson("/api/imports", io.sessionlens.importer.ImportIsolationTest.twoThousandWithOneLongSessionId("b1", "exp-pg-iso"));
+        var a = http.postJson("/api/imports",
+                io.sessionlens.importer.ImportIsolationTest.twoThousandWithOneLongSessionId("b1", "exp-pg-iso"));
         io.sessionlens.importer.ImportIsolationTest.assertOnlyTheLongSessionIdWasLost(a, "b1");
-        io.sessionlens.importer.ImportIdempotenceTest.assertReimportsAreUnchanged(http, "tr-e00000000000000000000000000000a1", "exp-pg-idem");
+        io.sessionlens.importer.ImportIdempotenceTest.assertReimportsAreUnchanged(http,
+                "tr-e00000000000000000000000000000a1", "exp-pg-idem");
     }
 
     @Test
     void a_trace_postgresql_refuses_after_the_checks_costs_only_itself() {
         // PostgreSQL stores no NUL character in text; H2 does. The batch fails, and is stored trace by trace.
         var http = new Http("http://localhost:" + port);
-        String bad = io.sessionlens.importer.ImportIsolationTest.trace("tr-b2000000000000000000000000000002", "exp-pg-nul", "s", "ana")
+        String bad = io.sessionlens.importer.ImportIsolationTest
+                .trace("tr-b2000000000000000000000000000002", "exp-pg-nul", "s", "ana")
                 .replace("\"question\"", "\"que\\u0000stion\"");
-        String good1 = io.sessionlens.importer.ImportIsolationTest.trace("tr-b2000000000000000000000000000001", "exp-pg-nul", "s", "ana");
-        String good3 = io.sessionlens.importer.ImportIsolationTest.trace("tr-b2000000000000000000000000000003", "exp-pg-nul", "s", "ana");
+        String good1 = io.sessionlens.importer.ImportIsolationTest.trace("tr-b2000000000000000000000000000001",
+                "exp-pg-nul", "s", "ana");
+        String good3 = io.sessionlens.importer.ImportIsolationTest.trace("tr-b2000000000000000000000000000003",
+                "exp-pg-nul", "s", "ana");
         var a = http.postJson("/api/imports", "[" + good1 + "," + bad + "," + good3 + "]");
         assertThat(a.status()).as(a.body()).isEqualTo(200);
         JsonNode file = a.json().at("/files/0");

@@ -24,13 +24,15 @@ import org.jspecify.annotations.Nullable;
 public final class PolarityTable {
 
     private static final Set<String> GOOD_WORDS = Set.of("yes", "true", "pass", "passed", "up", "thumbs_up", "none");
-    private static final Set<String> BAD_WORDS = Set.of("no", "false", "fail", "failed", "down", "thumbs_down", "unresolved");
+    private static final Set<String> BAD_WORDS = Set.of("no", "false", "fail", "failed", "down", "thumbs_down",
+            "unresolved");
     /** A frustration that came up and was resolved: neither a pass nor a failure of the turn. */
     private static final Set<String> NEUTRAL_WORDS = Set.of("resolved");
     /** "4/5", "2 / 10": a score with its own scale written out. */
     private static final Pattern FRACTION = Pattern.compile("^(\\d+(?:\\.\\d+)?)\\s*/\\s*(\\d+(?:\\.\\d+)?)$");
     /** The tops of the rating scales judges use; a value above 1 is read on the smallest that holds it. */
-    private static final List<BigDecimal> SCALE_TOPS = List.of(BigDecimal.valueOf(5), BigDecimal.TEN, BigDecimal.valueOf(100));
+    private static final List<BigDecimal> SCALE_TOPS = List.of(BigDecimal.valueOf(5), BigDecimal.TEN,
+            BigDecimal.valueOf(100));
     /** On a scale, the lower 40 % fail, the upper 40 % pass, the middle (3 of 1–5, 5–6 of 1–10) is ambiguous. */
     private static final BigDecimal FAIL_BELOW = new BigDecimal("0.4");
     private static final BigDecimal PASS_ABOVE = new BigDecimal("0.6");
@@ -93,7 +95,8 @@ public final class PolarityTable {
             Matcher f = FRACTION.matcher(s.trim());
             if (f.matches()) {
                 BigDecimal n = new BigDecimal(f.group(1)), top = new BigDecimal(f.group(2));
-                boolean fromOne = n.compareTo(BigDecimal.ONE) >= 0 && top.compareTo(BigDecimal.ONE) > 0 && top.compareTo(BigDecimal.valueOf(100)) < 0;
+                boolean fromOne = n.compareTo(BigDecimal.ONE) >= 0 && top.compareTo(BigDecimal.ONE) > 0
+                        && top.compareTo(BigDecimal.valueOf(100)) < 0;
                 return onScale(n, fromOne ? BigDecimal.ONE : BigDecimal.ZERO, top);
             }
         }
@@ -113,10 +116,13 @@ public final class PolarityTable {
         if (n.signum() < 0) return Verdict.UNKNOWN;
         BigDecimal max = observed == null ? n : observed.max().max(n);
         BigDecimal min = observed == null ? n : observed.min().min(n);
-        if (max.compareTo(BigDecimal.ONE) <= 0) return n.compareTo(new BigDecimal("0.5")) < 0 ? Verdict.FAIL : Verdict.PASS;
+        if (max.compareTo(BigDecimal.ONE) <= 0)
+            return n.compareTo(new BigDecimal("0.5")) < 0 ? Verdict.FAIL : Verdict.PASS;
         BigDecimal top = SCALE_TOPS.stream().filter(t -> t.compareTo(max) >= 0).findFirst().orElse(null);
         if (top == null) return Verdict.UNKNOWN;
-        BigDecimal bottom = top.equals(BigDecimal.valueOf(100)) || min.compareTo(BigDecimal.ONE) < 0 ? BigDecimal.ZERO : BigDecimal.ONE;
+        BigDecimal bottom = top.equals(BigDecimal.valueOf(100)) || min.compareTo(BigDecimal.ONE) < 0
+                ? BigDecimal.ZERO
+                : BigDecimal.ONE;
         return onScale(n, bottom, top);
     }
 

@@ -18,7 +18,8 @@ import org.jspecify.annotations.Nullable;
  * @param candidates the turns considered, best first (at most {@link #MAX_CANDIDATES}; the first is this verdict)
  * @param reason for {@link RootCauseKind#OTHER}: what kind of evidence it was; null otherwise
  */
-public record RootCause(int turn, RootCauseKind kind, String evidence, List<Integer> chain, @Nullable Integer flaggedTurn,
+public record RootCause(int turn, RootCauseKind kind, String evidence, List<Integer> chain,
+        @Nullable Integer flaggedTurn,
         double confidence, List<Candidate> candidates, @Nullable String reason) {
 
     public static final int MAX_CANDIDATES = 3;

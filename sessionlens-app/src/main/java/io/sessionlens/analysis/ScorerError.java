@@ -7,7 +7,8 @@ import org.jspecify.annotations.Nullable;
  * scorer's error sits on the session's first trace like its verdicts would; {@code sessionLevel} keeps it out of that
  * turn.
  */
-public record ScorerError(String traceId, String name, @Nullable String errorCode, @Nullable String message, boolean sessionLevel) {
+public record ScorerError(String traceId, String name, @Nullable String errorCode, @Nullable String message,
+        boolean sessionLevel) {
 
     public ScorerError(String traceId, String name, @Nullable String errorCode, @Nullable String message) {
         this(traceId, name, errorCode, message, false);

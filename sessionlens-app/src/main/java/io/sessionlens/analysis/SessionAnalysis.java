@@ -23,7 +23,8 @@ public record SessionAnalysis(List<TurnAnalysis> turns, List<AssessmentView> ses
     }
 
     /** Without a note (callers that build an empty analysis for display). */
-    public SessionAnalysis(List<TurnAnalysis> turns, List<AssessmentView> sessionAssessments, List<ScorerError> scorerErrors,
+    public SessionAnalysis(List<TurnAnalysis> turns, List<AssessmentView> sessionAssessments,
+            List<ScorerError> scorerErrors,
             @Nullable RootCause rootCause, List<ContextFinding> contextFindings) {
         this(turns, sessionAssessments, scorerErrors, rootCause, contextFindings, null);
     }

@@ -14,15 +14,20 @@ public final class TranscriptMarkdown {
         md.append("# Session ").append(inline(sessionId)).append("\n\n");
         RootCause rc = a.rootCause();
         if (rc == null) {
-            md.append("No root cause: ").append(inline(a.diagnosisNote() == null ? "no failing judge, unrecovered error or other negative evidence"
-                    : a.diagnosisNote())).append(".\n\n");
+            md.append("No root cause: ")
+                    .append(inline(a.diagnosisNote() == null
+                            ? "no failing judge, unrecovered error or other negative evidence"
+                            : a.diagnosisNote()))
+                    .append(".\n\n");
         } else {
             md.append("**Root cause (").append(rc.kind().label()).append(", confidence ")
-                    .append(Math.round(rc.confidence() * 100)).append(" %):** ").append(inline(rc.evidence())).append("\n\n");
+                    .append(Math.round(rc.confidence() * 100)).append(" %):** ").append(inline(rc.evidence()))
+                    .append("\n\n");
             if (rc.candidates().size() > 1) {
                 md.append("Also considered:\n\n");
-                rc.candidates().subList(1, rc.candidates().size()).forEach(c -> md.append("- ").append(inline(c.evidence()))
-                        .append(" (score ").append(c.score()).append(")\n"));
+                rc.candidates().subList(1, rc.candidates().size())
+                        .forEach(c -> md.append("- ").append(inline(c.evidence()))
+                                .append(" (score ").append(c.score()).append(")\n"));
                 md.append('\n');
             }
         }
@@ -57,7 +62,8 @@ public final class TranscriptMarkdown {
         }
         if (!t.signals().isEmpty()) {
             md.append("**Signals:**\n\n");
-            for (Signal s : t.signals()) md.append("- ").append(s.kind()).append(": ").append(inline(s.detail())).append('\n');
+            for (Signal s : t.signals())
+                md.append("- ").append(s.kind()).append(": ").append(inline(s.detail())).append('\n');
             md.append('\n');
         }
     }

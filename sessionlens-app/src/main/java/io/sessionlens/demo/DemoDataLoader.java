@@ -33,7 +33,8 @@ class DemoDataLoader implements ApplicationRunner {
     private final ImportService imports;
     private final Clock clock;
 
-    DemoDataLoader(@Value("${sessionlens.demo-data:true}") boolean enabled, @Value("${sessionlens.data-dir:./data}") Path dataDir,
+    DemoDataLoader(@Value("${sessionlens.demo-data:true}") boolean enabled,
+            @Value("${sessionlens.data-dir:./data}") Path dataDir,
             TraceStore store, ImportService imports, Clock clock) {
         this.enabled = enabled;
         this.dataDir = dataDir;
@@ -48,7 +49,8 @@ class DemoDataLoader implements ApplicationRunner {
         Path dir = dataDir.resolve("demo-exports");
         Files.createDirectories(dir);
         // Recent timestamps, so "last 7 days" filters show the demo on any day.
-        var generator = new DemoExportGenerator(SEED, clock.instant().truncatedTo(ChronoUnit.HOURS).minus(3, ChronoUnit.DAYS));
+        var generator = new DemoExportGenerator(SEED,
+                clock.instant().truncatedTo(ChronoUnit.HOURS).minus(3, ChronoUnit.DAYS));
         DemoCorpus corpus = generator.writeDemoSet(dir);
         List<ImportService.Upload> uploads = corpus.files().stream()
                 .map(p -> new ImportService.Upload(p.getFileName().toString(), () -> Files.newInputStream(p))).toList();

@@ -14,8 +14,10 @@ import org.springframework.util.unit.DataSize;
  * @param maxStringLength characters in one JSON text value (a span input, an attribute)
  */
 @ConfigurationProperties("sessionlens.import")
-public record ImportLimits(DataSize maxRequestSize, int maxFiles, DataSize maxUnzippedSize, int maxZipRatio, int maxStringLength) {
-    public static final ImportLimits DEFAULTS = new ImportLimits(DataSize.ofGigabytes(2), 50, DataSize.ofGigabytes(8), 200, 32 * 1024 * 1024);
+public record ImportLimits(DataSize maxRequestSize, int maxFiles, DataSize maxUnzippedSize, int maxZipRatio,
+        int maxStringLength) {
+    public static final ImportLimits DEFAULTS = new ImportLimits(DataSize.ofGigabytes(2), 50, DataSize.ofGigabytes(8),
+            200, 32 * 1024 * 1024);
 
     public ImportLimits {
         if (maxRequestSize == null) maxRequestSize = DEFAULTS.maxRequestSize;

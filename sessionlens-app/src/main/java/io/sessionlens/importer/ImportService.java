@@ -51,7 +51,8 @@ public class ImportService implements DisposableBean {
     private final TraceStore store;
     private final ApplicationEventPublisher events;
     /** One writer for all imports: H2 takes one writer at a time best, and two imports then share it batch by batch. */
-    private final ExecutorService writer = Executors.newSingleThreadExecutor(Thread.ofPlatform().name("trace-writer").daemon(true).factory());
+    private final ExecutorService writer = Executors
+            .newSingleThreadExecutor(Thread.ofPlatform().name("trace-writer").daemon(true).factory());
 
     ImportService(TraceStore store, ApplicationEventPublisher events, ImportLimits limits) {
         this.limits = limits;
@@ -102,7 +103,8 @@ public class ImportService implements DisposableBean {
         try (InputStream in = upload.source().open()) {
             reader.read(upload.name(), in, c);
         } catch (IOException | UncheckedIOException e) {
-            c.stoppedReading(null, "could not read the upload: " + e.getMessage() + "; the rest of the file was not read");
+            c.stoppedReading(null,
+                    "could not read the upload: " + e.getMessage() + "; the rest of the file was not read");
         } catch (RuntimeException e) {
             // The reader turns bad content into problems; this is a bug of ours, not the user's file.
             log.error("import of {} failed", upload.name(), e);
@@ -112,7 +114,8 @@ public class ImportService implements DisposableBean {
         c.flush();
         c.awaitStored();
         c.addTo(totals);
-        return new ImportReport.FileReport(upload.name(), c.read, c.stored, c.rejected, c.imported, c.updated, c.unchanged,
+        return new ImportReport.FileReport(upload.name(), c.read, c.stored, c.rejected, c.imported, c.updated,
+                c.unchanged,
                 c.sessions.size(), c.stoppedReading, List.copyOf(c.errors), List.copyOf(c.warnings));
     }
 
@@ -160,13 +163,15 @@ public class ImportService implements DisposableBean {
         @Override
         public void stoppedReading(@Nullable String where, String message) {
             errors.add(new ImportProblem(where, message));
-            String place = (where == null ? "" : "at " + where + ": ") + message.replaceFirst("^reading stopped here: ", "");
+            String place = (where == null ? "" : "at " + where + ": ")
+                    + message.replaceFirst("^reading stopped here: ", "");
             stoppedReading = stoppedReading == null ? place : stoppedReading + "; " + place;
         }
 
         /** A zip entry's name ("export.zip!a.json") stands for the whole entry, not for one trace in it. */
         private boolean isWholeEntry(String ref) {
-            return ref.startsWith(fileName + "!") && !ref.substring(fileName.length()).matches(".*(#\\d+|line \\d+.*)$");
+            return ref.startsWith(fileName + "!")
+                    && !ref.substring(fileName.length()).matches(".*(#\\d+|line \\d+.*)$");
         }
 
         private void rejected(List<TraceStore.Rejected> traces) {
@@ -180,7 +185,9 @@ public class ImportService implements DisposableBean {
         void flush() {
             if (batch.isEmpty()) return;
             Map<String, SessionRef> sessions = new HashMap<>();
-            for (Trace t : batch) sessions.put(t.traceId(), new SessionRef(t.info().experimentId(), t.info().sessionId().orElse(t.traceId())));
+            for (Trace t : batch)
+                sessions.put(t.traceId(),
+                        new SessionRef(t.info().experimentId(), t.info().sessionId().orElse(t.traceId())));
             TraceStore.PreparedBatch prepared = store.prepare(batch);   // rows and hashes here, on the reading thread
             batch.clear();
             batchSpans = 0;
@@ -201,11 +208,13 @@ public class ImportService implements DisposableBean {
                 Throwable cause = e.getCause() == null ? e : e.getCause();
                 log.error("storing traces of {} failed", fileName, cause);
                 rejected += b.traces();
-                errors.add(new ImportProblem(null, b.traces() + " traces could not be stored (the server log has the details)"));
+                errors.add(new ImportProblem(null,
+                        b.traces() + " traces could not be stored (the server log has the details)"));
                 return;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                errors.add(new ImportProblem(null, "the import was interrupted; " + b.traces() + " traces may not be stored"));
+                errors.add(new ImportProblem(null,
+                        "the import was interrupted; " + b.traces() + " traces may not be stored"));
                 return;
             }
             for (StoreOutcome o : r.outcomes().values()) {

@@ -8,7 +8,8 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /** An experiment's analyst overrides: how to read a turn, and which values of a judge are failures. */
-public record ExperimentSettings(String experimentId, List<TurnMapping> mappings, Map<String, Set<String>> failingValues) {
+public record ExperimentSettings(String experimentId, List<TurnMapping> mappings,
+        Map<String, Set<String>> failingValues) {
     public static ExperimentSettings none(String experimentId) {
         return new ExperimentSettings(experimentId, List.of(), Map.of());
     }
@@ -26,7 +27,8 @@ public record ExperimentSettings(String experimentId, List<TurnMapping> mappings
         Map<String, Set<String>> next = new TreeMap<>(failingValues);
         byJudge.forEach((judge, values) -> {
             if (values.isEmpty()) next.remove(judge);
-            else next.put(judge, values);
+            else
+                next.put(judge, values);
         });
         return new ExperimentSettings(experimentId, mappings, next);
     }

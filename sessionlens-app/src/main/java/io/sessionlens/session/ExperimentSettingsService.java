@@ -4,6 +4,7 @@ import io.sessionlens.analysis.TurnMapping;
 import io.sessionlens.session.persistence.ExperimentSettingsEntity;
 import io.sessionlens.session.persistence.ExperimentSettingsRepository;
 import io.sessionlens.session.persistence.SessionIndexRepository;
+import io.sessionlens.trace.json.SharedJson;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +15,6 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import tools.jackson.core.type.TypeReference;
-import io.sessionlens.trace.json.SharedJson;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Per-experiment analyst overrides (turn mapping, judge polarity); saving one re-analyses the experiment's sessions. */
@@ -26,7 +26,8 @@ public class ExperimentSettingsService {
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    ExperimentSettingsService(ExperimentSettingsRepository repo, SessionIndexRepository index, ApplicationEventPublisher events, Clock clock) {
+    ExperimentSettingsService(ExperimentSettingsRepository repo, SessionIndexRepository index,
+            ApplicationEventPublisher events, Clock clock) {
         this.repo = repo;
         this.index = index;
         this.events = events;
@@ -59,7 +60,8 @@ public class ExperimentSettingsService {
      */
     @Transactional
     public int save(ExperimentSettings s) {
-        ExperimentSettingsEntity e = repo.findById(s.experimentId()).orElseGet(() -> new ExperimentSettingsEntity(s.experimentId()));
+        ExperimentSettingsEntity e = repo.findById(s.experimentId())
+                .orElseGet(() -> new ExperimentSettingsEntity(s.experimentId()));
         e.setMappingsJson(JSON.writeValueAsString(s.mappings()));
         e.setPolarityJson(JSON.writeValueAsString(s.failingValues()));
         e.setUpdatedAt(clock.instant());

@@ -16,6 +16,7 @@ public record SessionFilter(@Nullable String experimentId, @Nullable String user
     }
 
     public SessionFilter withText(@Nullable String t) {
-        return new SessionFilter(experimentId, user, t, from, to, state, errorsOnly, rootCauseOnly, judgeName, judgeValue);
+        return new SessionFilter(experimentId, user, t, from, to, state, errorsOnly, rootCauseOnly, judgeName,
+                judgeValue);
     }
 }

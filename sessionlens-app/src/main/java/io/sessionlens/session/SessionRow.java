@@ -9,7 +9,8 @@ import org.jspecify.annotations.Nullable;
  * session of its own (its sessionId is then the trace id). {@code analysed} is false while the session waits for the
  * background analysis (root cause, judges and texts then come from an earlier analysis or the previews). Equality is by identity so a grid refresh keeps selection.
  */
-public record SessionRow(String experimentId, String sessionId, boolean standalone, int turnCount, Instant firstRequestTime,
+public record SessionRow(String experimentId, String sessionId, boolean standalone, int turnCount,
+        Instant firstRequestTime,
         Instant lastRequestTime, String user, String state, int errorTurns, String firstInput, String lastOutput,
         long totalTokens, long durationMs, @Nullable Integer rootCauseTurn, @Nullable String rootCauseKind,
         List<JudgeChip> sessionJudges, boolean analysed) {

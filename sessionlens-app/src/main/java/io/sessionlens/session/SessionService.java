@@ -83,7 +83,8 @@ public class SessionService {
         List<TurnRow> rows = traces.turns(e.ref());
         SessionAnalysis a = currentAnalysis(e, rows);
         List<TurnDocument> turns = new ArrayList<>(rows.size());
-        for (int i = 0; i < rows.size(); i++) turns.add(TurnDocument.of(rows.get(i), a == null ? null : a.turns().get(i)));
+        for (int i = 0; i < rows.size(); i++)
+            turns.add(TurnDocument.of(rows.get(i), a == null ? null : a.turns().get(i)));
         return new SessionDocument(e.getExperimentId(), e.getSessionKey(), e.getSessionId() == null, nz(e.getUserId()),
                 e.getWorstState(), rows.size(), a != null, turns, a == null ? List.of() : a.sessionAssessments(),
                 a == null ? List.of() : a.scorerErrors(), a == null ? null : a.rootCause(),
@@ -112,8 +113,10 @@ public class SessionService {
 
     private static SessionRow toRow(SessionIndexEntity e) {
         return new SessionRow(e.getExperimentId(), e.getSessionKey(), e.getSessionId() == null, e.getTurnCount(),
-                e.getFirstRequestTime(), e.getLastRequestTime(), nz(e.getUserId()), e.getWorstState(), e.getErrorTurns(),
-                nz(e.getFirstInput()), nz(e.getLastOutput()), e.getTotalTokens(), e.getTotalDurationMs(), e.getRootCauseTurn(),
+                e.getFirstRequestTime(), e.getLastRequestTime(), nz(e.getUserId()), e.getWorstState(),
+                e.getErrorTurns(),
+                nz(e.getFirstInput()), nz(e.getLastOutput()), e.getTotalTokens(), e.getTotalDurationMs(),
+                e.getRootCauseTurn(),
                 e.getRootCauseKind(), AnalysisJson.readJudges(e.getSessionJudges()), e.isAnalysed());
     }
 

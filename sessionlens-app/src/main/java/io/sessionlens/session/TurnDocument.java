@@ -16,16 +16,20 @@ import org.jspecify.annotations.Nullable;
 /** One turn of the session document: what the index knows plus what the analysis read from it. */
 public record TurnDocument(int index, String traceId, Instant requestTime, long durationMs, String state, int spanCount,
         int errorSpanCount, long totalTokens, String userText, String assistantText, boolean truncated,
-        @Nullable ReadFrom readFrom, List<AssessmentView> assessments, List<ErrorSpan> errorSpans, List<ToolCall> toolCalls,
+        @Nullable ReadFrom readFrom, List<AssessmentView> assessments, List<ErrorSpan> errorSpans,
+        List<ToolCall> toolCalls,
         List<RetrievedDocument> retrievedDocuments, @Nullable ContextWindow contextWindow, List<Signal> signals) {
 
     static TurnDocument of(TurnRow row, @Nullable TurnAnalysis a) {
         if (a == null) {
-            return new TurnDocument(row.index(), row.traceId(), row.requestTime(), row.durationMs(), row.state(), row.spanCount(),
-                    row.errorSpanCount(), row.totalTokens(), nz(row.requestPreview()), nz(row.responsePreview()), false, null,
+            return new TurnDocument(row.index(), row.traceId(), row.requestTime(), row.durationMs(), row.state(),
+                    row.spanCount(),
+                    row.errorSpanCount(), row.totalTokens(), nz(row.requestPreview()), nz(row.responsePreview()), false,
+                    null,
                     List.of(), List.of(), List.of(), List.of(), null, List.of());
         }
-        return new TurnDocument(row.index(), row.traceId(), row.requestTime(), row.durationMs(), row.state(), row.spanCount(),
+        return new TurnDocument(row.index(), row.traceId(), row.requestTime(), row.durationMs(), row.state(),
+                row.spanCount(),
                 row.errorSpanCount(), row.totalTokens(), a.userText(), a.assistantText(), a.truncated(), a.readFrom(),
                 a.assessments(), a.errorSpans(), a.toolCalls(), a.retrievedDocuments(), a.contextWindow(), a.signals());
     }

@@ -51,8 +51,10 @@ public class SpanTreeService {
         SpanWindow w = spans.findWindow(t.getTraceId());
         String e = t.getExperimentId(), k = t.getSessionKey(), id = t.getTraceId();
         var at = t.getRequestTime();
-        return new TraceHeader(id, e, t.getSessionId(), k, t.getTraceName(), at, t.getDurationMs(), TraceState.parse(t.getState()),
-                t.getSpanCount(), t.getErrorSpanCount(), w.startNs() == null ? 0 : w.startNs(), w.endNs() == null ? 0 : w.endNs(),
+        return new TraceHeader(id, e, t.getSessionId(), k, t.getTraceName(), at, t.getDurationMs(),
+                TraceState.parse(t.getState()),
+                t.getSpanCount(), t.getErrorSpanCount(), w.startNs() == null ? 0 : w.startNs(),
+                w.endNs() == null ? 0 : w.endNs(),
                 first(traces.findPreviousInSession(e, k, at, id)), first(traces.findNextInSession(e, k, at, id)),
                 (int) traces.countEarlierInSession(e, k, at, id) + 1, (int) traces.countInSession(e, k));
     }
@@ -60,7 +62,8 @@ public class SpanTreeService {
     /** A page of the children of a span, or of the roots when {@code parentSpanId} is null. */
     public List<SpanRow> children(String traceId, @Nullable String parentSpanId, int offset, int limit) {
         if (limit <= 0 || offset < 0) return List.of();
-        List<String> ids = parentSpanId == null ? spans.findRootIds(traceId, offset, limit)
+        List<String> ids = parentSpanId == null
+                ? spans.findRootIds(traceId, offset, limit)
                 : spans.findChildIds(traceId, parentSpanId, offset, limit);
         return rowsInOrder(traceId, ids);
     }
@@ -81,7 +84,8 @@ public class SpanTreeService {
 
     /** The row's position among its siblings, as {@link #children} pages them. */
     public int siblingIndex(String traceId, SpanRow row) {
-        return (int) (parent(traceId, row).isEmpty() ? spans.countRootsBefore(traceId, row.startNs(), row.spanId())
+        return (int) (parent(traceId, row).isEmpty()
+                ? spans.countRootsBefore(traceId, row.startNs(), row.spanId())
                 : spans.countChildrenBefore(traceId, row.parentSpanId(), row.startNs(), row.spanId()));
     }
 
@@ -99,8 +103,9 @@ public class SpanTreeService {
         Map<String, SpanRow> rows = new HashMap<>();
         for (List<String> batch : batches(ids)) {
             for (SpanHead h : spans.findHeads(batch.stream().map(id -> new SpanEntity.Key(traceId, id)).toList())) {
-                rows.put(h.spanId(), new SpanRow(h.spanId(), h.parentSpanId(), h.name(), h.spanType(), h.startNs(), h.endNs(),
-                        SpanStatus.parse(h.status()), h.hasError(), (int) h.childCount()));
+                rows.put(h.spanId(),
+                        new SpanRow(h.spanId(), h.parentSpanId(), h.name(), h.spanType(), h.startNs(), h.endNs(),
+                                SpanStatus.parse(h.status()), h.hasError(), (int) h.childCount()));
             }
         }
         return ids.stream().map(rows::get).filter(java.util.Objects::nonNull).toList();

@@ -31,7 +31,8 @@ public class TraceService {
     }
 
     public List<TurnRow> turns(SessionRef ref) {
-        List<TraceEntity> rows = traces.findByExperimentIdAndSessionKeyOrderByRequestTimeAscTraceIdAsc(ref.experimentId(), ref.sessionId());
+        List<TraceEntity> rows = traces
+                .findByExperimentIdAndSessionKeyOrderByRequestTimeAscTraceIdAsc(ref.experimentId(), ref.sessionId());
         List<TurnRow> out = new ArrayList<>(rows.size());
         int i = 1;
         for (TraceEntity t : rows) out.add(TraceMapping.toTurnRow(i++, t));
@@ -99,7 +100,8 @@ public class TraceService {
         keysByExperiment.forEach((experimentId, keys) -> {
             for (List<String> chunk : chunks(keys)) {
                 for (TraceEntity t : traces.findSessions(experimentId, chunk)) {
-                    rows.computeIfAbsent(new SessionRef(experimentId, t.getSessionKey()), k -> new ArrayList<>()).add(t);
+                    rows.computeIfAbsent(new SessionRef(experimentId, t.getSessionKey()), k -> new ArrayList<>())
+                            .add(t);
                 }
             }
         });

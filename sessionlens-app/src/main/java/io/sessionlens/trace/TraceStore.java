@@ -1,9 +1,9 @@
 package io.sessionlens.trace;
 
 import io.sessionlens.trace.model.Trace;
+import io.sessionlens.trace.persistence.StoredLengths;
 import io.sessionlens.trace.persistence.TraceMapping;
 import io.sessionlens.trace.persistence.TraceRepository;
-import io.sessionlens.trace.persistence.StoredLengths;
 import io.sessionlens.trace.persistence.TraceRowWriter;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -46,7 +46,8 @@ public class TraceStore {
     }
 
     /** Outcome per trace id, plus every session touched (also the old session of a trace that moved). */
-    public record BatchResult(Map<String, StoreOutcome> outcomes, Set<SessionRef> touchedSessions, List<Rejected> failed) {}
+    public record BatchResult(Map<String, StoreOutcome> outcomes, Set<SessionRef> touchedSessions,
+            List<Rejected> failed) {}
 
     /**
      * A batch mapped to rows, with each trace's content hash: pure work with no database, so the importer does it on
@@ -108,7 +109,8 @@ public class TraceStore {
         try {
             return Objects.requireNonNull(tx.execute(status -> write(batch.rows)));
         } catch (RuntimeException batchFailed) {
-            log.warn("a batch of {} traces could not be stored together; storing them one by one", batch.rows.size(), batchFailed);
+            log.warn("a batch of {} traces could not be stored together; storing them one by one", batch.rows.size(),
+                    batchFailed);
         }
         Map<String, StoreOutcome> outcomes = new LinkedHashMap<>();
         Set<SessionRef> touched = new LinkedHashSet<>();
@@ -128,7 +130,8 @@ public class TraceStore {
     }
 
     private BatchResult write(List<TraceMapping.Rows> batch) {
-        Map<String, TraceRepository.KnownTrace> known = traces.findKnown(batch.stream().map(r -> r.trace().getTraceId()).toList())
+        Map<String, TraceRepository.KnownTrace> known = traces
+                .findKnown(batch.stream().map(r -> r.trace().getTraceId()).toList())
                 .stream().collect(Collectors.toMap(TraceRepository.KnownTrace::getTraceId, Function.identity()));
         Map<String, StoreOutcome> outcomes = new LinkedHashMap<>();
         Set<SessionRef> touched = new LinkedHashSet<>();
@@ -159,7 +162,5 @@ public class TraceStore {
 
     /** For tests and the demo loader: is anything stored at all? */
     @Transactional(readOnly = true)
-    public boolean isEmpty() {
-        return traces.count() == 0;
-    }
+    public boolean isEmpty() { return traces.count() == 0; }
 }

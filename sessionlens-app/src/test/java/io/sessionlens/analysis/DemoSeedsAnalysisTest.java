@@ -32,15 +32,21 @@ class DemoSeedsAnalysisTest {
 
     @ParameterizedTest
     @ValueSource(longs = {1, 7, 20261123, 99})
-    void every_seed_gives_exact_transcripts_and_the_whole_verdict_turn_kind_chain_and_flagged_turn(long seed) throws Exception {
-        DemoCorpus corpus = new DemoExportGenerator(seed, Instant.parse("2025-11-10T08:00:00Z").plusSeconds(seed % 86_400))
+    void every_seed_gives_exact_transcripts_and_the_whole_verdict_turn_kind_chain_and_flagged_turn(long seed)
+            throws Exception {
+        DemoCorpus corpus = new DemoExportGenerator(seed,
+                Instant.parse("2025-11-10T08:00:00Z").plusSeconds(seed % 86_400))
                 .writeDemoSet(dir);
         List<Trace> traces = new ArrayList<>();
         for (Path p : corpus.files()) {
             try (InputStream in = Files.newInputStream(p)) {
                 new ExportReader().read(p.getFileName().toString(), in, new ReadListener() {
-                    @Override public void trace(Trace trace, List<String> warnings) { traces.add(trace); }
-                    @Override public void problem(@Nullable String traceRef, String message) { }
+                    @Override
+                    public void trace(Trace trace, List<String> warnings) {
+                        traces.add(trace);
+                    }
+                    @Override
+                    public void problem(@Nullable String traceRef, String message) {}
                 });
             }
         }
@@ -49,7 +55,8 @@ class DemoSeedsAnalysisTest {
         List<String> wrong = new ArrayList<>();
         for (ExpectedSession e : corpus.sessions()) {
             List<Trace> turns = sessions.get(e.experimentId() + "/" + e.sessionId()).stream()
-                    .sorted(Comparator.comparing((Trace t) -> t.info().requestTime()).thenComparing(Trace::traceId)).toList();
+                    .sorted(Comparator.comparing((Trace t) -> t.info().requestTime()).thenComparing(Trace::traceId))
+                    .toList();
             SessionAnalysis a = new SessionAnalyzer(AnalysisSettings.defaults()).analyze(turns);
             for (int i = 0; i < e.turns().size(); i++) {
                 var want = e.turns().get(i);
@@ -61,8 +68,11 @@ class DemoSeedsAnalysisTest {
             DemoVerdicts.Verdict got = DemoVerdicts.Verdict.of(a.rootCause());
             DemoVerdicts.Verdict want = DemoVerdicts.expected(e);
             if (!got.equals(want)) {
-                wrong.add("seed " + seed + " " + e.sessionId() + ": got " + got + " (" + (a.rootCause() == null ? a.diagnosisNote()
-                        : a.rootCause().evidence()) + ") but expected " + want + " — " + e.story());
+                wrong.add("seed " + seed + " " + e.sessionId() + ": got " + got + " ("
+                        + (a.rootCause() == null
+                                ? a.diagnosisNote()
+                                : a.rootCause().evidence())
+                        + ") but expected " + want + " — " + e.story());
             }
         }
         assertThat(wrong).isEmpty();

@@ -19,7 +19,8 @@ class PolarityTableTest {
             "conversation_completeness, yes, PASS", "conversation_completeness, no, FAIL",
             "knowledge_retention, no, FAIL", "conversational_safety, no, FAIL", "conversational_guidelines, Yes, PASS",
             "correctness, no, FAIL", "relevance_to_query, yes, PASS", "retrieval_groundedness, no, FAIL",
-            "retrieval_relevance, no, FAIL", "retrieval_sufficiency, yes, PASS", "safety, no, FAIL", "guidelines, no, FAIL",
+            "retrieval_relevance, no, FAIL", "retrieval_sufficiency, yes, PASS", "safety, no, FAIL",
+            "guidelines, no, FAIL",
             "tool_call_correctness, no, FAIL", "tool_call_efficiency, yes, PASS",
             "correctness, maybe, UNKNOWN", "correctness, partially, UNKNOWN"})
     void mlflow_built_in_judges_are_read_by_their_value(String judge, String value, Verdict verdict) {
@@ -40,9 +41,11 @@ class PolarityTableTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"5, PASS", "4, PASS", "3, UNKNOWN", "2, FAIL", "1.5, FAIL", "0.8, PASS", "0.49, FAIL", "0, FAIL", "1, PASS",
+    @CsvSource({"5, PASS", "4, PASS", "3, UNKNOWN", "2, FAIL", "1.5, FAIL", "0.8, PASS", "0.49, FAIL", "0, FAIL",
+            "1, PASS",
             "7, PASS", "6, UNKNOWN", "40, UNKNOWN", "85, PASS", "350, UNKNOWN", "-1, UNKNOWN"})
-    void a_lone_number_is_read_on_the_smallest_scale_that_holds_it_whose_middle_is_ambiguous(String value, Verdict verdict) {
+    void a_lone_number_is_read_on_the_smallest_scale_that_holds_it_whose_middle_is_ambiguous(String value,
+            Verdict verdict) {
         assertThat(table.verdict("Relevance", new java.math.BigDecimal(value))).isEqualTo(verdict);
         assertThat(table.verdict("Relevance", value)).as("the same number written as a string").isEqualTo(verdict);
     }
@@ -67,7 +70,8 @@ class PolarityTableTest {
         PolarityTable.Observed zeroToTen = PolarityTable.Observed.of(List.of(9, 0, 7));
         assertThat(table.verdict("overall", 9, zeroToTen)).isEqualTo(Verdict.PASS);
         assertThat(table.verdict("overall", 2, zeroToTen)).as("2 of 10, not 2 of 5").isEqualTo(Verdict.FAIL);
-        assertThat(table.verdict("overall", 4, PolarityTable.Observed.of(List.of(8, 9, 4)))).as("4 of 10, not 4 of 5").isEqualTo(Verdict.FAIL);
+        assertThat(table.verdict("overall", 4, PolarityTable.Observed.of(List.of(8, 9, 4)))).as("4 of 10, not 4 of 5")
+                .isEqualTo(Verdict.FAIL);
         assertThat(table.verdict("overall", 5, zeroToTen)).isEqualTo(Verdict.UNKNOWN);
         assertThat(table.verdict("score", 0.3, PolarityTable.Observed.of(List.of(0.3, 0.9)))).isEqualTo(Verdict.FAIL);
     }
@@ -87,7 +91,8 @@ class PolarityTableTest {
 
     @Test
     void an_analyst_override_decides_for_that_judge_only_and_leaves_the_original_unchanged() {
-        PolarityTable custom = table.with("tone", Set.of("harsh", "rude")).with("user_frustration", Set.of("resolved", "unresolved"));
+        PolarityTable custom = table.with("tone", Set.of("harsh", "rude")).with("user_frustration",
+                Set.of("resolved", "unresolved"));
 
         assertThat(custom.verdict("Tone", "Rude")).isEqualTo(Verdict.FAIL);
         assertThat(custom.verdict("tone", "warm")).isEqualTo(Verdict.PASS);

@@ -18,23 +18,30 @@ class SessionAnalysisJsonTest {
 
     @Test
     void field_names_are_the_api_contract() {
-        JsonNode root = JSON.valueToTree(new SessionAnalyzer(AnalysisSettings.defaults()).analyze(TestSessions.staleFeeDocument()));
+        JsonNode root = JSON
+                .valueToTree(new SessionAnalyzer(AnalysisSettings.defaults()).analyze(TestSessions.staleFeeDocument()));
 
-        assertThat(fields(root)).containsExactly("turns", "sessionAssessments", "scorerErrors", "rootCause", "contextFindings",
+        assertThat(fields(root)).containsExactly("turns", "sessionAssessments", "scorerErrors", "rootCause",
+                "contextFindings",
                 "diagnosisNote");
         JsonNode turn = root.get("turns").get(2);
-        assertThat(fields(turn)).containsExactly("index", "traceId", "userText", "assistantText", "truncated", "readFrom",
+        assertThat(fields(turn)).containsExactly("index", "traceId", "userText", "assistantText", "truncated",
+                "readFrom",
                 "assessments", "errorSpans", "toolCalls", "retrievedDocuments", "contextWindow", "signals");
-        assertThat(fields(turn.get("readFrom"))).containsExactly("spanId", "spanName", "inputKey", "outputKey", "format", "source");
-        assertThat(fields(turn.get("retrievedDocuments").get(0))).containsExactly("spanId", "id", "uri", "score", "snippet",
+        assertThat(fields(turn.get("readFrom"))).containsExactly("spanId", "spanName", "inputKey", "outputKey",
+                "format", "source");
+        assertThat(fields(turn.get("retrievedDocuments").get(0))).containsExactly("spanId", "id", "uri", "score",
+                "snippet",
                 "metadata", "outdated", "outdatedReason");
         assertThat(fields(turn.get("contextWindow"))).containsExactly("llmSpanId", "messagesSeen", "earlierTurnsSeen",
                 "earlierTurnsTotal", "droppedTurns", "summaryInserted", "duplicatedHistory", "systemPromptChanged");
         assertThat(fields(turn.get("signals").get(0))).containsExactly("kind", "detail");
-        assertThat(fields(root.get("rootCause"))).containsExactly("turn", "kind", "evidence", "chain", "flaggedTurn", "confidence",
+        assertThat(fields(root.get("rootCause"))).containsExactly("turn", "kind", "evidence", "chain", "flaggedTurn",
+                "confidence",
                 "candidates", "reason");
         assertThat(root.get("rootCause").get("kind").asString()).isEqualTo("outdated_retrieval");
-        assertThat(fields(root.get("rootCause").get("candidates").get(0))).containsExactly("turn", "kind", "score", "evidence");
+        assertThat(fields(root.get("rootCause").get("candidates").get(0))).containsExactly("turn", "kind", "score",
+                "evidence");
         // what is stored reads back as it was written
         SessionAnalysis back = JSON.readValue(JSON.writeValueAsString(root), SessionAnalysis.class);
         assertThat(back.rootCause().kind()).isEqualTo(RootCauseKind.OUTDATED_RETRIEVAL);
@@ -48,13 +55,17 @@ class SessionAnalysisJsonTest {
 
     @Test
     void tool_calls_and_error_spans_serialise_with_their_fields() {
-        JsonNode root = JSON.valueToTree(new SessionAnalyzer(AnalysisSettings.defaults()).analyze(TestSessions.failedToolThenCorrection()));
+        JsonNode root = JSON.valueToTree(
+                new SessionAnalyzer(AnalysisSettings.defaults()).analyze(TestSessions.failedToolThenCorrection()));
 
         JsonNode turn = root.get("turns").get(1);
-        assertThat(fields(turn.get("toolCalls").get(0))).containsExactly("spanId", "name", "arguments", "result", "error");
-        assertThat(fields(turn.get("errorSpans").get(0))).containsExactly("spanId", "name", "message", "exceptionType", "stackTrace",
+        assertThat(fields(turn.get("toolCalls").get(0))).containsExactly("spanId", "name", "arguments", "result",
+                "error");
+        assertThat(fields(turn.get("errorSpans").get(0))).containsExactly("spanId", "name", "message", "exceptionType",
+                "stackTrace",
                 "handled");
         assertThat(root.get("rootCause").has("flaggedTurn")).isTrue();
-        assertThat(root.get("rootCause").get("flaggedTurn").isNull()).as("no judge flagged: the pushback is evidence, not a flag").isTrue();
+        assertThat(root.get("rootCause").get("flaggedTurn").isNull())
+                .as("no judge flagged: the pushback is evidence, not a flag").isTrue();
     }
 }

@@ -30,7 +30,8 @@ class SessionAnalyzerTest {
         assertThat(rc.chain()).containsExactly(4, 5);
         assertThat(rc.flaggedTurn()).isEqualTo(5);
         assertThat(rc.evidence())
-                .startsWith("turn 3: the answer took \"2.5%\" from 'fees-2019.md', which its metadata marks outdated (status is deprecated; superseded_by fees-2024.md")
+                .startsWith(
+                        "turn 3: the answer took \"2.5%\" from 'fees-2019.md', which its metadata marks outdated (status is deprecated; superseded_by fees-2024.md")
                 .contains("turns 4–5 repeat it")
                 .endsWith("a judge flagged turn 5 (correctness = no: 'The fee is 1.5% since 2024, not 2.5%.')");
         assertThat(rc.candidates()).extracting(RootCause.Candidate::turn).first().isEqualTo(3);
@@ -61,9 +62,11 @@ class SessionAnalyzerTest {
         SessionAnalysis a = analyzer.analyze(TestSessions.healthy());
 
         assertThat(a.rootCause()).isNull();
-        assertThat(a.sessionAssessments()).singleElement().satisfies(s -> assertThat(s.verdict()).isEqualTo(Verdict.PASS));
+        assertThat(a.sessionAssessments()).singleElement()
+                .satisfies(s -> assertThat(s.verdict()).isEqualTo(Verdict.PASS));
         assertThat(a.turns()).allSatisfy(t -> assertThat(t.signals()).isEmpty());
-        assertThat(a.turns()).allSatisfy(t -> assertThat(t.assessments()).extracting(AssessmentView::verdict).containsOnly(Verdict.PASS));
+        assertThat(a.turns()).allSatisfy(
+                t -> assertThat(t.assessments()).extracting(AssessmentView::verdict).containsOnly(Verdict.PASS));
     }
 
     @Test
@@ -71,31 +74,37 @@ class SessionAnalyzerTest {
         SessionAnalysis a = analyzer.analyze(TestSessions.failedToolThenCorrection());
 
         TurnAnalysis t2 = a.turns().get(1);
-        assertThat(t2.toolCalls()).singleElement().satisfies(c -> assertThat(c.error()).isEqualTo("order service did not answer within 10 s"));
+        assertThat(t2.toolCalls()).singleElement()
+                .satisfies(c -> assertThat(c.error()).isEqualTo("order service did not answer within 10 s"));
         assertThat(t2.signals()).extracting(Signal::kind).contains(SignalKind.TOOL_ERROR, SignalKind.USER_CORRECTION);
         RootCause rc = a.rootCause();
         assertThat(rc).isNotNull();
         assertThat(rc.turn()).isEqualTo(2);
         assertThat(rc.kind()).isEqualTo(RootCauseKind.TOOL_ERROR);
         assertThat(rc.flaggedTurn()).as("the user's pushback is evidence, not a judge's flag").isNull();
-        assertThat(rc.evidence()).isEqualTo("turn 2: tool 'get_order_status' failed (order service did not answer within 10 s) and the "
-                + "answer went on without it; turn 3's user pushes back on this answer: 'That's not what the tracking page says, it says "
-                + "delayed.' (\"that's not what\")");
+        assertThat(rc.evidence())
+                .isEqualTo("turn 2: tool 'get_order_status' failed (order service did not answer within 10 s) and the "
+                        + "answer went on without it; turn 3's user pushes back on this answer: 'That's not what the tracking page says, it says "
+                        + "delayed.' (\"that's not what\")");
     }
 
     @Test
     void a_user_follow_up_that_reads_like_a_correction_is_no_root_cause_without_negative_evidence() {
-        Trace t1 = TestSessions.ragTurn(1, "What is my balance?", "Your balance is 1,250.00 EUR.", List.of(), TestSessions.SYSTEM)
+        Trace t1 = TestSessions
+                .ragTurn(1, "What is my balance?", "Your balance is 1,250.00 EUR.", List.of(), TestSessions.SYSTEM)
                 .span("tool1", "root1", "get_balance", "TOOL").startMs(100).inputs(Map.of("account", "main"))
                 .outputs("Balance: 1,250.00 EUR (as of 2025-05-30)").build();
-        Trace t2 = TestSessions.ragTurn(2, "No, that's wrong, my salary of 3,000 arrived yesterday.", "Sorry, let me refresh your balance.",
-                List.<String[]>of(new String[] {"What is my balance?", "Your balance is 1,250.00 EUR."}), TestSessions.SYSTEM).build();
+        Trace t2 = TestSessions.ragTurn(2, "No, that's wrong, my salary of 3,000 arrived yesterday.",
+                "Sorry, let me refresh your balance.",
+                List.<String[]>of(new String[]{"What is my balance?", "Your balance is 1,250.00 EUR."}),
+                TestSessions.SYSTEM).build();
 
         SessionAnalysis a = analyzer.analyze(List.of(t1, t2));
 
         // the balance came from the tool as it was then; new money arriving is not an error of turn 1 (decision 011)
         assertThat(a.rootCause()).isNull();
-        assertThat(a.diagnosisNote()).contains("1 user follow-up that reads like a correction").contains("treated as benign");
+        assertThat(a.diagnosisNote()).contains("1 user follow-up that reads like a correction")
+                .contains("treated as benign");
     }
 
     @Test
@@ -109,10 +118,12 @@ class SessionAnalyzerTest {
         }
         SessionAnalysis otel = analyzer.analyze(List.of(Fixtures.trace("06-ui-v3-trace-openinference-otel.json")));
         assertThat(otel.turns().getFirst().toolCalls()).extracting(ToolCall::name).containsExactly("calculate");
-        SessionAnalysis judged = analyzer.analyze(List.of(Fixtures.trace("11-ui-trace-with-session-level-assessment.json")));
+        SessionAnalysis judged = analyzer
+                .analyze(List.of(Fixtures.trace("11-ui-trace-with-session-level-assessment.json")));
         // its session-level judge names session-123, and this trace belongs to no session: not this trace's judge
         assertThat(judged.sessionAssessments()).isEmpty();
-        assertThat(judged.turns().getFirst().assessments()).extracting(AssessmentView::name).containsExactly("Relevance", "Correctness");
+        assertThat(judged.turns().getFirst().assessments()).extracting(AssessmentView::name)
+                .containsExactly("Relevance", "Correctness");
     }
 
     @Test
@@ -120,7 +131,8 @@ class SessionAnalyzerTest {
         List<Trace> reversed = new ArrayList<>(TestSessions.staleFeeDocument());
         java.util.Collections.reverse(reversed);
 
-        assertThat(analyzer.analyze(reversed).turns()).extracting(TurnAnalysis::traceId).containsExactly("tr-1", "tr-2", "tr-3", "tr-4", "tr-5");
+        assertThat(analyzer.analyze(reversed).turns()).extracting(TurnAnalysis::traceId).containsExactly("tr-1", "tr-2",
+                "tr-3", "tr-4", "tr-5");
     }
 
     @Test
@@ -128,8 +140,10 @@ class SessionAnalyzerTest {
         Span garbage = new Span("g", "g", "", 5, 1L, SpanStatus.ERROR, "", Map.of(
                 "mlflow.spanInputs", "{not json", "mlflow.spanOutputs", "[[[[", "mlflow.spanType", "\"RETRIEVER\"",
                 "mlflow.message.format", "\"gemini\"", "mlflow.chat.messages", "{\"role\": 3}"), List.of());
-        Span cycleA = new Span("a", "b", "a", 0, null, SpanStatus.UNSET, "", Map.of("mlflow.spanInputs", "null"), List.of());
-        Span cycleB = new Span("b", "a", "b", 0, null, SpanStatus.UNSET, "", Map.of("mlflow.spanOutputs", "{\"documents\": 7}"), List.of());
+        Span cycleA = new Span("a", "b", "a", 0, null, SpanStatus.UNSET, "", Map.of("mlflow.spanInputs", "null"),
+                List.of());
+        Span cycleB = new Span("b", "a", "b", 0, null, SpanStatus.UNSET, "",
+                Map.of("mlflow.spanOutputs", "{\"documents\": 7}"), List.of());
         Trace odd = turn(1).assessment(feedback("w", "", Map.of("nested", List.of()))).build();
         Trace withGarbage = new Trace(odd.info(), List.of(garbage, cycleA, cycleB));
 
@@ -142,8 +156,10 @@ class SessionAnalyzerTest {
 
     @Test
     void analyst_settings_change_where_text_is_read_and_what_fails() {
-        Trace t = turn(1).span("r", null, "pipeline", "CHAIN").inputs(Map.of("raw", "x")).outputs(Map.of("raw", "y")).done()
-                .span("g", "r", "generate", "LLM").inputs(Map.of("question", "Tone check?")).outputs(Map.of("text", "Fine."))
+        Trace t = turn(1).span("r", null, "pipeline", "CHAIN").inputs(Map.of("raw", "x")).outputs(Map.of("raw", "y"))
+                .done()
+                .span("g", "r", "generate", "LLM").inputs(Map.of("question", "Tone check?"))
+                .outputs(Map.of("text", "Fine."))
                 .done().assessment(feedback("t", "tone", "curt")).build();
         var settings = new AnalysisSettings(List.of(new TurnMapping("generate", "question", "text")),
                 PolarityTable.builtIn().with("tone", java.util.Set.of("curt", "rude")));

@@ -14,14 +14,17 @@ class TranscriptMarkdownTest {
     void a_failed_session_starts_with_its_root_cause_then_every_turn_in_order() {
         String md = TranscriptMarkdown.render("session-1", analyzer.analyze(TestSessions.staleFeeDocument()));
 
-        assertThat(md).startsWith("# Session session-1\n\n**Root cause (outdated document, confidence 81 %):** turn 3: the answer took "
-                + "\"2.5%\" from 'fees-2019.md'");
+        assertThat(md).startsWith(
+                "# Session session-1\n\n**Root cause (outdated document, confidence 81 %):** turn 3: the answer took "
+                        + "\"2.5%\" from 'fees-2019.md'");
         assertThat(md).contains("Also considered:\n\n- turn 5: ");
         assertThat(md.lines().filter(l -> l.startsWith("## ")).toList())
                 .containsExactly("## Turn 1", "## Turn 2", "## Turn 3", "## Turn 4", "## Turn 5");
         assertThat(md).contains("**User:**\n\n> What fee will I pay on an international transfer?\n");
-        assertThat(md).contains("**Assistant:**\n\n> Correct: 25 plus 12.50 euros, both at the 2.5% rate, is 37.50 euros.\n");
-        assertThat(md).contains("- **correctness** = no (FAIL, LLM_JUDGE: gpt-4o)\n  > The fee is 1.5% since 2024, not 2.5%.\n");
+        assertThat(md)
+                .contains("**Assistant:**\n\n> Correct: 25 plus 12.50 euros, both at the 2.5% rate, is 37.50 euros.\n");
+        assertThat(md).contains(
+                "- **correctness** = no (FAIL, LLM_JUDGE: gpt-4o)\n  > The fee is 1.5% since 2024, not 2.5%.\n");
         assertThat(md).contains("- outdated_document: retrieved 'fees-2019.md'");
     }
 
@@ -30,12 +33,14 @@ class TranscriptMarkdownTest {
         String md = TranscriptMarkdown.render("s-ok", analyzer.analyze(TestSessions.healthy()));
 
         assertThat(md).contains("No root cause: every judge passed; no error went unrecovered");
-        assertThat(md).contains("## Session assessments\n\n- **user_frustration** = none (PASS, LLM_JUDGE: gpt-4o)\n  > The user got what they needed.\n");
+        assertThat(md).contains(
+                "## Session assessments\n\n- **user_frustration** = none (PASS, LLM_JUDGE: gpt-4o)\n  > The user got what they needed.\n");
     }
 
     @Test
     void multi_line_text_stays_inside_the_quote_and_empty_text_is_marked() {
-        var t = TestTraces.turn(1).span("r", null, "chat", "CHAIN").inputs("# not a heading\nsecond line").outputs("").build();
+        var t = TestTraces.turn(1).span("r", null, "chat", "CHAIN").inputs("# not a heading\nsecond line").outputs("")
+                .build();
 
         String md = TranscriptMarkdown.render("s", analyzer.analyze(List.of(t)));
 

@@ -74,7 +74,8 @@ public final class DiagnosisAccuracyBench {
         if (truth.isObject() && truth.has("sessions")) truth = truth.get("sessions");
         Score s = new Score(corpus.getFileName().toString());
         Path dataDir = Files.createTempDirectory("sessionlens-diagnosis-bench");
-        try (ConfigurableApplicationContext ctx = new SpringApplication(Application.class).run("--sessionlens.data-dir=" + dataDir,
+        try (ConfigurableApplicationContext ctx = new SpringApplication(Application.class).run(
+                "--sessionlens.data-dir=" + dataDir,
                 "--sessionlens.demo-data=false", "--server.port=0", "--logging.level.root=WARN",
                 "--vaadin.devmode.devTools.enabled=false")) {
             ImportService imports = ctx.getBean(ImportService.class);
@@ -89,7 +90,8 @@ public final class DiagnosisAccuracyBench {
             for (Path f : files) {
                 ImportReport r = imports.importFiles(List.of(new ImportService.Upload(f.getFileName().toString(),
                         () -> Files.newInputStream(f))));
-                if (r.nothingImportable()) System.out.println("import " + f.getFileName() + ": nothing importable: " + r.firstError());
+                if (r.nothingImportable())
+                    System.out.println("import " + f.getFileName() + ": nothing importable: " + r.firstError());
             }
             long t1 = System.nanoTime();
             s.importMs = (t1 - t0) / 1_000_000;
@@ -123,13 +125,17 @@ public final class DiagnosisAccuracyBench {
                 }
 
                 if (pairs(want.path("session_assessments"), "name", "value", false)
-                        .equals(pairs(doc.path("sessionAssessments"), "name", "value", false))) s.judgesOk++;
+                        .equals(pairs(doc.path("sessionAssessments"), "name", "value", false)))
+                    s.judgesOk++;
                 if (pairs(want.path("scorer_errors"), "trace_id", "name", true)
-                        .equals(pairs(doc.path("scorerErrors"), "traceId", "name", true))) s.scorerErrorsOk++;
+                        .equals(pairs(doc.path("scorerErrors"), "traceId", "name", true)))
+                    s.scorerErrorsOk++;
 
                 JsonNode rc = doc.path("rootCause").isObject() ? doc.path("rootCause") : null;
                 Integer gotTurn = rc == null || !rc.path("turn").isNumber() ? null : rc.path("turn").asInt();
-                Integer wantTurn = want.path("root_cause_turn").isNumber() ? want.path("root_cause_turn").asInt() : null;
+                Integer wantTurn = want.path("root_cause_turn").isNumber()
+                        ? want.path("root_cause_turn").asInt()
+                        : null;
                 String gotKind = rc == null ? null : text(rc, "kind");
                 if (wantTurn == null) {
                     s.healthy++;
@@ -138,10 +144,13 @@ public final class DiagnosisAccuracyBench {
                     s.faulty++;
                     if (wantTurn.equals(gotTurn) && Objects.equals(gotKind, text(want, "root_cause_kind"))) {
                         s.kindOk++;
-                        Integer wantFlagged = want.path("flagged_turn").isNumber() ? want.path("flagged_turn").asInt() : null;
+                        Integer wantFlagged = want.path("flagged_turn").isNumber()
+                                ? want.path("flagged_turn").asInt()
+                                : null;
                         Integer gotFlagged = rc.path("flaggedTurn").isNumber() ? rc.path("flaggedTurn").asInt() : null;
                         if (Objects.equals(wantFlagged, gotFlagged)) s.flaggedOk++;
-                        else s.flagMisses.add(missLine(want, "flagged turn " + wantFlagged + ", got " + gotFlagged));
+                        else
+                            s.flagMisses.add(missLine(want, "flagged turn " + wantFlagged + ", got " + gotFlagged));
                     }
                 }
                 if (Objects.equals(gotTurn, wantTurn)) {
@@ -170,7 +179,8 @@ public final class DiagnosisAccuracyBench {
         row(out, "faulty: turn and kind right", scores, s -> frac(s.kindOk, s.faulty));
         row(out, "  …and the flagged turn too (not in .py)", scores, s -> s.flaggedOk + "/" + s.faulty);
         row(out, "healthy sessions accused (false alarms)", scores, s -> s.falseAlarms + "/" + s.healthy);
-        row(out, "import / open every session", scores, s -> String.format("%.1f s / %.1f s", s.importMs / 1e3, s.readMs / 1e3));
+        row(out, "import / open every session", scores,
+                s -> String.format("%.1f s / %.1f s", s.importMs / 1e3, s.readMs / 1e3));
         out.append('\n');
         for (Score s : scores) {
             out.append(String.format("%n%s: top-1 by %s%n", s.corpus, s.byTrap ? "trap" : "fault kind"));
@@ -197,7 +207,8 @@ public final class DiagnosisAccuracyBench {
     private static String missLine(JsonNode want, String why) {
         return want.path("experiment_id").asString() + "/" + want.path("session_id").asString() + " want turn "
                 + (want.path("root_cause_turn").isNumber() ? want.path("root_cause_turn").asInt() : "None") + " ("
-                + text(want, "root_cause_kind") + ", trap " + firstNonEmpty(text(want, "primary_trap"), "-") + "): " + why;
+                + text(want, "root_cause_kind") + ", trap " + firstNonEmpty(text(want, "primary_trap"), "-") + "): "
+                + why;
     }
 
     /** (a, b) pairs sorted, values compared as JSON (the scorer compares {@code json.dumps} of each). */

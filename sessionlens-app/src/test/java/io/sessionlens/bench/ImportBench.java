@@ -7,13 +7,13 @@ import io.sessionlens.importer.ImportService;
 import io.sessionlens.importer.read.ExportReader;
 import io.sessionlens.importer.read.ReadListener;
 import io.sessionlens.trace.model.Trace;
-import java.util.List;
 import java.io.BufferedOutputStream;
 import java.io.InputStream;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import tools.jackson.core.JsonParser;
@@ -52,7 +52,8 @@ public final class ImportBench {
         long traces = traceCount[0];
         long t0;
         System.out.printf("raw Jackson token scan: %.2f s = %.1f MB/s (%d tokens)%n", tokenSec, mb / tokenSec, tokens);
-        System.out.printf("raw Jackson tree per trace: %.2f s = %.1f MB/s (%d traces)%n", treeSec, mb / treeSec, traces);
+        System.out.printf("raw Jackson tree per trace: %.2f s = %.1f MB/s (%d traces)%n", treeSec, mb / treeSec,
+                traces);
 
         // The importer's reader alone (parse + every dialect rule + model records), no database.
         long[] seen = new long[1];
@@ -60,16 +61,22 @@ public final class ImportBench {
             seen[0] = 0;
             try (InputStream in = Files.newInputStream(export)) {
                 new ExportReader().read("bulk", in, new ReadListener() {
-                    @Override public void trace(Trace trace, List<String> warnings) { seen[0] += trace.spans().size(); }
-                    @Override public void problem(String traceRef, String message) { }
+                    @Override
+                    public void trace(Trace trace, List<String> warnings) {
+                        seen[0] += trace.spans().size();
+                    }
+                    @Override
+                    public void problem(String traceRef, String message) {}
                 });
             }
         });
-        System.out.printf("ExportReader alone (to model records): %.2f s = %.1f MB/s (%d spans) = %.0f %% of raw tree parse%n",
+        System.out.printf(
+                "ExportReader alone (to model records): %.2f s = %.1f MB/s (%d spans) = %.0f %% of raw tree parse%n",
                 readerSec, mb / readerSec, seen[0], 100 * treeSec / readerSec);
 
         var ctx = new SpringApplicationBuilder(Application.class)
-                .run("--sessionlens.data-dir=" + dir.resolve("data"), "--sessionlens.demo-data=false", "--server.port=0",
+                .run("--sessionlens.data-dir=" + dir.resolve("data"), "--sessionlens.demo-data=false",
+                        "--server.port=0",
                         "--logging.level.root=WARN");
         ImportService imports = ctx.getBean(ImportService.class);
         AtomicLong peak = new AtomicLong();
@@ -97,13 +104,17 @@ public final class ImportBench {
         worker.awaitIdle(java.time.Duration.ofMinutes(30));
         double analysedSec = (System.nanoTime() - t0) / 1e9;
         sampler.interrupt();
-        System.out.printf("import (parse + store + session index; analysis in the background): %.2f s = %.1f MB/s, %d traces, %d sessions, %d problems%n",
+        System.out.printf(
+                "import (parse + store + session index; analysis in the background): %.2f s = %.1f MB/s, %d traces, %d sessions, %d problems%n",
                 importSec, mb / importSec, report.tracesImported(), report.sessions().size(), report.problemCount());
         System.out.printf("import speed vs raw tree parse: %.0f %%; vs token scan: %.0f %%%n",
                 100 * treeSec / importSec, 100 * tokenSec / importSec);
-        System.out.printf("background analysis: %d sessions waiting when the import answered; all analysed %.2f s after the"
-                + " import started (%.1f MB/s end to end)%n", waitingAtAnswer, analysedSec, mb / analysedSec);
-        System.out.printf("heap: %.0f MB before, peak %.0f MB during import (max heap %.0f MB)%n", before / 1e6, peak.get() / 1e6,
+        System.out.printf(
+                "background analysis: %d sessions waiting when the import answered; all analysed %.2f s after the"
+                        + " import started (%.1f MB/s end to end)%n",
+                waitingAtAnswer, analysedSec, mb / analysedSec);
+        System.out.printf("heap: %.0f MB before, peak %.0f MB during import (max heap %.0f MB)%n", before / 1e6,
+                peak.get() / 1e6,
                 Runtime.getRuntime().maxMemory() / 1e6);
         ctx.close();
     }

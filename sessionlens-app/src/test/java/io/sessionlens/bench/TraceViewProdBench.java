@@ -35,14 +35,19 @@ public final class TraceViewProdBench {
         new BenchExports(3, Instant.parse("2026-01-07T08:00:00Z")).writeHugeTrace(bytes, traceId, spans);
         long t0 = System.nanoTime();
         var resp = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base + "/api/imports"))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(bytes.toByteArray())).build(),
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(bytes.toByteArray())).build(),
                 HttpResponse.BodyHandlers.ofString());
-        System.out.printf("import of a %d-span trace (%.1f MB): HTTP %d in %d ms%n", spans, bytes.size() / 1e6, resp.statusCode(),
+        System.out.printf("import of a %d-span trace (%.1f MB): HTTP %d in %d ms%n", spans, bytes.size() / 1e6,
+                resp.statusCode(),
                 (System.nanoTime() - t0) / 1_000_000);
         String url = base + "/traces/" + traceId;
-        try (Playwright pw = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-             Browser browser = pw.chromium().launch(new BrowserType.LaunchOptions().setExecutablePath(Path.of("/usr/bin/chromium"))
-                     .setHeadless(true).setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking")))) {
+        try (Playwright pw = Playwright
+                .create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+                Browser browser = pw.chromium()
+                        .launch(new BrowserType.LaunchOptions().setExecutablePath(Path.of("/usr/bin/chromium"))
+                                .setHeadless(true).setArgs(
+                                        List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking")))) {
             long[] cold = new long[RUNS];
             for (int i = -1; i < RUNS; i++) {
                 try (var context = browser.newContext()) {
@@ -64,7 +69,8 @@ public final class TraceViewProdBench {
             try (var context = browser.newContext()) {
                 Page page = context.newPage();
                 page.setDefaultTimeout(60_000);
-                String exp = resp.body().replaceAll("(?s).*\\{\"experimentId\":\"([^\"]*)\",\"sessionId\":\"" + traceId + "\"}.*", "$1");
+                String exp = resp.body().replaceAll(
+                        "(?s).*\\{\"experimentId\":\"([^\"]*)\",\"sessionId\":\"" + traceId + "\"}.*", "$1");
                 for (int i = -1; i < RUNS; i++) {
                     page.navigate(base + "/sessions/" + exp + "/" + traceId);
                     page.waitForSelector("#turn-1 .sl-span-link");
@@ -75,10 +81,13 @@ public final class TraceViewProdBench {
                 }
             }
             Arrays.sort(click);
-            System.out.printf("%d-span trace opened from its session page: median %d ms %s%n", spans, click[RUNS / 2], Arrays.toString(click));
+            System.out.printf("%d-span trace opened from its session page: median %d ms %s%n", spans, click[RUNS / 2],
+                    Arrays.toString(click));
             Arrays.sort(cold);
             Arrays.sort(warm);
-            System.out.printf("%d-span trace, first span rows visible: cold cache median %d ms %s, warm cache median %d ms %s%n", spans,
+            System.out.printf(
+                    "%d-span trace, first span rows visible: cold cache median %d ms %s, warm cache median %d ms %s%n",
+                    spans,
                     cold[RUNS / 2], Arrays.toString(cold), warm[RUNS / 2], Arrays.toString(warm));
         }
     }

@@ -59,9 +59,12 @@ class ImportApiTest extends AppTestBase {
     @Test
     void a_session_split_across_two_files_is_one_session_with_turns_in_request_time_order() {
         String exp = "exp-split";
-        String t3 = Fixtures.trace("tr-00000000000000000000000000000a03", exp, "s-split", "2025-10-22T10:03:00Z", "ana", "third", "3", "");
-        String t1 = Fixtures.trace("tr-00000000000000000000000000000a01", exp, "s-split", "2025-10-22T10:01:00Z", "ana", "first", "1", "");
-        String t2 = Fixtures.trace("tr-00000000000000000000000000000a02", exp, "s-split", "2025-10-22T10:02:00Z", "ana", "second", "2", "");
+        String t3 = Fixtures.trace("tr-00000000000000000000000000000a03", exp, "s-split", "2025-10-22T10:03:00Z", "ana",
+                "third", "3", "");
+        String t1 = Fixtures.trace("tr-00000000000000000000000000000a01", exp, "s-split", "2025-10-22T10:01:00Z", "ana",
+                "first", "1", "");
+        String t2 = Fixtures.trace("tr-00000000000000000000000000000a02", exp, "s-split", "2025-10-22T10:02:00Z", "ana",
+                "second", "2", "");
         // file one: JSON Lines with turns 3 and 1 (out of order); file two: the search envelope with turn 2
         var first = http.postJson("/api/imports", t3.replace("\n", " ") + "\n" + t1.replace("\n", " ") + "\n");
         var second = http.postJson("/api/imports", "{\"traces\": [" + t2 + "], \"next_page_token\": null}");
@@ -83,25 +86,29 @@ class ImportApiTest extends AppTestBase {
     @Test
     void a_trace_whose_assessments_changed_is_updated_not_duplicated() {
         String exp = "exp-update";
-        String before = Fixtures.trace("tr-00000000000000000000000000000b01", exp, "s-upd", "2025-10-23T10:00:00Z", "bo", "hi", "hello", "");
-        String judged = Fixtures.trace("tr-00000000000000000000000000000b01", exp, "s-upd", "2025-10-23T10:00:00Z", "bo", "hi", "hello",
+        String before = Fixtures.trace("tr-00000000000000000000000000000b01", exp, "s-upd", "2025-10-23T10:00:00Z",
+                "bo", "hi", "hello", "");
+        String judged = Fixtures.trace("tr-00000000000000000000000000000b01", exp, "s-upd", "2025-10-23T10:00:00Z",
+                "bo", "hi", "hello",
                 """
-                {"assessment_id": "a-1", "assessment_name": "correctness", "trace_id": "tr-00000000000000000000000000000b01",
-                 "source": {"source_type": "LLM_JUDGE", "source_id": "gpt"}, "feedback": {"value": "no"},
-                 "rationale": "The greeting ignores the question."}""");
+                        {"assessment_id": "a-1", "assessment_name": "correctness", "trace_id": "tr-00000000000000000000000000000b01",
+                         "source": {"source_type": "LLM_JUDGE", "source_id": "gpt"}, "feedback": {"value": "no"},
+                         "rationale": "The greeting ignores the question."}""");
         assertThat(http.postJson("/api/imports", before).json().get("tracesImported").asInt()).isEqualTo(1);
         JsonNode r = http.postJson("/api/imports", judged).json();
         assertThat(r.get("tracesUpdated").asInt()).isEqualTo(1);
         assertThat(r.get("tracesImported").asInt()).isZero();
         JsonNode trace = http.get("/api/traces/tr-00000000000000000000000000000b01").json();
-        assertThat(trace.at("/info/assessments/0/rationale").asString()).isEqualTo("The greeting ignores the question.");
+        assertThat(trace.at("/info/assessments/0/rationale").asString())
+                .isEqualTo("The greeting ignores the question.");
         assertThat(http.get("/api/sessions?experimentId=" + exp).json().get("total").asInt()).isEqualTo(1);
     }
 
     @Test
     void a_trace_without_a_session_id_is_a_one_turn_session_of_its_own() {
         String exp = "exp-standalone";
-        String t = Fixtures.trace("tr-00000000000000000000000000000c01", exp, null, "2025-10-24T10:00:00Z", "cy", "alone", "yes", "");
+        String t = Fixtures.trace("tr-00000000000000000000000000000c01", exp, null, "2025-10-24T10:00:00Z", "cy",
+                "alone", "yes", "");
         assertThat(http.postJson("/api/imports", t).status()).isEqualTo(200);
         JsonNode list = http.get("/api/sessions?experimentId=" + exp).json();
         assertThat(list.at("/items/0/sessionId").asString()).isEqualTo("tr-00000000000000000000000000000c01");
@@ -112,7 +119,8 @@ class ImportApiTest extends AppTestBase {
     @Test
     void multipart_with_a_zip_and_a_broken_file_imports_the_good_traces_and_names_the_broken_file() throws Exception {
         String exp = "exp-multi";
-        String good = Fixtures.trace("tr-00000000000000000000000000000d01", exp, "s-m", "2025-10-25T10:00:00Z", "di", "a", "b", "");
+        String good = Fixtures.trace("tr-00000000000000000000000000000d01", exp, "s-m", "2025-10-25T10:00:00Z", "di",
+                "a", "b", "");
         var zipBytes = new ByteArrayOutputStream();
         try (var zip = new ZipOutputStream(zipBytes)) {
             zip.putNextEntry(new ZipEntry("export/turn1.json"));
@@ -138,8 +146,10 @@ class ImportApiTest extends AppTestBase {
     @Test
     void each_file_reports_its_own_new_and_unchanged_traces_and_sessions() throws Exception {
         String exp = "exp-per-file";
-        String first = Fixtures.trace("tr-00000000000000000000000000000e01", exp, "s-pf-1", "2025-10-26T10:00:00Z", "di", "a", "b", "");
-        String second = Fixtures.trace("tr-00000000000000000000000000000e02", exp, "s-pf-2", "2025-10-26T11:00:00Z", "di", "c", "d", "");
+        String first = Fixtures.trace("tr-00000000000000000000000000000e01", exp, "s-pf-1", "2025-10-26T10:00:00Z",
+                "di", "a", "b", "");
+        String second = Fixtures.trace("tr-00000000000000000000000000000e02", exp, "s-pf-2", "2025-10-26T11:00:00Z",
+                "di", "c", "d", "");
         assertThat(http.postJson("/api/imports", first).status()).isEqualTo(200);
         String boundary = "----sessionlens-per-file";
         var body = new ByteArrayOutputStream();
@@ -159,7 +169,8 @@ class ImportApiTest extends AppTestBase {
         assertThat(r.get("sessions")).hasSize(2);
     }
 
-    private static void part(ByteArrayOutputStream out, String boundary, String name, String type, byte[] content) throws Exception {
+    private static void part(ByteArrayOutputStream out, String boundary, String name, String type, byte[] content)
+            throws Exception {
         out.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + name
                 + "\"\r\nContent-Type: " + type + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
         out.write(content);

@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.sessionlens.support.AppTestBase;
 import io.sessionlens.support.Fixtures;
 import io.sessionlens.support.Http;
+import io.sessionlens.trace.StoreOutcome;
 import io.sessionlens.trace.TraceService;
 import io.sessionlens.trace.TraceStore;
-import io.sessionlens.trace.StoreOutcome;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -30,7 +30,8 @@ public class ImportIdempotenceTest extends AppTestBase {
                    "exception.type": "ValueError", "exception.message": "bad input", "exception.escaped": "False",
                    "exception.stacktrace": "Traceback (most recent call last):\\n  File \\"app.py\\", line 3"}}]"""
                 + t.substring(events + "\"events\": []".length());
-        return t.replace("\"mlflow.spanType\": \"\\\"CHAT_MODEL\\\"\"", "\"mlflow.spanType\": \"\\\"CHAT_MODEL\\\"\", \"b\": \"2\", \"a\": \"1\"");
+        return t.replace("\"mlflow.spanType\": \"\\\"CHAT_MODEL\\\"\"",
+                "\"mlflow.spanType\": \"\\\"CHAT_MODEL\\\"\", \"b\": \"2\", \"a\": \"1\"");
     }
 
     /** Shared with PostgresProfileTest. */

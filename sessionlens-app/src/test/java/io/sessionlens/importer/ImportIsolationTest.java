@@ -47,7 +47,8 @@ public class ImportIsolationTest extends AppTestBase {
     void a_2000_trace_file_with_one_over_long_session_id_stores_1999_and_names_the_one() {
         var a = http.postJson("/api/imports", twoThousandWithOneLongSessionId("a1", "exp-iso-2000"));
         assertOnlyTheLongSessionIdWasLost(a, "a1");
-        assertThat(http.get("/api/sessions?experimentId=exp-iso-2000&size=100").json().get("total").asInt()).isEqualTo(40);
+        assertThat(http.get("/api/sessions?experimentId=exp-iso-2000&size=100").json().get("total").asInt())
+                .isEqualTo(40);
     }
 
     /** Shared with PostgresProfileTest: what the user is told about the 2,000-trace file. */
@@ -63,7 +64,8 @@ public class ImportIsolationTest extends AppTestBase {
         JsonNode error = file.at("/errors/0");
         assertThat(error.get("trace").asString()).isEqualTo(id(prefix, 1000));
         assertThat(error.get("message").asString())
-                .isEqualTo("the session id is 500 characters long; at most 400 can be stored, so the trace was not stored");
+                .isEqualTo(
+                        "the session id is 500 characters long; at most 400 can be stored, so the trace was not stored");
     }
 
     @Test
@@ -71,12 +73,15 @@ public class ImportIsolationTest extends AppTestBase {
         String exp = "exp-iso-fields";
         String assessment = """
                 {"assessment_id": "a-1", "assessment_name": "%s", "source": {"source_type": "LLM_JUDGE", "source_id": "gpt"},
-                 "feedback": {"value": "no"}}""".formatted("n".repeat(5000));
+                 "feedback": {"value": "no"}}"""
+                .formatted("n".repeat(5000));
         List<String> traces = List.of(
                 trace(id("f", 1), exp, "s-1", "ana"),
                 trace(id("f", 2), exp, "s-1", "u".repeat(5000)),
-                trace(id("f", 3), exp, "s-1", "ana").replace("\"span_id\": \"AAAAAAAAAAI=\"", "\"span_id\": \"span-" + "x".repeat(7495) + "\""),
-                trace(id("f", 4), exp, "s-1", "ana").replace("\"name\": \"llm\"", "\"name\": \"" + "m".repeat(1024 * 1024) + "\""),
+                trace(id("f", 3), exp, "s-1", "ana").replace("\"span_id\": \"AAAAAAAAAAI=\"",
+                        "\"span_id\": \"span-" + "x".repeat(7495) + "\""),
+                trace(id("f", 4), exp, "s-1", "ana").replace("\"name\": \"llm\"",
+                        "\"name\": \"" + "m".repeat(1024 * 1024) + "\""),
                 Fixtures.trace(id("f", 5), exp, "s-1", "2025-11-02T10:00:00Z", "ana", "q", "a", assessment),
                 trace(id("f", 6), exp, "s-1", "ana"));
         var a = http.postJson("/api/imports", "[" + String.join(",", traces) + "]");
@@ -85,12 +90,17 @@ public class ImportIsolationTest extends AppTestBase {
         assertThat(file.get("read").asInt()).isEqualTo(6);
         assertThat(file.get("traces").asInt()).isEqualTo(2);
         assertThat(file.get("rejected").asInt()).isEqualTo(4);
-        assertThat(file.get("errors").valueStream().map(e -> e.get("trace").asString() + ": " + e.get("message").asString()))
+        assertThat(file.get("errors").valueStream()
+                .map(e -> e.get("trace").asString() + ": " + e.get("message").asString()))
                 .containsExactly(
-                        id("f", 2) + ": the user is 5,000 characters long; at most 400 can be stored, so the trace was not stored",
-                        id("f", 3) + ": the span id of span #2 is 7,500 characters long; at most 128 can be stored, so the trace was not stored",
-                        id("f", 4) + ": the name of span #2 is 1,048,576 characters long; at most 2,000 can be stored, so the trace was not stored",
-                        id("f", 5) + ": the name of assessment #1 is 5,000 characters long; at most 1,000 can be stored, so the trace was not stored");
+                        id("f", 2)
+                                + ": the user is 5,000 characters long; at most 400 can be stored, so the trace was not stored",
+                        id("f", 3)
+                                + ": the span id of span #2 is 7,500 characters long; at most 128 can be stored, so the trace was not stored",
+                        id("f", 4)
+                                + ": the name of span #2 is 1,048,576 characters long; at most 2,000 can be stored, so the trace was not stored",
+                        id("f", 5)
+                                + ": the name of assessment #1 is 5,000 characters long; at most 1,000 can be stored, so the trace was not stored");
         assertThat(a.body()).doesNotContainIgnoringCase("insert").doesNotContain("Exception").doesNotContain("_record");
         assertThat(http.get("/api/traces/" + id("f", 6)).status()).isEqualTo(200);
         assertThat(http.get("/api/traces/" + id("f", 2)).status()).isEqualTo(404);
@@ -99,18 +109,22 @@ public class ImportIsolationTest extends AppTestBase {
     @Test
     void an_over_long_trace_id_is_named_by_its_beginning_and_length() {
         String longId = "tr-" + "0".repeat(497);
-        var a = http.postJson("/api/imports", "[" + trace(longId, "exp-iso-id", "s", "ana") + "," + trace(id("i", 1), "exp-iso-id", "s", "ana") + "]");
+        var a = http.postJson("/api/imports", "[" + trace(longId, "exp-iso-id", "s", "ana") + ","
+                + trace(id("i", 1), "exp-iso-id", "s", "ana") + "]");
         JsonNode file = a.json().at("/files/0");
         assertThat(file.get("traces").asInt()).isEqualTo(1);
         assertThat(file.at("/errors/0/trace").asString()).isEqualTo(longId.substring(0, 60) + "… (500 characters)");
-        assertThat(file.at("/errors/0/message").asString()).startsWith("the trace id is 500 characters long; at most 400");
+        assertThat(file.at("/errors/0/message").asString())
+                .startsWith("the trace id is 500 characters long; at most 400");
     }
 
     @Test
     void a_syntax_error_mid_array_says_where_reading_stopped_and_that_the_rest_was_not_read() {
         String exp = "exp-iso-stop";
-        String good = String.join(",", IntStream.rangeClosed(1, 300).mapToObj(i -> trace(id("c", i), exp, "s", "ana")).toList());
-        String rest = String.join(",", IntStream.rangeClosed(302, 400).mapToObj(i -> trace(id("c", i), exp, "s", "ana")).toList());
+        String good = String.join(",",
+                IntStream.rangeClosed(1, 300).mapToObj(i -> trace(id("c", i), exp, "s", "ana")).toList());
+        String rest = String.join(",",
+                IntStream.rangeClosed(302, 400).mapToObj(i -> trace(id("c", i), exp, "s", "ana")).toList());
         var a = http.postJson("/api/imports", "[" + good + ", {\"info\": {\"trace_id\": \"tr-broken\" ]," + rest + "]");
         assertThat(a.status()).as(a.body()).isEqualTo(200);
         JsonNode file = a.json().at("/files/0");
@@ -148,7 +162,9 @@ public class ImportIsolationTest extends AppTestBase {
         List<String> traces = new ArrayList<>();
         for (int i = 1; i <= 5; i++) {
             String t = trace(id("bb", i), exp, "s", "ana");
-            if (i == 3) t = t.replace("\"mlflow.spanType\": \"\\\"CHAT_MODEL\\\"\"", "\"" + "k".repeat(32 * 1024 * 1024 + 1) + "\": \"v\"");
+            if (i == 3)
+                t = t.replace("\"mlflow.spanType\": \"\\\"CHAT_MODEL\\\"\"",
+                        "\"" + "k".repeat(32 * 1024 * 1024 + 1) + "\": \"v\"");
             traces.add(t);
         }
         var a = http.postJson("/api/imports", "[" + String.join(",", traces) + "]");

@@ -30,7 +30,8 @@ class ImportLimitsTest extends AppTestBase {
         for (int i = 1; i <= files; i++) {
             String t = ImportIsolationTest.trace(ImportIsolationTest.id("d", i), "exp-lim-files", "s", "ana");
             out.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"part-" + i
-                    + ".json\"\r\nContent-Type: application/json\r\n\r\n" + t + "\r\n").getBytes(StandardCharsets.UTF_8));
+                    + ".json\"\r\nContent-Type: application/json\r\n\r\n" + t + "\r\n")
+                    .getBytes(StandardCharsets.UTF_8));
         }
         out.write(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
         return out.toByteArray();
@@ -40,8 +41,9 @@ class ImportLimitsTest extends AppTestBase {
     void fifty_one_files_in_one_request_are_refused_with_the_limit_and_nothing_is_imported() throws Exception {
         var a = http.post("/api/imports", multipart("b51", 51), "multipart/form-data; boundary=b51");
         assertThat(a.status()).isEqualTo(413);
-        assertThat(a.json().get("error").asString()).isEqualTo("51 files in one request, from part-1.json to part-51.json;"
-                + " at most 50 are taken (sessionlens.import.max-files): nothing was imported");
+        assertThat(a.json().get("error").asString())
+                .isEqualTo("51 files in one request, from part-1.json to part-51.json;"
+                        + " at most 50 are taken (sessionlens.import.max-files): nothing was imported");
         assertThat(http.get("/api/sessions?experimentId=exp-lim-files").json().get("total").asInt()).isZero();
 
         var fifty = http.post("/api/imports", multipart("b50", 50), "multipart/form-data; boundary=b50");
@@ -53,13 +55,16 @@ class ImportLimitsTest extends AppTestBase {
     void a_body_declared_larger_than_the_limit_is_refused_before_it_is_sent() throws Exception {
         try (Socket s = new Socket("localhost", port)) {
             OutputStream out = s.getOutputStream();
-            out.write(("POST /api/imports HTTP/1.1\r\nHost: localhost:" + port + "\r\nContent-Type: application/json\r\n"
-                    + "X-File-Name: huge.json\r\nContent-Length: 3000000000\r\nConnection: close\r\n\r\n[").getBytes(StandardCharsets.UTF_8));
+            out.write(
+                    ("POST /api/imports HTTP/1.1\r\nHost: localhost:" + port + "\r\nContent-Type: application/json\r\n"
+                            + "X-File-Name: huge.json\r\nContent-Length: 3000000000\r\nConnection: close\r\n\r\n[")
+                            .getBytes(StandardCharsets.UTF_8));
             out.flush();
             InputStream in = s.getInputStream();
             String answer = new String(in.readAllBytes(), StandardCharsets.UTF_8);
             assertThat(answer).startsWith("HTTP/1.1 413");
-            assertThat(answer).contains("{\"error\":\"huge.json is larger than 2 GB (sessionlens.import.max-request-size): nothing was imported\"}");
+            assertThat(answer).contains(
+                    "{\"error\":\"huge.json is larger than 2 GB (sessionlens.import.max-request-size): nothing was imported\"}");
         }
     }
 
@@ -78,14 +83,16 @@ class ImportLimitsTest extends AppTestBase {
         assertThat(a.status()).as(a.body()).isEqualTo(200);
         JsonNode file = a.json().at("/files/0");
         assertThat(file.get("traces").asInt()).isEqualTo(1);
-        assertThat(file.get("stoppedReading").asString()).isEqualTo("request body expands to more than 200 times its compressed size,"
-                + " as a zip bomb does (the limit is sessionlens.import.max-zip-ratio); reading stopped there and the rest was not read");
+        assertThat(file.get("stoppedReading").asString())
+                .isEqualTo("request body expands to more than 200 times its compressed size,"
+                        + " as a zip bomb does (the limit is sessionlens.import.max-zip-ratio); reading stopped there and the rest was not read");
     }
 
     @Test
     void a_text_value_within_the_limit_imports_and_reads_back_and_one_beyond_it_is_refused_with_the_limit() {
         String within = "x".repeat(21_000_000);   // above Jackson's default of 20 M, below our 32 M
-        String t = Fixtures.trace("tr-f1000000000000000000000000000001", "exp-lim-str", "s-big", "2025-11-04T10:00:00Z", "ana", "q", within, "");
+        String t = Fixtures.trace("tr-f1000000000000000000000000000001", "exp-lim-str", "s-big", "2025-11-04T10:00:00Z",
+                "ana", "q", within, "");
         var a = http.postJson("/api/imports", t);
         assertThat(a.status()).as(a.body().substring(0, Math.min(500, a.body().length()))).isEqualTo(200);
         var back = http.get("/api/traces/tr-f1000000000000000000000000000001");
@@ -94,8 +101,9 @@ class ImportLimitsTest extends AppTestBase {
         assertThat(http.get("/api/sessions/s-big?experimentId=exp-lim-str").status()).isEqualTo(200);
 
         String beyond = "y".repeat(32 * 1024 * 1024 + 1);
-        var refused = http.postJson("/api/imports", "[" + Fixtures.trace("tr-f1000000000000000000000000000002", "exp-lim-str", "s-big2",
-                "2025-11-04T10:00:00Z", "ana", "q", beyond, "") + "]");
+        var refused = http.postJson("/api/imports",
+                "[" + Fixtures.trace("tr-f1000000000000000000000000000002", "exp-lim-str", "s-big2",
+                        "2025-11-04T10:00:00Z", "ana", "q", beyond, "") + "]");
         assertThat(refused.status()).isEqualTo(400);
         assertThat(refused.json().get("error").asString()).contains("a text value longer than 33,554,432 characters")
                 .contains("sessionlens.import.max-string-length");
@@ -122,7 +130,8 @@ class ImportLimitsTest extends AppTestBase {
     @Test
     void bad_paging_parameters_answer_400_with_a_message() {
         assertThat(http.get("/api/sessions?page=21474837").status()).isEqualTo(400);
-        assertThat(http.get("/api/sessions?size=-1").json().get("error").asString()).startsWith("size must be a whole number from 1");
+        assertThat(http.get("/api/sessions?size=-1").json().get("error").asString())
+                .startsWith("size must be a whole number from 1");
         assertThat(http.get("/api/sessions?page=abc").status()).isEqualTo(400);
         assertThat(http.get("/api/sessions?page=2&size=10").status()).isEqualTo(200);
     }
@@ -132,7 +141,8 @@ class ImportLimitsTest extends AppTestBase {
         var headers = http.headers("/");
         assertThat(headers.firstValue("X-Content-Type-Options")).hasValue("nosniff");
         assertThat(headers.firstValue("Referrer-Policy")).hasValue("same-origin");
-        assertThat(headers.firstValue("Content-Security-Policy").orElseThrow()).contains("frame-ancestors 'self'").contains("object-src 'none'");
+        assertThat(headers.firstValue("Content-Security-Policy").orElseThrow()).contains("frame-ancestors 'self'")
+                .contains("object-src 'none'");
         assertThat(http.headers("/api/sessions").firstValue("X-Content-Type-Options")).hasValue("nosniff");
     }
 }

@@ -41,7 +41,8 @@ class DemoCorpusAnalysisTest extends AppTestBase {
     void every_demo_file_imports_without_errors() {
         assertThat(report.files()).allSatisfy(f -> assertThat(f.errors()).as(f.name()).isEmpty());
         int expectedTraces = corpus.sessions().stream().mapToInt(s -> s.turns().size()).sum();
-        assertThat(report.tracesImported() + report.tracesUpdated() + report.tracesUnchanged()).isEqualTo(expectedTraces);
+        assertThat(report.tracesImported() + report.tracesUpdated() + report.tracesUnchanged())
+                .isEqualTo(expectedTraces);
     }
 
     @Test
@@ -72,12 +73,14 @@ class DemoCorpusAnalysisTest extends AppTestBase {
             DemoVerdicts.Verdict got = DemoVerdicts.Verdict.of(rc);
             DemoVerdicts.Verdict want = DemoVerdicts.expected(e);
             if (!got.equals(want)) {
-                wrong.add(e.sessionId() + ": expected " + want + ", got " + got + (rc == null ? "" : ": " + rc.evidence())
-                        + " — story: " + e.story());
+                wrong.add(
+                        e.sessionId() + ": expected " + want + ", got " + got + (rc == null ? "" : ": " + rc.evidence())
+                                + " — story: " + e.story());
             }
             if (rc != null) {
                 assertThat(rc.confidence()).as(e.sessionId()).isBetween(0.0, 1.0);
-                assertThat(rc.candidates()).as(e.sessionId()).isNotEmpty().first().satisfies(c -> assertThat(c.turn()).isEqualTo(rc.turn()));
+                assertThat(rc.candidates()).as(e.sessionId()).isNotEmpty().first()
+                        .satisfies(c -> assertThat(c.turn()).isEqualTo(rc.turn()));
                 assertThat(rc.reason() != null).as(e.sessionId() + " has a reason exactly when its kind is other")
                         .isEqualTo(rc.kind() == io.sessionlens.analysis.RootCauseKind.OTHER);
             }

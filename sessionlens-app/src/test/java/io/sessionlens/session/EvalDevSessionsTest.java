@@ -44,7 +44,8 @@ class EvalDevSessionsTest extends AppTestBase {
      * first answer that needed a lost fact, the flagged turn).
      */
     record Want(String corpus, String experimentId, String sessionId, String trap, @Nullable Integer turn,
-            @Nullable RootCauseKind kind, List<Integer> chain, @Nullable Integer flaggedTurn, @Nullable String knownDefect) {
+            @Nullable RootCauseKind kind, List<Integer> chain, @Nullable Integer flaggedTurn,
+            @Nullable String knownDefect) {
 
         Want(String corpus, String experimentId, String sessionId, String trap, @Nullable Integer turn,
                 @Nullable RootCauseKind kind, List<Integer> chain, @Nullable Integer flaggedTurn) {
@@ -67,8 +68,9 @@ class EvalDevSessionsTest extends AppTestBase {
                 // the user changes the request in turn 4 (not a correction); turn 7 used a 2019 returns policy (60 days),
                 // turn 8 repeats it and is flagged; turn 10 names the 60 days only to retract them
                 new Want("v2-seed7", "884213903717452", "conv-2026-02-20-6526", "change_of_mind", 7,
-                        RootCauseKind.OUTDATED_RETRIEVAL, List.of(8), 8, "an answer that retracts the fact counts as repeating it"
-                        + " (the chain comes back as [8, 10])"),
+                        RootCauseKind.OUTDATED_RETRIEVAL, List.of(8), 8,
+                        "an answer that retracts the fact counts as repeating it"
+                                + " (the chain comes back as [8, 10])"),
                 // the window drops turn 1's departure airport from turn 5; turn 8 answers without it and is flagged
                 new Want("v2-seed7", "27", "conv-2025-10-04-0892", "context_loss", 5, RootCauseKind.CONTEXT_LOSS,
                         List.of(8), 8),
@@ -140,15 +142,18 @@ class EvalDevSessionsTest extends AppTestBase {
         assertThat(doc.turns()).hasSize(truth.path("turns").size());
         for (JsonNode t : truth.path("turns")) {
             TurnDocument got = doc.turns().get(t.path("index").asInt() - 1);
-            if (!id(got.traceId()).equals(id(t.path("trace_id").asString())) || !norm(got.userText()).equals(norm(t.path("user_text").asString()))
+            if (!id(got.traceId()).equals(id(t.path("trace_id").asString()))
+                    || !norm(got.userText()).equals(norm(t.path("user_text").asString()))
                     || !norm(got.assistantText()).equals(norm(t.path("assistant_text").asString()))) {
                 wrong.add("turn " + t.path("index").asInt() + ": " + got.userText() + " | " + got.assistantText());
             }
         }
         assertThat(wrong).isEmpty();
         List<String> scorerErrors = new ArrayList<>();
-        truth.path("scorer_errors").forEach(e -> scorerErrors.add(id(e.path("trace_id").asString()) + " " + e.path("name").asString()));
-        assertThat(doc.scorerErrors()).extracting(e -> id(e.traceId()) + " " + e.name()).as("scorer errors, listed and not counted")
+        truth.path("scorer_errors")
+                .forEach(e -> scorerErrors.add(id(e.path("trace_id").asString()) + " " + e.path("name").asString()));
+        assertThat(doc.scorerErrors()).extracting(e -> id(e.traceId()) + " " + e.name())
+                .as("scorer errors, listed and not counted")
                 .containsExactlyInAnyOrderElementsOf(scorerErrors);
     }
 

@@ -44,7 +44,8 @@ class ExperimentSettingsApiTest extends AppTestBase {
                 {"mappings": [{"spanName": "handle_ticket", "inputKey": "ticket_body", "outputKey": "agent_reply"}],
                  "failingValues": {"tone": ["curt", "rude"]}}""";
         HttpResponse<String> put = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create(baseUrl() + "/api/experiments/exp-settings/settings")).header("Content-Type", "application/json")
+                URI.create(baseUrl() + "/api/experiments/exp-settings/settings"))
+                .header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(put.statusCode()).as(put.body()).isEqualTo(200);
         assertThat(Http.JSON.readTree(put.body()).get("reanalysedSessions").asInt()).isEqualTo(1);

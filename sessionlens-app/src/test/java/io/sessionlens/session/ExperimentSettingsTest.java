@@ -25,7 +25,8 @@ class ExperimentSettingsTest {
 
     @Test
     void failing_values_are_set_per_judge_and_an_empty_set_restores_the_built_in_rule() {
-        var settings = new ExperimentSettings("exp-1", List.of(CHAT), Map.of("tone", Set.of("curt"), "style", Set.of("dull")));
+        var settings = new ExperimentSettings("exp-1", List.of(CHAT),
+                Map.of("tone", Set.of("curt"), "style", Set.of("dull")));
 
         var next = settings.withFailingValues(Map.of("tone", Set.of(), "relevance", Set.of("partially")));
 

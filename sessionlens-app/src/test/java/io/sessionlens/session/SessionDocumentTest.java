@@ -13,8 +13,10 @@ import tools.jackson.databind.json.JsonMapper;
 class SessionDocumentTest {
 
     static TurnDocument turn(int index, String state, List<ErrorSpan> errors, List<AssessmentView> judges) {
-        return new TurnDocument(index, "tr-" + index, Instant.parse("2026-03-02T09:00:00Z").plusSeconds(index), 1200, state, 3,
-                errors.size(), 0, "question " + index, "answer " + index, false, null, judges, errors, List.of(), List.of(), null,
+        return new TurnDocument(index, "tr-" + index, Instant.parse("2026-03-02T09:00:00Z").plusSeconds(index), 1200,
+                state, 3,
+                errors.size(), 0, "question " + index, "answer " + index, false, null, judges, errors, List.of(),
+                List.of(), null,
                 List.of());
     }
 
@@ -23,7 +25,8 @@ class SessionDocumentTest {
     }
 
     static SessionDocument session(TurnDocument... turns) {
-        return new SessionDocument("exp-1", "s-1", false, "u-1", "ERROR", turns.length, true, List.of(turns), List.of(), List.of(),
+        return new SessionDocument("exp-1", "s-1", false, "u-1", "ERROR", turns.length, true, List.of(turns), List.of(),
+                List.of(),
                 null, List.of(), null);
     }
 

@@ -116,6 +116,7 @@ class SessionReadDuringAnalysisTest extends AppTestBase {
     /** What an analysed session of {@link BackgroundAnalysisTest#trace} shows: the user's text and the failed judge's turn. */
     private static boolean whole(JsonNode doc) {
         return USER_TEXT.equals(doc.at("/turns/0/userText").asString()) && doc.at("/rootCause/turn").asInt() == 1
-                && "The family plan quoted does not exist.".equals(doc.at("/turns/0/assessments/0/rationale").asString());
+                && "The family plan quoted does not exist."
+                        .equals(doc.at("/turns/0/assessments/0/rationale").asString());
     }
 }

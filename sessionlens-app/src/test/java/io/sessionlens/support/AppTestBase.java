@@ -15,8 +15,7 @@ import org.springframework.test.context.DynamicPropertySource;
 public abstract class AppTestBase {
     public static final Path DATA_DIR = Path.of("target", "test-data", UUID.randomUUID().toString()).toAbsolutePath();
 
-    @LocalServerPort
-    protected int port;
+    @LocalServerPort protected int port;
 
     @DynamicPropertySource
     static void dataDir(DynamicPropertyRegistry registry) {

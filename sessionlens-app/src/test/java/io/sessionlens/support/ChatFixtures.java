@@ -46,8 +46,10 @@ public final class ChatFixtures {
         List<Msg> out = new ArrayList<>();
         for (JsonNode m : chatMessages) {
             List<String> calls = new ArrayList<>();
-            m.path("tool_calls").forEach(tc -> calls.add(tc.path("id").asString("") + ":" + tc.path("function").path("name").asString("")));
-            out.add(new Msg(m.path("role").asString(""), m.path("content").isNull() ? "" : m.path("content").asString(""), calls,
+            m.path("tool_calls").forEach(
+                    tc -> calls.add(tc.path("id").asString("") + ":" + tc.path("function").path("name").asString("")));
+            out.add(new Msg(m.path("role").asString(""),
+                    m.path("content").isNull() ? "" : m.path("content").asString(""), calls,
                     m.path("tool_call_id").asString("")));
         }
         return out;
@@ -62,7 +64,8 @@ public final class ChatFixtures {
     /** Tool-call arguments are compared as JSON values: MLflow pretty-prints them, we keep them compact. */
     public static void assertSameArguments(List<ChatMessage> ours, JsonNode chatMessages) {
         List<JsonNode> expected = new ArrayList<>();
-        chatMessages.forEach(m -> m.path("tool_calls").forEach(tc -> expected.add(JsonValues.decode(tc.path("function").path("arguments").asString()))));
+        chatMessages.forEach(m -> m.path("tool_calls")
+                .forEach(tc -> expected.add(JsonValues.decode(tc.path("function").path("arguments").asString()))));
         List<JsonNode> actual = new ArrayList<>();
         ours.forEach(m -> m.toolCalls().forEach(tc -> actual.add(JsonValues.decode(tc.arguments()))));
         assertThat(actual).isEqualTo(expected);

@@ -27,7 +27,8 @@ public final class DemoData {
             Path dir = Files.createDirectories(AppTestBase.DATA_DIR.resolve("demo-corpus"));
             DemoCorpus corpus = new DemoExportGenerator(SEED, BASE_TIME).writeDemoSet(dir);
             ImportReport report = imports.importFiles(corpus.files().stream()
-                    .map(p -> new ImportService.Upload(p.getFileName().toString(), () -> Files.newInputStream(p))).toList());
+                    .map(p -> new ImportService.Upload(p.getFileName().toString(), () -> Files.newInputStream(p)))
+                    .toList());
             return new Loaded(corpus, report);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -13,9 +13,11 @@ public final class DemoVerdicts {
     private DemoVerdicts() {}
 
     /** @param kind the API's name of the kind: {@code tool_error}, {@code outdated_retrieval}, … ; null when healthy */
-    public record Verdict(@Nullable Integer turn, @Nullable String kind, List<Integer> chain, @Nullable Integer flaggedTurn) {
+    public record Verdict(@Nullable Integer turn, @Nullable String kind, List<Integer> chain,
+            @Nullable Integer flaggedTurn) {
         public static Verdict of(@Nullable RootCause rc) {
-            return rc == null ? new Verdict(null, null, List.of(), null)
+            return rc == null
+                    ? new Verdict(null, null, List.of(), null)
                     : new Verdict(rc.turn(), rc.kind().wire(), rc.chain(), rc.flaggedTurn());
         }
     }

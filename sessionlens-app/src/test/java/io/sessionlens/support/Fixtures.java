@@ -77,10 +77,11 @@ public final class Fixtures {
                    "start_time_unix_nano": 1761106494624157000, "end_time_unix_nano": 1761106495624157000, "events": [],
                    "status": {"code": "STATUS_CODE_OK", "message": ""},
                    "attributes": {"mlflow.spanType": "\\"CHAT_MODEL\\""}}]}}
-                """.formatted(traceId, experimentId, requestTime, meta, user, assessmentsJson, q(input), q(output),
-                java.util.Base64.getEncoder().encodeToString(java.util.HexFormat.of().parseHex(pad(hex))),
-                q(q(input)), q(q(output)),
-                java.util.Base64.getEncoder().encodeToString(java.util.HexFormat.of().parseHex(pad(hex))));
+                """
+                .formatted(traceId, experimentId, requestTime, meta, user, assessmentsJson, q(input), q(output),
+                        java.util.Base64.getEncoder().encodeToString(java.util.HexFormat.of().parseHex(pad(hex))),
+                        q(q(input)), q(q(output)),
+                        java.util.Base64.getEncoder().encodeToString(java.util.HexFormat.of().parseHex(pad(hex))));
     }
 
     private static String pad(String hex) {
@@ -118,11 +119,14 @@ public final class Fixtures {
 
     static TraceInfo info(JsonNode i) {
         String id = text(i, "trace_id", text(i, "request_id", "tr-unknown"));
-        Instant requestTime = i.has("request_time") ? Instant.parse(i.get("request_time").asString())
+        Instant requestTime = i.has("request_time")
+                ? Instant.parse(i.get("request_time").asString())
                 : Instant.ofEpochMilli(i.path("timestamp_ms").asLong(0));
         Long duration = null;
         if (i.has("execution_duration_ms")) duration = i.get("execution_duration_ms").asLong();
-        else if (i.has("execution_duration")) duration = new BigDecimal(i.get("execution_duration").asString().replace("s", "")).movePointRight(3).longValue();
+        else if (i.has("execution_duration"))
+            duration = new BigDecimal(i.get("execution_duration").asString().replace("s", "")).movePointRight(3)
+                    .longValue();
         else if (i.hasNonNull("execution_time_ms")) duration = i.get("execution_time_ms").asLong();
         String experiment = i.path("trace_location").path("mlflow_experiment").path("experiment_id").asString(
                 text(i, "experiment_id", TraceInfo.DEFAULT_EXPERIMENT));
@@ -136,19 +140,26 @@ public final class Fixtures {
     }
 
     public static Assessment assessment(JsonNode a) {
-        Assessment.Kind kind = a.has("expectation") ? Assessment.Kind.EXPECTATION
+        Assessment.Kind kind = a.has("expectation")
+                ? Assessment.Kind.EXPECTATION
                 : a.has("issue") ? Assessment.Kind.ISSUE : Assessment.Kind.FEEDBACK;
         JsonNode body = a.path(kind.name().toLowerCase());
-        String valueJson = body.has("value") && !body.get("value").isNull() ? JSON.writeValueAsString(body.get("value")) : null;
+        String valueJson = body.has("value") && !body.get("value").isNull()
+                ? JSON.writeValueAsString(body.get("value"))
+                : null;
         Assessment.SerializedValue serialized = body.has("serialized_value")
                 ? new Assessment.SerializedValue(body.get("serialized_value").path("serialization_format").asString(""),
                         body.get("serialized_value").path("value").asString(""))
                 : null;
         JsonNode err = body.has("error") ? body.get("error") : a.path("error");
-        AssessmentError error = err.isObject() ? new AssessmentError(text(err, "error_code", null),
-                text(err, "error_message", null), text(err, "stack_trace", null)) : null;
-        return new Assessment(text(a, "assessment_id", ""), text(a, "assessment_name", ""), kind, text(a, "span_id", null),
-                AssessmentSource.of(a.path("source").path("source_type").asString(null), a.path("source").path("source_id").asString(null)),
+        AssessmentError error = err.isObject()
+                ? new AssessmentError(text(err, "error_code", null),
+                        text(err, "error_message", null), text(err, "stack_trace", null))
+                : null;
+        return new Assessment(text(a, "assessment_id", ""), text(a, "assessment_name", ""), kind,
+                text(a, "span_id", null),
+                AssessmentSource.of(a.path("source").path("source_type").asString(null),
+                        a.path("source").path("source_id").asString(null)),
                 a.has("create_time") ? Instant.parse(a.get("create_time").asString()) : null,
                 a.has("last_update_time") ? Instant.parse(a.get("last_update_time").asString()) : null,
                 valueJson, serialized, error, text(a, "rationale", null), stringMap(a.path("metadata")),
@@ -157,7 +168,8 @@ public final class Fixtures {
 
     private static Span spanV3(JsonNode s) {
         JsonNode status = s.path("status");
-        return new Span(SpanIds.normalize(s.path("span_id").asString("")), SpanIds.normalize(s.path("parent_span_id").asString(null)),
+        return new Span(SpanIds.normalize(s.path("span_id").asString("")),
+                SpanIds.normalize(s.path("parent_span_id").asString(null)),
                 s.path("name").asString(""), nanos(s.path("start_time_unix_nano")),
                 s.hasNonNull("end_time_unix_nano") ? nanos(s.get("end_time_unix_nano")) : null,
                 SpanStatus.parse(status.path("code").asString(null)), status.path("message").asString(""),
@@ -174,7 +186,8 @@ public final class Fixtures {
 
     private static List<SpanEvent> events(JsonNode events, String timeKey) {
         List<SpanEvent> out = new ArrayList<>();
-        events.forEach(e -> out.add(new SpanEvent(e.path("name").asString(""), nanos(e.path(timeKey)), stringMap(e.path("attributes")))));
+        events.forEach(e -> out.add(
+                new SpanEvent(e.path("name").asString(""), nanos(e.path(timeKey)), stringMap(e.path("attributes")))));
         return out;
     }
 
@@ -193,7 +206,8 @@ public final class Fixtures {
         if (n.isArray()) { // 2.x REST: [{key, value}]
             n.forEach(kv -> out.put(kv.path("key").asString(""), kv.path("value").asString("")));
         } else if (n.isObject()) {
-            n.properties().forEach(e -> out.put(e.getKey(), e.getValue().isString() ? e.getValue().asString() : JSON.writeValueAsString(e.getValue())));
+            n.properties().forEach(e -> out.put(e.getKey(),
+                    e.getValue().isString() ? e.getValue().asString() : JSON.writeValueAsString(e.getValue())));
         }
         return out;
     }

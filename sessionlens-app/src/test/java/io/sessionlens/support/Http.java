@@ -37,14 +37,16 @@ public final class Http {
 
     /** A POST as a browser page at {@code origin} would send it. */
     public Answer send(String path, String body, String contentType, String origin) {
-        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", contentType).header("Origin", origin)
+        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", contentType)
+                .header("Origin", origin)
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build());
     }
 
     /** The headers of a GET's answer. */
     public java.net.http.HttpHeaders headers(String path) {
         try {
-            return client.send(HttpRequest.newBuilder(URI.create(base + path)).GET().build(), HttpResponse.BodyHandlers.discarding()).headers();
+            return client.send(HttpRequest.newBuilder(URI.create(base + path)).GET().build(),
+                    HttpResponse.BodyHandlers.discarding()).headers();
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         } catch (InterruptedException e) {

@@ -21,7 +21,8 @@ public final class TestSessions {
     public static final String SYSTEM = "You are BankBot. Answer from the fee documents only.";
 
     /** Turn {@code n} whose LLM call gets the system prompt, the given earlier (user, answer) pairs and the question. */
-    public static TestTraces.TraceBuilder ragTurn(int n, String user, String answer, List<String[]> history, String system) {
+    public static TestTraces.TraceBuilder ragTurn(int n, String user, String answer, List<String[]> history,
+            String system) {
         TestTraces.TraceBuilder t = turn(n);
         t.span("root" + n, null, "bank_chat", "CHAIN").inputs(Map.of("query", user)).outputs(Map.of("answer", answer));
         List<Object> messages = new ArrayList<>();
@@ -45,12 +46,13 @@ public final class TestSessions {
 
     /** Turn {@code n} of a conversation written as alternating user / answer lines, with the full history. */
     static TestTraces.TraceBuilder turnOf(String[] talk, int n) {
-        return ragTurn(n, talk[2 * n - 2], talk[2 * n - 1], pairs(java.util.Arrays.copyOfRange(talk, 0, 2 * n - 2)), SYSTEM);
+        return ragTurn(n, talk[2 * n - 2], talk[2 * n - 1], pairs(java.util.Arrays.copyOfRange(talk, 0, 2 * n - 2)),
+                SYSTEM);
     }
 
     static List<String[]> pairs(String... texts) {
         List<String[]> out = new ArrayList<>();
-        for (int i = 0; i + 1 < texts.length; i += 2) out.add(new String[] {texts[i], texts[i + 1]});
+        for (int i = 0; i + 1 < texts.length; i += 2) out.add(new String[]{texts[i], texts[i + 1]});
         return out;
     }
 
@@ -75,9 +77,12 @@ public final class TestSessions {
         for (int n = 1; n <= 5; n++) {
             TestTraces.TraceBuilder t = turnOf(FEE_TALK, n);
             if (n == 3) {
-                t.span("ret3", "root3", "retrieve_fee_docs", "RETRIEVER").startMs(100).inputs(FEE_TALK[4]).outputs(List.of(
-                        doc("kb/fees-2019.md", "International transfers carry a 2.5% fee, charged on the sent amount.",
-                                Map.of("status", "deprecated", "superseded_by", "fees-2024.md", "last_updated", "2019-04-01"))));
+                t.span("ret3", "root3", "retrieve_fee_docs", "RETRIEVER").startMs(100).inputs(FEE_TALK[4])
+                        .outputs(List.of(
+                                doc("kb/fees-2019.md",
+                                        "International transfers carry a 2.5% fee, charged on the sent amount.",
+                                        Map.of("status", "deprecated", "superseded_by", "fees-2024.md", "last_updated",
+                                                "2019-04-01"))));
             }
             if (n == 5) {
                 t.assessment(feedback("a5", "correctness", "no").rationale("The fee is 1.5% since 2024, not 2.5%."));
@@ -97,7 +102,9 @@ public final class TestSessions {
         for (int n = 1; n <= 3; n++) {
             TestTraces.TraceBuilder t = turnOf(talk, n);
             t.assessment(feedback("ok" + n, "relevance_to_query", "yes").rationale("On topic."));
-            if (n == 1) t.assessment(feedback("s1", "user_frustration", "none").sessionLevel().rationale("The user got what they needed."));
+            if (n == 1)
+                t.assessment(feedback("s1", "user_frustration", "none").sessionLevel()
+                        .rationale("The user got what they needed."));
             out.add(t.build());
         }
         return out;
@@ -128,7 +135,8 @@ public final class TestSessions {
      */
     public static List<Trace> forgottenBudget() {
         String[] talk = {
-                "I want to fly to Lisbon in May, my budget is 300 euros.", "Noted: Lisbon in May, up to 300 euros. From which city?",
+                "I want to fly to Lisbon in May, my budget is 300 euros.",
+                "Noted: Lisbon in May, up to 300 euros. From which city?",
                 "From Berlin, and I prefer mornings.", "Morning flights from Berlin to Lisbon exist on most days.",
                 "Which airline is most punctual?", "TAP and Lufthansa both have good punctuality on that route.",
                 "Book the best option for me.", "I booked the Lufthansa 7:05 flight on May 12 for 489 euros."};
@@ -140,7 +148,8 @@ public final class TestSessions {
             TestTraces.TraceBuilder t = ragTurn(n, talk[2 * n - 2], talk[2 * n - 1], window, system);
             if (n == 1) {
                 t.assessment(feedback("kr", "knowledge_retention", "no").sessionLevel()
-                        .rationale("The assistant forgot the 300 euro budget the user gave earlier and booked a 489 euro flight."));
+                        .rationale(
+                                "The assistant forgot the 300 euro budget the user gave earlier and booked a 489 euro flight."));
             }
             out.add(t.build());
         }
@@ -149,13 +158,15 @@ public final class TestSessions {
 
     /** Turn 2 errors: the LLM call hit a rate limit and the trace ended in ERROR. */
     public static List<Trace> rateLimitedTurn() {
-        Trace first = ragTurn(1, "Can I raise my card limit?", "Yes, up to 5,000 euros in the app under Cards.", List.of(), SYSTEM).build();
+        Trace first = ragTurn(1, "Can I raise my card limit?", "Yes, up to 5,000 euros in the app under Cards.",
+                List.of(), SYSTEM).build();
         TestTraces.TraceBuilder second = turn(2).state(TraceState.ERROR);
         second.span("root2", null, "bank_chat", "CHAIN").inputs(Map.of("query", "How long does it take?"))
                 .exception("RateLimitError", "Rate limit reached for gpt-4o", "Traceback ...").done()
                 .span("llm2", "root2", "ChatOpenAI", "CHAT_MODEL").startMs(500)
                 .inputs(Map.of("messages", List.of(msg("system", SYSTEM), msg("user", "Can I raise my card limit?"),
-                        msg("assistant", "Yes, up to 5,000 euros in the app under Cards."), msg("user", "How long does it take?"))))
+                        msg("assistant", "Yes, up to 5,000 euros in the app under Cards."),
+                        msg("user", "How long does it take?"))))
                 .exception("RateLimitError", "Rate limit reached for gpt-4o", "Traceback ...");
         return List.of(first, second.build());
     }
@@ -165,15 +176,18 @@ public final class TestSessions {
         String[] talk = {
                 "I bought headphones online.", "Great, how can I help with your headphones?",
                 "Can I still return them?", "Yes, returns are accepted within 90 days of delivery.",
-                "So I have until the end of August?", "Yes, 90 days from delivery in June takes you to the end of August."};
+                "So I have until the end of August?",
+                "Yes, 90 days from delivery in June takes you to the end of August."};
         List<Trace> out = new ArrayList<>();
         for (int n = 1; n <= 3; n++) {
             TestTraces.TraceBuilder t = turnOf(talk, n);
             if (n == 2) {
                 t.span("ret2", "root2", "retrieve_policy", "RETRIEVER").startMs(100).inputs("returns").outputs(List.of(
-                        doc("kb/returns.md", "Returns are accepted within 30 days of delivery with the receipt.", Map.of("status", "published"))));
+                        doc("kb/returns.md", "Returns are accepted within 30 days of delivery with the receipt.",
+                                Map.of("status", "published"))));
             }
-            if (n == 3) t.assessment(feedback("c3", "correctness", "no").rationale("The policy allows 30 days, not 90."));
+            if (n == 3)
+                t.assessment(feedback("c3", "correctness", "no").rationale("The policy allows 30 days, not 90."));
             out.add(t.build());
         }
         return out;

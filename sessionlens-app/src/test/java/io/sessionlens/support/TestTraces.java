@@ -211,7 +211,8 @@ public final class TestTraces {
         Span toSpan() {
             long base = trace.requestTime().toEpochMilli() * 1_000_000L;
             return new Span(id, parent, name, base + startOffsetMs * 1_000_000L,
-                    endOffsetMs == null ? null : base + endOffsetMs * 1_000_000L, status, statusMessage, attributes, events);
+                    endOffsetMs == null ? null : base + endOffsetMs * 1_000_000L, status, statusMessage, attributes,
+                    events);
         }
     }
 
@@ -324,10 +325,12 @@ public final class TestTraces {
     }
 
     public static Span failed(Span s, String type, String message) {
-        var event = new SpanEvent(MlflowKeys.EXCEPTION_EVENT, s.endTimeUnixNano() == null ? s.startTimeUnixNano() : s.endTimeUnixNano(),
+        var event = new SpanEvent(MlflowKeys.EXCEPTION_EVENT,
+                s.endTimeUnixNano() == null ? s.startTimeUnixNano() : s.endTimeUnixNano(),
                 Map.of(MlflowKeys.EXCEPTION_TYPE, type, MlflowKeys.EXCEPTION_MESSAGE, message,
                         MlflowKeys.EXCEPTION_STACKTRACE, STACK_TRACE));
-        return new Span(s.spanId(), s.parentSpanId(), s.name(), s.startTimeUnixNano(), s.endTimeUnixNano(), SpanStatus.ERROR,
+        return new Span(s.spanId(), s.parentSpanId(), s.name(), s.startTimeUnixNano(), s.endTimeUnixNano(),
+                SpanStatus.ERROR,
                 type + ": " + message, s.attributes(), List.of(event));
     }
 
@@ -354,8 +357,10 @@ public final class TestTraces {
             String step = id(n++);
             spans.add(span(step, root, "step " + (i + 1), "CHAIN", s, s + stepNs - 1_000));
             spans.add(span(id(n++), step, "chat_model", "CHAT_MODEL", s + 100_000, s + 4_000_000, Map.of(
-                    MlflowKeys.SPAN_INPUTS, "{\"messages\":[{\"role\":\"system\",\"content\":\"You are a weather bot.\"},"
-                            + "{\"role\":\"user\",\"content\":\"What is the weather in Oslo? (step " + (i + 1) + ")\"}]}",
+                    MlflowKeys.SPAN_INPUTS,
+                    "{\"messages\":[{\"role\":\"system\",\"content\":\"You are a weather bot.\"},"
+                            + "{\"role\":\"user\",\"content\":\"What is the weather in Oslo? (step " + (i + 1)
+                            + ")\"}]}",
                     MlflowKeys.SPAN_OUTPUTS, "{\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\","
                             + "\"content\":\"Let me look that up.\"}}]}",
                     MlflowKeys.LLM_MODEL, "\"gpt-4o-mini\"")));

@@ -35,7 +35,8 @@ public final class TestTurn {
     }
 
     public TestTurn judge(String name, String value, Verdict verdict, String rationale) {
-        assessments.add(new AssessmentView(name, value, rationale, "LLM_JUDGE: gpt-4o", null, verdict, false, List.of()));
+        assessments
+                .add(new AssessmentView(name, value, rationale, "LLM_JUDGE: gpt-4o", null, verdict, false, List.of()));
         return this;
     }
 
@@ -53,12 +54,14 @@ public final class TestTurn {
     }
 
     public TestTurn window(int earlierTurns, Integer... dropped) {
-        this.window = new ContextWindow("llm-" + index, 4, earlierTurns - dropped.length, earlierTurns, List.of(dropped), false, false, false);
+        this.window = new ContextWindow("llm-" + index, 4, earlierTurns - dropped.length, earlierTurns,
+                List.of(dropped), false, false, false);
         return this;
     }
 
     public TestTurn doc(String uri, String text, boolean outdated) {
-        docs.add(new RetrievedDocument("r", uri, uri, null, text, outdated ? Map.of("status", "deprecated") : Map.of(), outdated,
+        docs.add(new RetrievedDocument("r", uri, uri, null, text, outdated ? Map.of("status", "deprecated") : Map.of(),
+                outdated,
                 outdated ? "status is deprecated" : null));
         return this;
     }
@@ -69,7 +72,8 @@ public final class TestTurn {
     }
 
     public TurnAnalysis build() {
-        return new TurnAnalysis(index, "tr-" + index, user, answer, false, new ReadFrom(null, null, "", "", "text", "root span"),
+        return new TurnAnalysis(index, "tr-" + index, user, answer, false,
+                new ReadFrom(null, null, "", "", "text", "root span"),
                 assessments, List.of(), tools, docs, window, signals);
     }
 

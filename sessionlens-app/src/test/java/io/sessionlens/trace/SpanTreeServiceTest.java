@@ -57,7 +57,8 @@ class SpanTreeServiceTest extends AppTestBase {
     @Test
     void children_come_a_page_at_a_time_in_start_order_ties_broken_by_span_id() {
         String root = id(1);
-        var spans = new java.util.ArrayList<Span>(List.of(span(root, null, "root", "AGENT", T0_NANOS, T0_NANOS + 1_000)));
+        var spans = new java.util.ArrayList<Span>(
+                List.of(span(root, null, "root", "AGENT", T0_NANOS, T0_NANOS + 1_000)));
         for (int i = 0; i < 120; i++) {
             spans.add(span(id(1000 + i), root, "call " + i, "TOOL", T0_NANOS + (i / 2), T0_NANOS + 500));   // pairs share a start
         }
@@ -75,7 +76,8 @@ class SpanTreeServiceTest extends AppTestBase {
 
     @Test
     void the_path_to_a_deep_span_runs_from_its_root_down_to_the_span() {
-        String t = stored(TestTraces.agentRun("tr-" + UUID.randomUUID(), experiment, null, Instant.now(), 3, Set.of()).spans());
+        String t = stored(
+                TestTraces.agentRun("tr-" + UUID.randomUUID(), experiment, null, Instant.now(), 3, Set.of()).spans());
         // step 2 is span 8; its retriever is 10; the retriever's second child is 12
         List<SpanRow> path = tree.pathTo(t, id(12));
 
@@ -86,7 +88,8 @@ class SpanTreeServiceTest extends AppTestBase {
 
     @Test
     void error_spans_are_found_in_depth_first_order_and_next_error_wraps_around() {
-        Trace run = TestTraces.agentRun("tr-" + UUID.randomUUID(), experiment, null, Instant.now(), 40, Set.of(3, 17, 31));
+        Trace run = TestTraces.agentRun("tr-" + UUID.randomUUID(), experiment, null, Instant.now(), 40,
+                Set.of(3, 17, 31));
         store.store(List.of(run));
         String t = run.traceId();
         List<String> expected = run.tree().preorder().stream().filter(Span::hasError).map(Span::spanId).toList();
@@ -159,16 +162,20 @@ class SpanTreeServiceTest extends AppTestBase {
     @Test
     void the_full_span_and_its_own_assessments_are_read_back() {
         String traceId = "tr-" + UUID.randomUUID();
-        var feedback = new Assessment("a-1", "tool_ok", Assessment.Kind.FEEDBACK, id(2), AssessmentSource.of("LLM_JUDGE", "judge"),
+        var feedback = new Assessment("a-1", "tool_ok", Assessment.Kind.FEEDBACK, id(2),
+                AssessmentSource.of("LLM_JUDGE", "judge"),
                 null, null, "\"no\"", null, null, "The tool timed out.", Map.of(), null, true, "{}");
-        var traceLevel = new Assessment("a-2", "helpful", Assessment.Kind.FEEDBACK, null, AssessmentSource.of("HUMAN", "ann"),
+        var traceLevel = new Assessment("a-2", "helpful", Assessment.Kind.FEEDBACK, null,
+                AssessmentSource.of("HUMAN", "ann"),
                 null, null, "true", null, null, null, Map.of(), null, true, "{}");
         TraceInfo info = TestTraces.info(traceId, experiment, null, Instant.now(), TraceState.OK);
-        info = new TraceInfo(info.traceId(), info.experimentId(), info.requestTime(), info.executionDurationMs(), info.state(),
+        info = new TraceInfo(info.traceId(), info.experimentId(), info.requestTime(), info.executionDurationMs(),
+                info.state(),
                 null, null, null, info.metadata(), info.tags(), List.of(feedback, traceLevel));
         store.store(List.of(new Trace(info, List.of(
                 span(id(1), null, "main", "AGENT", T0_NANOS, T0_NANOS + 100),
-                TestTraces.failed(span(id(2), id(1), "tool", "TOOL", T0_NANOS + 1, T0_NANOS + 50, Map.of("custom", "plain text")),
+                TestTraces.failed(
+                        span(id(2), id(1), "tool", "TOOL", T0_NANOS + 1, T0_NANOS + 50, Map.of("custom", "plain text")),
                         "TimeoutError", "took too long")))));
 
         Span s = tree.span(traceId, id(2)).orElseThrow();

@@ -1,6 +1,5 @@
 package io.sessionlens.demodata;
 
-import io.sessionlens.demodata.dialect.Dialect;
 import io.sessionlens.demodata.scenario.AssembledSession;
 import io.sessionlens.demodata.scenario.DemoFile;
 import io.sessionlens.demodata.scenario.DemoSet;

@@ -63,7 +63,8 @@ public final class BenchExports {
      * gets an OTel trace id derived from it.
      */
     public void writeHugeTrace(OutputStream out, String traceId, int spans) {
-        new SingleTraceDocument().write(out, Dialect.MLFLOW_3_6_PLUS, List.of(HugeTrace.of(traceId, spans, baseTime, seed)));
+        new SingleTraceDocument().write(out, Dialect.MLFLOW_3_6_PLUS,
+                List.of(HugeTrace.of(traceId, spans, baseTime, seed)));
     }
 
     /** Assembles one session at a time and hands out its traces, so only one session is ever in memory. */

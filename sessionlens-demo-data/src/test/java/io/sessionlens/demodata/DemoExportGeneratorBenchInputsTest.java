@@ -25,7 +25,8 @@ class DemoExportGeneratorBenchInputsTest {
 
     @Test
     void a_huge_trace_has_the_requested_spans_with_unique_ids_one_root_and_errors_deep_inside() {
-        JsonNode trace = JSON.readTree(bytes(out -> generator.writeHugeTrace(out, "tr-0123456789abcdef0123456789abcdef", 20_000)));
+        JsonNode trace = JSON
+                .readTree(bytes(out -> generator.writeHugeTrace(out, "tr-0123456789abcdef0123456789abcdef", 20_000)));
         List<JsonNode> spans = WrittenExports.list(trace.path("data").path("spans"));
         assertThat(spans).hasSize(20_000);
         Set<String> ids = new HashSet<>();
@@ -36,7 +37,8 @@ class DemoExportGeneratorBenchInputsTest {
         }
         assertThat(ids).hasSize(20_000);
         assertThat(spans.stream().filter(WrittenExports::isRoot)).hasSize(1);
-        assertThat(spans).allSatisfy(s -> assertThat(isRoot(s) || byId.containsKey(s.path("parent_span_id").asString())).isTrue());
+        assertThat(spans).allSatisfy(
+                s -> assertThat(isRoot(s) || byId.containsKey(s.path("parent_span_id").asString())).isTrue());
         List<JsonNode> errors = spans.stream()
                 .filter(s -> s.path("status").path("code").asString().equals("STATUS_CODE_ERROR")).toList();
         assertThat(errors).hasSizeBetween(2, 5).allSatisfy(e -> {
@@ -52,7 +54,8 @@ class DemoExportGeneratorBenchInputsTest {
         JsonNode trace = JSON.readTree(bytes(out -> generator.writeHugeTrace(out, "my-trace", 50)));
         assertThat(trace.path("info").path("trace_id").asString()).isEqualTo("my-trace");
         assertThat(WrittenExports.list(trace.path("data").path("spans"))).hasSize(50)
-                .allSatisfy(s -> assertThat(java.util.Base64.getDecoder().decode(s.path("trace_id").asString())).hasSize(16));
+                .allSatisfy(s -> assertThat(java.util.Base64.getDecoder().decode(s.path("trace_id").asString()))
+                        .hasSize(16));
     }
 
     @Test
@@ -64,8 +67,10 @@ class DemoExportGeneratorBenchInputsTest {
             assertThat(t.path("data").path("spans").size()).isEqualTo(6);
             assertThat(t.path("data").path("spans").get(0).get("parent_span_id").isNull()).isTrue();
         });
-        assertThat(traces.stream().map(t -> t.path("info").path("trace_metadata").path("mlflow.trace.session").asString())
-                .distinct()).hasSize(4);
+        assertThat(
+                traces.stream().map(t -> t.path("info").path("trace_metadata").path("mlflow.trace.session").asString())
+                        .distinct())
+                .hasSize(4);
         assertThat(traces.stream().map(t -> t.path("info").path("trace_id").asString()).distinct()).hasSize(12);
     }
 
@@ -75,7 +80,8 @@ class DemoExportGeneratorBenchInputsTest {
             int expected = spans;
             JsonNode env = JSON.readTree(bytes(out -> generator.writeBulkExport(out, 1, 2, expected)));
             assertThat(WrittenExports.list(env.path("traces")))
-                    .allSatisfy(t -> assertThat(t.path("data").path("spans").size()).as("spans per turn").isEqualTo(expected));
+                    .allSatisfy(t -> assertThat(t.path("data").path("spans").size()).as("spans per turn")
+                            .isEqualTo(expected));
         }
     }
 
@@ -85,8 +91,10 @@ class DemoExportGeneratorBenchInputsTest {
         assertThat(empty.path("traces").size()).isZero();
         JsonNode small = JSON.readTree(bytes(out -> generator.writeBulkExport(out, 1, 1, 0)));
         assertThat(small.path("traces").get(0).path("data").path("spans").size()).isEqualTo(2);
-        assertThat(JSON.readTree(bytes(out -> generator.writeLongSession(out, "empty", -1))).path("traces").size()).isZero();
-        assertThat(JSON.readTree(bytes(out -> generator.writeHugeTrace(out, "tr-x", 0))).path("data").path("spans").size())
+        assertThat(JSON.readTree(bytes(out -> generator.writeLongSession(out, "empty", -1))).path("traces").size())
+                .isZero();
+        assertThat(
+                JSON.readTree(bytes(out -> generator.writeHugeTrace(out, "tr-x", 0))).path("data").path("spans").size())
                 .isEqualTo(1);
     }
 
@@ -95,8 +103,10 @@ class DemoExportGeneratorBenchInputsTest {
         JsonNode env = JSON.readTree(bytes(out -> generator.writeLongSession(out, "long-chat-1", 120)));
         List<JsonNode> traces = WrittenExports.list(env.path("traces"));
         assertThat(traces).hasSize(120).allSatisfy(t -> assertThat(
-                t.path("info").path("trace_metadata").path("mlflow.trace.session").asString()).isEqualTo("long-chat-1"));
-        List<Instant> times = traces.stream().map(t -> Instant.parse(t.path("info").path("request_time").asString())).toList();
+                t.path("info").path("trace_metadata").path("mlflow.trace.session").asString())
+                .isEqualTo("long-chat-1"));
+        List<Instant> times = traces.stream().map(t -> Instant.parse(t.path("info").path("request_time").asString()))
+                .toList();
         assertThat(times).isSorted().doesNotHaveDuplicates();
     }
 
@@ -118,8 +128,10 @@ class DemoExportGeneratorBenchInputsTest {
         byte[] bulk1 = bytes(out -> new BenchExports(11L, BASE).writeBulkExport(out, 2, 3, 5));
         byte[] bulk2 = bytes(out -> new BenchExports(11L, BASE).writeBulkExport(out, 2, 3, 5));
         assertThat(bulk1).isEqualTo(bulk2);
-        byte[] huge1 = bytes(out -> new BenchExports(11L, BASE).writeHugeTrace(out, "tr-00000000000000000000000000000001", 500));
-        byte[] huge2 = bytes(out -> new BenchExports(11L, BASE).writeHugeTrace(out, "tr-00000000000000000000000000000001", 500));
+        byte[] huge1 = bytes(
+                out -> new BenchExports(11L, BASE).writeHugeTrace(out, "tr-00000000000000000000000000000001", 500));
+        byte[] huge2 = bytes(
+                out -> new BenchExports(11L, BASE).writeHugeTrace(out, "tr-00000000000000000000000000000001", 500));
         assertThat(huge1).isEqualTo(huge2);
     }
 

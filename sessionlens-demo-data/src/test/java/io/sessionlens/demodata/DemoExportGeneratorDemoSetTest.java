@@ -27,8 +27,7 @@ import tools.jackson.databind.JsonNode;
 
 /** The standard demo set, read back with plain Jackson and checked against its own ground truth. */
 class DemoExportGeneratorDemoSetTest {
-    @TempDir
-    static Path dir;
+    @TempDir static Path dir;
 
     static DemoCorpus corpus;
     static final List<FoundTrace> traces = new ArrayList<>();
@@ -44,7 +43,8 @@ class DemoExportGeneratorDemoSetTest {
     }
 
     @Test
-    void every_file_is_valid_json_of_the_container_its_name_promises_and_each_container_is_used_twice() throws IOException {
+    void every_file_is_valid_json_of_the_container_its_name_promises_and_each_container_is_used_twice()
+            throws IOException {
         Map<Container, Integer> uses = new HashMap<>();
         for (Path f : corpus.files()) {
             assertThat(f).exists().isRegularFile();
@@ -57,7 +57,8 @@ class DemoExportGeneratorDemoSetTest {
             }
             uses.merge(c, 1, Integer::sum);
         }
-        assertThat(uses).containsOnlyKeys(Container.values()).allSatisfy((c, n) -> assertThat(n).isGreaterThanOrEqualTo(2));
+        assertThat(uses).containsOnlyKeys(Container.values())
+                .allSatisfy((c, n) -> assertThat(n).isGreaterThanOrEqualTo(2));
         assertThat(byId).hasSize(traces.size());
     }
 
@@ -67,7 +68,8 @@ class DemoExportGeneratorDemoSetTest {
         assertThat(corpus.sessions().stream().map(ExpectedSession::experimentId).distinct()).hasSizeBetween(2, 3);
         Map<String, Set<Path>> filesByDialect = new HashMap<>();
         for (FoundTrace t : traces) {
-            filesByDialect.computeIfAbsent(sessionOfTrace.get(t.traceId()).dialect(), k -> new HashSet<>()).add(t.file());
+            filesByDialect.computeIfAbsent(sessionOfTrace.get(t.traceId()).dialect(), k -> new HashSet<>())
+                    .add(t.file());
         }
         assertThat(filesByDialect).containsOnlyKeys("mlflow-2.x", "mlflow-3.0-3.4", "mlflow-3.5", "mlflow-3.6+",
                 "mlflow-rest", "openinference-otlp");
@@ -100,9 +102,11 @@ class DemoExportGeneratorDemoSetTest {
             int n = s.turns().size();
             assertThat(s.rootCauseTurn()).as(s.sessionId()).isBetween(1, n);
             if (s.flaggedTurn() != null) assertThat(s.flaggedTurn()).as(s.sessionId()).isBetween(s.rootCauseTurn(), n);
-            assertThat(s.chain()).as(s.sessionId()).isSorted().allSatisfy(t -> assertThat(t).isBetween(s.rootCauseTurn() + 1, n));
+            assertThat(s.chain()).as(s.sessionId()).isSorted()
+                    .allSatisfy(t -> assertThat(t).isBetween(s.rootCauseTurn() + 1, n));
         }
-        assertThat(corpus.sessions()).anySatisfy(s -> assertThat(s.flaggedTurn()).isNotNull().isGreaterThan(s.rootCauseTurn() + 1));
+        assertThat(corpus.sessions())
+                .anySatisfy(s -> assertThat(s.flaggedTurn()).isNotNull().isGreaterThan(s.rootCauseTurn() + 1));
     }
 
     @Test
@@ -113,7 +117,8 @@ class DemoExportGeneratorDemoSetTest {
                 FoundTrace t = byId.get(turn.traceId());
                 assertThat(t).as("trace of %s turn %d", s.sessionId(), turn.index()).isNotNull();
                 if (s.sessionId().equals(turn.traceId())) assertThat(t.session()).isNull();
-                else assertThat(t.session()).isEqualTo(s.sessionId());
+                else
+                    assertThat(t.session()).isEqualTo(s.sessionId());
                 assertThat(t.info().path("trace_location").path("mlflow_experiment").path("experiment_id")
                         .asString(t.info().path("experiment_id").asString())).isEqualTo(s.experimentId());
                 assertThat(t.requestTimeMillis()).as("%s turn %d", s.sessionId(), turn.index()).isGreaterThan(previous);
@@ -171,10 +176,12 @@ class DemoExportGeneratorDemoSetTest {
                         .map(a -> a.path("assessment_name").asString())
                         .toList();
                 if (turn.index() == 1) assertThat(sessionLevel).as(s.sessionId()).isEqualTo(s.sessionAssessmentNames());
-                else assertThat(sessionLevel).as(s.sessionId() + " turn " + turn.index()).isEmpty();
+                else
+                    assertThat(sessionLevel).as(s.sessionId() + " turn " + turn.index()).isEmpty();
             }
         }
-        assertThat(corpus.sessions()).filteredOn(s -> !s.sessionAssessmentNames().isEmpty()).hasSizeGreaterThanOrEqualTo(4)
+        assertThat(corpus.sessions()).filteredOn(s -> !s.sessionAssessmentNames().isEmpty())
+                .hasSizeGreaterThanOrEqualTo(4)
                 .flatMap(ExpectedSession::sessionAssessmentNames)
                 .contains("user_frustration", "conversation_completeness", "knowledge_retention");
     }
@@ -237,14 +244,16 @@ class DemoExportGeneratorDemoSetTest {
     @Test
     void one_session_spans_two_search_pages_and_another_two_files_of_different_shapes() {
         ExpectedSession onboarding = session("helpdesk-onb-e4f812");
-        Set<Path> files = onboarding.turns().stream().map(t -> byId.get(t.traceId()).file()).collect(Collectors.toSet());
+        Set<Path> files = onboarding.turns().stream().map(t -> byId.get(t.traceId()).file())
+                .collect(Collectors.toSet());
         assertThat(files).hasSize(2);
         Path firstPage = byId.get(onboarding.turns().getLast().traceId()).file();
         assertThat(WrittenExports.JSON.readTree(firstPage.toFile()).path("next_page_token").isString()).isTrue();
         assertThat(firstPage).isNotEqualTo(byId.get(onboarding.turns().getFirst().traceId()).file());
 
         ExpectedSession legacy = session("bank-legacy-3e9b10");
-        assertThat(legacy.turns().stream().map(t -> WrittenExports.containerOf(byId.get(t.traceId()).file())).distinct())
+        assertThat(
+                legacy.turns().stream().map(t -> WrittenExports.containerOf(byId.get(t.traceId()).file())).distinct())
                 .containsExactlyInAnyOrder(Container.ARRAY, Container.SINGLE);
     }
 
@@ -261,7 +270,8 @@ class DemoExportGeneratorDemoSetTest {
 
     @Test
     void one_trace_is_still_in_progress_and_one_has_no_session_id() {
-        List<FoundTrace> running = traces.stream().filter(t -> t.info().path("state").asString().equals("IN_PROGRESS")).toList();
+        List<FoundTrace> running = traces.stream().filter(t -> t.info().path("state").asString().equals("IN_PROGRESS"))
+                .toList();
         assertThat(running).hasSize(1);
         FoundTrace r = running.getFirst();
         assertThat(r.root().get("end_time_unix_nano").isNull()).isTrue();
@@ -273,7 +283,8 @@ class DemoExportGeneratorDemoSetTest {
 
         List<FoundTrace> sessionless = traces.stream().filter(t -> t.session() == null).toList();
         assertThat(sessionless).hasSize(1);
-        assertThat(sessionOfTrace.get(sessionless.getFirst().traceId()).sessionId()).isEqualTo(sessionless.getFirst().traceId());
+        assertThat(sessionOfTrace.get(sessionless.getFirst().traceId()).sessionId())
+                .isEqualTo(sessionless.getFirst().traceId());
     }
 
     @Test
@@ -284,7 +295,8 @@ class DemoExportGeneratorDemoSetTest {
         assertThat(s.chain()).containsExactly(4, 5);
         assertThat(s.flaggedTurn()).isEqualTo(5);
         FoundTrace turn3 = turn(s, 3);
-        JsonNode retriever = turn3.spans().stream().filter(sp -> spanType(sp).equals("RETRIEVER")).findFirst().orElseThrow();
+        JsonNode retriever = turn3.spans().stream().filter(sp -> spanType(sp).equals("RETRIEVER")).findFirst()
+                .orElseThrow();
         JsonNode topDoc = attribute(retriever, "mlflow.spanOutputs").get(0);
         assertThat(topDoc.path("metadata").path("status").asString()).isEqualTo("deprecated");
         assertThat(topDoc.path("metadata").path("superseded_by").asString()).isNotEmpty();
@@ -335,7 +347,8 @@ class DemoExportGeneratorDemoSetTest {
         FoundTrace t = turn(s, s.rootCauseTurn());
         assertThat(feedback(t, "retrieval_groundedness")).isEqualTo("no");
         assertThat(s.turns().get(s.rootCauseTurn() - 1).assistantText()).contains("10,000 requests per minute");
-        JsonNode docs = attribute(t.spans().stream().filter(sp -> spanType(sp).equals("RETRIEVER")).findFirst().orElseThrow(),
+        JsonNode docs = attribute(
+                t.spans().stream().filter(sp -> spanType(sp).equals("RETRIEVER")).findFirst().orElseThrow(),
                 "mlflow.spanOutputs");
         assertThat(strings(docs)).noneMatch(text -> text.contains("10,000"));
     }
@@ -357,8 +370,10 @@ class DemoExportGeneratorDemoSetTest {
         // the ground truth's context loss: turn 3's answer repeats the MacBook, so turn 6's model input still holds it
         // and turn 7's is the first without it
         assertThat(s.turns().get(2).assistantText()).contains("MacBook");
-        assertThat(String.join(" ", strings(attribute(modelSpan(turn(s, 6)), "mlflow.spanInputs")))).contains("MacBook");
-        assertThat(String.join(" ", strings(attribute(modelSpan(turn(s, 7)), "mlflow.spanInputs")))).doesNotContain("MacBook");
+        assertThat(String.join(" ", strings(attribute(modelSpan(turn(s, 6)), "mlflow.spanInputs"))))
+                .contains("MacBook");
+        assertThat(String.join(" ", strings(attribute(modelSpan(turn(s, 7)), "mlflow.spanInputs"))))
+                .doesNotContain("MacBook");
         assertThat(s.rootCauseTurn()).isEqualTo(7);
         assertThat(s.rootCauseKind()).isEqualTo("context_loss");
         assertThat(s.chain()).containsExactly(10);
@@ -384,8 +399,10 @@ class DemoExportGeneratorDemoSetTest {
         assertThat(t.info().path("state").asString()).isEqualTo("OK");
         List<JsonNode> models = t.spans().stream().filter(sp -> spanType(sp).equals("CHAT_MODEL")).toList();
         assertThat(models.getFirst().path("status").path("code").asString()).isEqualTo("STATUS_CODE_ERROR");
-        assertThat(attribute(models.getFirst(), "mlflow.spanInputs").path("model").asString()).isEqualTo("gemini-2.5-pro");
-        assertThat(attribute(models.getLast(), "mlflow.spanInputs").path("model").asString()).isEqualTo("gemini-2.5-flash-lite");
+        assertThat(attribute(models.getFirst(), "mlflow.spanInputs").path("model").asString())
+                .isEqualTo("gemini-2.5-pro");
+        assertThat(attribute(models.getLast(), "mlflow.spanInputs").path("model").asString())
+                .isEqualTo("gemini-2.5-flash-lite");
         assertThat(s.turns().get(s.rootCauseTurn() - 1).error()).isTrue();
         assertThat(feedback(turn(s, s.flaggedTurn()), "correctness")).isEqualTo("no");
     }
@@ -393,9 +410,11 @@ class DemoExportGeneratorDemoSetTest {
     @Test
     void assessments_cover_overrides_serialized_expectations_span_level_judges_and_scorer_errors() {
         List<JsonNode> all = traces.stream().flatMap(t -> t.assessments().stream()).toList();
-        JsonNode invalid = all.stream().filter(a -> a.has("valid") && !a.get("valid").asBoolean()).findFirst().orElseThrow();
+        JsonNode invalid = all.stream().filter(a -> a.has("valid") && !a.get("valid").asBoolean()).findFirst()
+                .orElseThrow();
         assertThat(invalid.path("source").path("source_type").asString()).isEqualTo("HUMAN");
-        assertThat(all).anySatisfy(a -> assertThat(a.path("overrides").asString()).isEqualTo(invalid.path("assessment_id").asString()));
+        assertThat(all).anySatisfy(
+                a -> assertThat(a.path("overrides").asString()).isEqualTo(invalid.path("assessment_id").asString()));
         assertThat(all).anySatisfy(a -> assertThat(a.path("expectation").path("serialized_value")
                 .path("serialization_format").asString()).isEqualTo("JSON_FORMAT"));
         assertThat(all).anySatisfy(a -> assertThat(a.path("expectation").path("value").asString()).isNotEmpty());
@@ -413,7 +432,8 @@ class DemoExportGeneratorDemoSetTest {
                 && !a.get("span_id").asString().isEmpty())).findFirst().orElseThrow();
         String spanId = withSpanJudge.assessments().stream().filter(a -> a.has("span_id")).findFirst().orElseThrow()
                 .path("span_id").asString();
-        assertThat(withSpanJudge.spans()).anySatisfy(sp -> assertThat(hex(sp.path("span_id").asString())).isEqualTo(spanId));
+        assertThat(withSpanJudge.spans())
+                .anySatisfy(sp -> assertThat(hex(sp.path("span_id").asString())).isEqualTo(spanId));
     }
 
     @Test

@@ -25,9 +25,7 @@ final class WrittenExports {
             return node.path("info");
         }
 
-        boolean isV2() {
-            return info().has("request_id");
-        }
+        boolean isV2() { return info().has("request_id"); }
 
         String traceId() {
             return isV2() ? info().path("request_id").asString() : info().path("trace_id").asString();
@@ -37,13 +35,15 @@ final class WrittenExports {
             return isV2() ? info().path("request_metadata") : info().path("trace_metadata");
         }
 
-        @Nullable String session() {
+        @Nullable
+        String session() {
             JsonNode s = metadata().get("mlflow.trace.session");
             return s == null ? null : s.asString();
         }
 
         long requestTimeMillis() {
-            return isV2() ? info().path("timestamp_ms").asLong()
+            return isV2()
+                    ? info().path("timestamp_ms").asLong()
                     : java.time.Instant.parse(info().path("request_time").asString()).toEpochMilli();
         }
 
@@ -129,7 +129,8 @@ final class WrittenExports {
             }
             case SEARCH_ENVELOPE -> {
                 JsonNode env = JSON.readTree(file);
-                if (!env.has("traces") || !env.has("next_page_token")) throw new AssertionError(file + " is no envelope");
+                if (!env.has("traces") || !env.has("next_page_token"))
+                    throw new AssertionError(file + " is no envelope");
                 int i = 0;
                 for (JsonNode t : env.get("traces")) out.add(new FoundTrace(file, i++, t));
             }
@@ -148,7 +149,9 @@ final class WrittenExports {
         return out;
     }
 
-    enum Container { SINGLE, SEARCH_ENVELOPE, ARRAY, JSONL }
+    enum Container {
+        SINGLE, SEARCH_ENVELOPE, ARRAY, JSONL
+    }
 
     /** The container a file name promises (names are part of the demo set's contract for readers and humans). */
     static Container containerOf(Path file) {

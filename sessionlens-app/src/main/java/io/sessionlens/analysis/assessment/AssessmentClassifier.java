@@ -29,7 +29,9 @@ public final class AssessmentClassifier {
 
     /** Newest first, as MLflow's assessment pane sorts them; unknown times last. */
     private static final Comparator<Assessment> NEWEST_FIRST = Comparator.comparing(
-            (Assessment a) -> a.lastUpdateTime() != null ? a.lastUpdateTime() : a.createTime() != null ? a.createTime() : Instant.MIN)
+            (Assessment a) -> a.lastUpdateTime() != null
+                    ? a.lastUpdateTime()
+                    : a.createTime() != null ? a.createTime() : Instant.MIN)
             .reversed();
 
     private final PolarityTable polarity;
@@ -101,7 +103,8 @@ public final class AssessmentClassifier {
         return out;
     }
 
-    private List<AssessmentView> history(Assessment current, Map<String, Assessment> byId, Map<String, PolarityTable.Observed> scales) {
+    private List<AssessmentView> history(Assessment current, Map<String, Assessment> byId,
+            Map<String, PolarityTable.Observed> scales) {
         List<AssessmentView> out = new ArrayList<>();
         Set<String> seen = new HashSet<>(Set.of(current.assessmentId()));
         String next = current.overrides();
@@ -114,7 +117,8 @@ public final class AssessmentClassifier {
         return out;
     }
 
-    private AssessmentView view(Assessment a, List<AssessmentView> history, Map<String, PolarityTable.Observed> scales) {
+    private AssessmentView view(Assessment a, List<AssessmentView> history,
+            Map<String, PolarityTable.Observed> scales) {
         Object value = value(a);
         return new AssessmentView(a.name(), value, blankToNull(a.rationale()), source(a), a.spanId(),
                 verdict(a, value, scales.get(a.name())), a.isSessionLevel(), history);

@@ -33,7 +33,8 @@ public record LlmCall(String spanId, Conversation input) {
         Optional<Conversation> legacy = io.conversation().filter(c -> JsonValues.meaningful(io.chatMessages()));
         if (legacy.isPresent()) return legacy;
         if (io.inputs().isString() && !io.inputs().stringValue().isBlank()) {
-            return Optional.of(new Conversation("text", List.of(ChatMessage.of(ChatRole.USER, io.inputs().stringValue()))));
+            return Optional
+                    .of(new Conversation("text", List.of(ChatMessage.of(ChatRole.USER, io.inputs().stringValue()))));
         }
         return Optional.empty();
     }

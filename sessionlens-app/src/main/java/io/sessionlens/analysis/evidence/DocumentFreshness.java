@@ -23,9 +23,11 @@ public final class DocumentFreshness {
 
     private static final Set<String> STALE_STATUSES = Set.of("deprecated", "outdated", "archived", "superseded",
             "obsolete", "retired", "expired", "withdrawn", "legacy");
-    private static final List<String> STATUS_KEYS = List.of("status", "state", "lifecycle", "doc_status", "document_status");
+    private static final List<String> STATUS_KEYS = List.of("status", "state", "lifecycle", "doc_status",
+            "document_status");
     private static final List<String> SUCCESSOR_KEYS = List.of("superseded_by", "replaced_by", "successor");
-    private static final List<String> FLAG_KEYS = List.of("deprecated", "outdated", "archived", "superseded", "obsolete");
+    private static final List<String> FLAG_KEYS = List.of("deprecated", "outdated", "archived", "superseded",
+            "obsolete");
     private static final List<String> EXPIRY_KEYS = List.of("valid_until", "expires", "expires_at", "expiry",
             "expiry_date", "expiration_date", "valid_to", "end_date");
     private static final List<String> UPDATED_KEYS = List.of("last_updated", "updated_at", "last_modified",
@@ -102,7 +104,8 @@ public final class DocumentFreshness {
         String s = raw.trim();
         if (s.isEmpty()) return null;
         try {
-            if (s.matches("\\d{4}")) return LocalDate.of(Integer.parseInt(s), 12, 31).atStartOfDay().toInstant(ZoneOffset.UTC);
+            if (s.matches("\\d{4}"))
+                return LocalDate.of(Integer.parseInt(s), 12, 31).atStartOfDay().toInstant(ZoneOffset.UTC);
             if (s.matches("\\d{9,13}")) return epoch(Long.parseLong(s));
             if (s.matches("\\d{4}-\\d{2}")) return LocalDate.parse(s + "-01").atStartOfDay().toInstant(ZoneOffset.UTC);
             if (s.matches("\\d{4}-\\d{2}-\\d{2}")) return LocalDate.parse(s).atStartOfDay().toInstant(ZoneOffset.UTC);

@@ -19,7 +19,8 @@ import tools.jackson.databind.JsonNode;
  */
 public final class RetrievedDocuments {
     private static final List<String> TEXT_KEYS = List.of("page_content", "content", "text", "chunk", "document");
-    private static final List<String> URI_KEYS = List.of("doc_uri", "uri", "source", "url", "file_path", "path", "filename");
+    private static final List<String> URI_KEYS = List.of("doc_uri", "uri", "source", "url", "file_path", "path",
+            "filename");
     private static final List<String> ID_KEYS = List.of("doc_id", "document_id", "id", "chunk_id");
     private static final List<String> SCORE_KEYS = List.of("score", "relevance_score", "similarity", "_score");
 
@@ -40,7 +41,8 @@ public final class RetrievedDocuments {
         return out;
     }
 
-    private static final java.util.regex.Pattern FLAT_KEY = java.util.regex.Pattern.compile("retrieval\\.documents\\.(\\d+)\\.document\\.(\\w+)");
+    private static final java.util.regex.Pattern FLAT_KEY = java.util.regex.Pattern
+            .compile("retrieval\\.documents\\.(\\d+)\\.document\\.(\\w+)");
 
     /**
      * OpenInference spans carry no outputs for a retriever: each document is flattened into attributes
@@ -52,13 +54,15 @@ public final class RetrievedDocuments {
         for (var e : s.attributes().entrySet()) {
             var m = FLAT_KEY.matcher(e.getKey());
             if (!m.matches()) continue;
-            var doc = byIndex.computeIfAbsent(Integer.parseInt(m.group(1)), i -> tools.jackson.databind.node.JsonNodeFactory.instance.objectNode());
+            var doc = byIndex.computeIfAbsent(Integer.parseInt(m.group(1)),
+                    i -> tools.jackson.databind.node.JsonNodeFactory.instance.objectNode());
             JsonNode value = JsonValues.decode(e.getValue());
             // a JSON-encoded attribute value decodes to a string holding the metadata object: decode that too
             if (value.isString() && m.group(2).equals("metadata")) value = JsonValues.decode(value.stringValue());
             if (m.group(2).equals("score") && value.isString()) {
                 try {
-                    value = tools.jackson.databind.node.JsonNodeFactory.instance.numberNode(Double.parseDouble(value.stringValue()));
+                    value = tools.jackson.databind.node.JsonNodeFactory.instance
+                            .numberNode(Double.parseDouble(value.stringValue()));
                 } catch (NumberFormatException notANumber) {
                     // keep the text
                 }
@@ -82,7 +86,8 @@ public final class RetrievedDocuments {
     }
 
     private static @Nullable RetrievedDocument document(String spanId, JsonNode d, Instant asOf) {
-        if (d.isString()) return new RetrievedDocument(spanId, null, null, null, snippet(d.stringValue()), Map.of(), false, null);
+        if (d.isString())
+            return new RetrievedDocument(spanId, null, null, null, snippet(d.stringValue()), Map.of(), false, null);
         if (!d.isObject()) return null;
         Map<String, Object> metadata = JsonValues.toPlainMap(JsonValues.field(d, "metadata"));
         String text = "";
@@ -120,6 +125,8 @@ public final class RetrievedDocuments {
     }
 
     private static String snippet(String text) {
-        return text.length() <= RetrievedDocument.SNIPPET_LIMIT ? text : text.substring(0, RetrievedDocument.SNIPPET_LIMIT) + "…";
+        return text.length() <= RetrievedDocument.SNIPPET_LIMIT
+                ? text
+                : text.substring(0, RetrievedDocument.SNIPPET_LIMIT) + "…";
     }
 }

@@ -42,21 +42,28 @@ public final class ToolCalls {
         Set<String> seenIds = new HashSet<>();
         addFromMessages(null, currentTurn(turnConversation), spansPerTool, seenIds, out);
         for (Span s : llmSpans) {
-            SpanIo.of(s).conversation().ifPresent(c -> addFromMessages(s.spanId(), c.currentTurn(), spansPerTool, seenIds, out));
+            SpanIo.of(s).conversation()
+                    .ifPresent(c -> addFromMessages(s.spanId(), c.currentTurn(), spansPerTool, seenIds, out));
         }
         return out;
     }
 
     private static ToolCall fromSpan(Span s) {
         SpanIo io = SpanIo.of(s);
-        String name = firstNonBlank(attr(s, "tool_call.function.name"), attr(s, "gen_ai.tool.name"), attr(s, "tool.name"), s.name());
-        String args = io.hasInputs() ? JsonValues.asText(io.inputs())
+        String name = firstNonBlank(attr(s, "tool_call.function.name"), attr(s, "gen_ai.tool.name"),
+                attr(s, "tool.name"), s.name());
+        String args = io.hasInputs()
+                ? JsonValues.asText(io.inputs())
                 : firstNonBlank(attr(s, "tool_call.function.arguments"), attr(s, "gen_ai.tool.call.arguments"));
-        String result = io.hasOutputs() ? JsonValues.asText(io.outputs()) : firstNonBlank(attr(s, "gen_ai.tool.call.result"));
+        String result = io.hasOutputs()
+                ? JsonValues.asText(io.outputs())
+                : firstNonBlank(attr(s, "gen_ai.tool.call.result"));
         String error = null;
         if (ErrorSpans.failed(s)) {
             var e = ErrorSpans.describe(s);
-            error = e.message() != null ? e.message() : e.exceptionType() != null ? e.exceptionType() : "the span failed";
+            error = e.message() != null
+                    ? e.message()
+                    : e.exceptionType() != null ? e.exceptionType() : "the span failed";
         }
         return new ToolCall(s.spanId(), name, emptyToNull(args), emptyToNull(result), error);
     }
@@ -83,7 +90,9 @@ public final class ToolCalls {
                 ChatMessage result = r.id() == null ? null : results.get(r.id());
                 out.add(new ToolCall(spanId, r.name(), emptyToNull(r.arguments()),
                         result == null ? null : emptyToNull(result.content()),
-                        result != null && result.error() ? firstNonBlank(result.content(), "the tool reported an error") : null));
+                        result != null && result.error()
+                                ? firstNonBlank(result.content(), "the tool reported an error")
+                                : null));
             }
         }
     }

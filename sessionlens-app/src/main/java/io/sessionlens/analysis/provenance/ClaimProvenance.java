@@ -32,9 +32,12 @@ public final class ClaimProvenance {
 
         /** The same distinctive number under any unit: two digits or more, or a decimal. */
         boolean sameValue(Fact f) {
-            if (f.type() != Fact.Type.NUMBER || f.value().replaceAll("[^0-9]", "").length() < 2 || f.unit().equals("time")) return false;
+            if (f.type() != Fact.Type.NUMBER || f.value().replaceAll("[^0-9]", "").length() < 2
+                    || f.unit().equals("time"))
+                return false;
             for (Fact k : facts) {
-                if (k.type() == Fact.Type.NUMBER && k.value().equals(f.value()) && !k.unit().equals("time")) return true;
+                if (k.type() == Fact.Type.NUMBER && k.value().equals(f.value()) && !k.unit().equals("time"))
+                    return true;
             }
             return false;
         }
@@ -55,10 +58,12 @@ public final class ClaimProvenance {
             known.add(Known.of(Source.USER, n, null, t.userText()));
             for (ToolCall c : t.toolCalls()) {
                 if (c.result() != null) known.add(Known.of(Source.TOOL, n, "tool '" + c.name() + "'", c.result()));
-                if (c.arguments() != null) known.add(Known.of(Source.TOOL, n, "tool '" + c.name() + "'", c.arguments()));
+                if (c.arguments() != null)
+                    known.add(Known.of(Source.TOOL, n, "tool '" + c.name() + "'", c.arguments()));
             }
             for (RetrievedDocument d : t.retrievedDocuments()) {
-                known.add(Known.of(d.outdated() ? Source.OUTDATED_DOCUMENT : Source.DOCUMENT, n, "document '" + d.displayName() + "'",
+                known.add(Known.of(d.outdated() ? Source.OUTDATED_DOCUMENT : Source.DOCUMENT, n,
+                        "document '" + d.displayName() + "'",
                         d.snippet()));
             }
             List<TracedFact> traced = new ArrayList<>();
@@ -69,16 +74,19 @@ public final class ClaimProvenance {
         return new ClaimProvenance(List.copyOf(out));
     }
 
-    private static TracedFact trace(Fact f, int turn, List<Known> known, List<Known> answers, List<List<TracedFact>> earlier) {
+    private static TracedFact trace(Fact f, int turn, List<Known> known, List<Known> answers,
+            List<List<TracedFact>> earlier) {
         Known best = null;
         for (Known k : known) {
             if (k.says(f) && (best == null || k.source().ordinal() < best.source().ordinal())) best = k;
         }
-        if (best != null && best.source() != Source.OUTDATED_DOCUMENT) return new TracedFact(f, best.source(), turn, best.where());
+        if (best != null && best.source() != Source.OUTDATED_DOCUMENT)
+            return new TracedFact(f, best.source(), turn, best.where());
         for (Known a : answers) {
             if (a.says(f)) {
                 // the earlier answer's own source decides: a repeated made-up fact stays made up
-                Source first = earlier.get(a.turn() - 1).stream().filter(x -> x.fact().sameAs(f)).map(TracedFact::source)
+                Source first = earlier.get(a.turn() - 1).stream().filter(x -> x.fact().sameAs(f))
+                        .map(TracedFact::source)
                         .findFirst().orElse(Source.EARLIER_ANSWER);
                 return new TracedFact(f, first == Source.NONE ? Source.NONE : Source.EARLIER_ANSWER, a.turn(), null);
             }
@@ -88,7 +96,8 @@ public final class ClaimProvenance {
         // other words or another language ("60 Tage" from a page saying "60 days"). Across turns the meaning must
         // agree, so a bare "14" never links "14 pots" to "14 March" (decision 011).
         for (Known k : known) {
-            if (k.turn() == turn && k.sameValue(f) && (best == null || k.source().ordinal() < best.source().ordinal())) best = k;
+            if (k.turn() == turn && k.sameValue(f) && (best == null || k.source().ordinal() < best.source().ordinal()))
+                best = k;
         }
         if (best != null) return new TracedFact(f, best.source(), turn, best.where());
         return new TracedFact(f, Source.NONE, turn, null);

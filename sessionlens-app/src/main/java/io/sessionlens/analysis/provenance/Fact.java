@@ -11,7 +11,9 @@ package io.sessionlens.analysis.provenance;
  */
 public record Fact(Type type, String value, String unit, String surface) {
 
-    public enum Type { NUMBER, CODE, NAME }
+    public enum Type {
+        NUMBER, CODE, NAME
+    }
 
     /**
      * The same fact: equal values with compatible units. A missing unit is compatible with any (a table cell, a JSON

@@ -18,7 +18,8 @@ import org.jspecify.annotations.Nullable;
 public final class Facts {
 
     /** A token of letters, digits, '_' and '-' (a code, a number with a unit glued on, or a word). */
-    private static final Pattern TOKEN = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N}_-]*[\\p{L}\\p{N}]|[\\p{L}\\p{N}]");
+    private static final Pattern TOKEN = Pattern
+            .compile("[\\p{L}\\p{N}][\\p{L}\\p{N}_-]*[\\p{L}\\p{N}]|[\\p{L}\\p{N}]");
     /** "8kg", "60-day", and compounds that only go on with words ("60-Tage-Frist", "30-second"): the unit is the first word. */
     private static final Pattern NUMBER_WITH_UNIT = Pattern.compile("(\\d+(?:[.,]\\d+)*)-?(\\p{L}+)(?:-\\p{L}+)*");
     private static final Pattern NUMBER = Pattern.compile(
@@ -29,7 +30,8 @@ public final class Facts {
     /** What may stand between a number and its unit: one space (or none), maybe a no-break space. */
     private static final Pattern UNIT_AFTER = Pattern.compile("^[ \\u00a0\\u202f]?(%|[€$£¥₹円元]|\\p{L}[\\p{L}]{0,24})");
     private static final Pattern CURRENCY_BEFORE = Pattern.compile("([€$£¥₹])[ \\u00a0]?$");
-    private static final Map<String, String> CURRENCIES = Map.of("€", "eur", "$", "usd", "£", "gbp", "¥", "jpy", "円", "jpy",
+    private static final Map<String, String> CURRENCIES = Map.of("€", "eur", "$", "usd", "£", "gbp", "¥", "jpy", "円",
+            "jpy",
             "₹", "inr", "元", "cny");
     /** Characters that may sit between a sentence end and its first word (markdown, list markers, quotes). */
     private static final String LEAD = " \t*_`#>|\"'“”‘’([-•0123456789";

@@ -89,12 +89,16 @@ public final class RootCauseFinder {
         Result verdict() {
             for (TurnAnalysis t : turns) read(t);
             contextLoss();
-            List<AssessmentView> failedSessionJudges = sessionAssessments.stream().filter(AssessmentView::failing).toList();
-            Optional<Integer> firstStrong = all().stream().filter(e -> e.strength() == Strength.STRONG).map(Evidence::turn).min(Integer::compare);
-            if (failures.isEmpty() && firstStrong.isEmpty() && failedSessionJudges.isEmpty()) return new Result(null, benign.note(turns));
+            List<AssessmentView> failedSessionJudges = sessionAssessments.stream().filter(AssessmentView::failing)
+                    .toList();
+            Optional<Integer> firstStrong = all().stream().filter(e -> e.strength() == Strength.STRONG)
+                    .map(Evidence::turn).min(Integer::compare);
+            if (failures.isEmpty() && firstStrong.isEmpty() && failedSessionJudges.isEmpty())
+                return new Result(null, benign.note(turns));
 
             // where a judge flagged the failure: the first turn whose answer an automated judge failed (decision 011)
-            Integer flagged = turns.stream().filter(t -> t.assessments().stream().anyMatch(RootCauseFinder::flagsTheAnswer))
+            Integer flagged = turns.stream()
+                    .filter(t -> t.assessments().stream().anyMatch(RootCauseFinder::flagsTheAnswer))
                     .map(TurnAnalysis::index).findFirst().orElse(null);
             int anchor;
             List<String> rationales = new ArrayList<>();
@@ -106,7 +110,9 @@ public final class RootCauseFinder {
             } else {
                 anchor = mentionedTurn(failedSessionJudges).orElse(turns.size());
             }
-            failedSessionJudges.forEach(a -> { if (a.rationale() != null) rationales.add(a.rationale()); });
+            failedSessionJudges.forEach(a -> {
+                if (a.rationale() != null) rationales.add(a.rationale());
+            });
             return new Result(choose(anchor, rationales, flagged, failedSessionJudges), null);
         }
 
@@ -121,13 +127,19 @@ public final class RootCauseFinder {
             List<TracedFact> stale = provenance.fromOutdatedDocumentsIn(n);
             if (!stale.isEmpty()) {
                 // the page may have been retrieved in an earlier turn and used first here
-                RetrievedDocument doc = turns.subList(0, n).reversed().stream().flatMap(x -> x.retrievedDocuments().stream())
+                RetrievedDocument doc = turns.subList(0, n).reversed().stream()
+                        .flatMap(x -> x.retrievedDocuments().stream())
                         .filter(RetrievedDocument::outdated)
-                        .filter(d -> ("document '" + d.displayName() + "'").equals(stale.getFirst().where())).findFirst()
+                        .filter(d -> ("document '" + d.displayName() + "'").equals(stale.getFirst().where()))
+                        .findFirst()
                         .orElse(null);
-                out.add(new Evidence(n, RootCauseKind.OUTDATED_RETRIEVAL, Strength.STRONG, "the answer took " + quote(stale)
-                        + " from " + (doc == null ? stale.getFirst().where() + ", which its metadata marks outdated"
-                                : "'" + doc.displayName() + "', which its metadata marks outdated (" + doc.outdatedReason() + ")"),
+                out.add(new Evidence(
+                        n, RootCauseKind.OUTDATED_RETRIEVAL, Strength.STRONG, "the answer took " + quote(stale)
+                                + " from "
+                                + (doc == null
+                                        ? stale.getFirst().where() + ", which its metadata marks outdated"
+                                        : "'" + doc.displayName() + "', which its metadata marks outdated ("
+                                                + doc.outdatedReason() + ")"),
                         stale.stream().map(TracedFact::fact).toList()));
             } else if (t.retrievedDocuments().stream().anyMatch(RetrievedDocument::outdated)) {
                 benign.unusedOutdated++;
@@ -145,17 +157,22 @@ public final class RootCauseFinder {
                 }
                 String failed = "tool '" + c.name() + "' failed (" + Excerpt.of(c.error(), 100) + ")";
                 if (!inventedFacts.isEmpty()) {
-                    out.add(new Evidence(n, RootCauseKind.TOOL_ERROR, Strength.STRONG, failed + " and the answer still stated "
-                            + quote(invented) + ", found in no tool result, document or user message", inventedFacts));
+                    out.add(new Evidence(n, RootCauseKind.TOOL_ERROR, Strength.STRONG,
+                            failed + " and the answer still stated "
+                                    + quote(invented) + ", found in no tool result, document or user message",
+                            inventedFacts));
                 } else if (noAnswer || errorState) {
-                    out.add(new Evidence(n, RootCauseKind.TOOL_ERROR, Strength.MEDIUM, failed + " and the turn gave no answer", List.of()));
+                    out.add(new Evidence(n, RootCauseKind.TOOL_ERROR, Strength.MEDIUM,
+                            failed + " and the turn gave no answer", List.of()));
                     failures.add(n);
                     unrecovered.add(n);
                 } else if (has(t, SignalKind.USER_CORRECTION)) {
                     // an answer after a failed tool, which the next user message pushes back on: the weak signal
                     // corroborates the medium one, and together they are a failure
-                    out.add(new Evidence(n, RootCauseKind.TOOL_ERROR, Strength.MEDIUM, failed + " and the answer went on without it; "
-                            + signal(t, SignalKind.USER_CORRECTION).orElseThrow().detail(), List.of()));
+                    out.add(new Evidence(n, RootCauseKind.TOOL_ERROR, Strength.MEDIUM,
+                            failed + " and the answer went on without it; "
+                                    + signal(t, SignalKind.USER_CORRECTION).orElseThrow().detail(),
+                            List.of()));
                     failures.add(n);
                     unrecovered.add(n);
                 } else {
@@ -166,7 +183,8 @@ public final class RootCauseFinder {
                 Optional<Signal> span = signal(t, SignalKind.ERROR_SPAN);
                 if (span.isPresent() || errorState) {
                     String what = span.map(Signal::detail).orElse("the trace ended in state ERROR");
-                    out.add(new Evidence(n, RootCauseKind.OTHER, Strength.MEDIUM, what + (noAnswer ? ", and the turn gave no answer" : ""),
+                    out.add(new Evidence(n, RootCauseKind.OTHER, Strength.MEDIUM,
+                            what + (noAnswer ? ", and the turn gave no answer" : ""),
                             List.of(), "an error the turn did not recover from", List.of()));
                     failures.add(n);
                     unrecovered.add(n);
@@ -174,16 +192,22 @@ public final class RootCauseFinder {
             } else if (!noAnswer && !errorState && has(t, SignalKind.ERROR_SPAN)) {
                 benign.handledWarnings++; // a failed step the turn recovered from (a cache miss, a fallback)
             }
-            benign.handledWarnings += (int) t.signals().stream().filter(s -> s.kind().equals(SignalKind.HANDLED_WARNING)).count();
+            benign.handledWarnings += (int) t.signals().stream()
+                    .filter(s -> s.kind().equals(SignalKind.HANDLED_WARNING)).count();
 
             judges(t, invented, out);
-            if (!invented.isEmpty() && out.stream().noneMatch(e -> e.kind() == RootCauseKind.HALLUCINATION || e.kind() == RootCauseKind.TOOL_ERROR)) {
-                out.add(new Evidence(n, RootCauseKind.HALLUCINATION, Strength.WEAK, "the answer states " + quote(invented)
-                        + ", found in no tool result, document or user message", inventedFacts));
+            if (!invented.isEmpty() && out.stream()
+                    .noneMatch(e -> e.kind() == RootCauseKind.HALLUCINATION || e.kind() == RootCauseKind.TOOL_ERROR)) {
+                out.add(new Evidence(n, RootCauseKind.HALLUCINATION, Strength.WEAK,
+                        "the answer states " + quote(invented)
+                                + ", found in no tool result, document or user message",
+                        inventedFacts));
                 benign.unsupported++;
             }
-            benign.reasks += (int) t.signals().stream().filter(s -> s.kind().equals(SignalKind.USER_REPETITION)).count();
-            benign.pushbacks += (int) t.signals().stream().filter(s -> s.kind().equals(SignalKind.USER_CORRECTION)).count();
+            benign.reasks += (int) t.signals().stream().filter(s -> s.kind().equals(SignalKind.USER_REPETITION))
+                    .count();
+            benign.pushbacks += (int) t.signals().stream().filter(s -> s.kind().equals(SignalKind.USER_CORRECTION))
+                    .count();
         }
 
         /** Judges: a failing one is a failure; an ambiguous one is read with the rest of the turn's evidence. */
@@ -194,26 +218,39 @@ public final class RootCauseFinder {
                 String judged = AssessmentWording.describe(a);
                 if (a.verdict() == Verdict.FAIL) {
                     failures.add(n);
-                    if (a.rationale() != null) failureRationales.computeIfAbsent(n, k -> new ArrayList<>()).add(a.rationale());
+                    if (a.rationale() != null)
+                        failureRationales.computeIfAbsent(n, k -> new ArrayList<>()).add(a.rationale());
                     tracedOrigin(n, a);
                     if (isGroundedness(a)) {
-                        out.add(new Evidence(n, RootCauseKind.HALLUCINATION, Strength.STRONG, "the answer is not grounded in what the "
-                                + "assistant was given (" + judged + ")" + (invented.isEmpty() ? "" : "; it states " + quote(invented)
-                                + ", found nowhere"), inventedFacts));
+                        out.add(new Evidence(n, RootCauseKind.HALLUCINATION, Strength.STRONG,
+                                "the answer is not grounded in what the "
+                                        + "assistant was given (" + judged + ")"
+                                        + (invented.isEmpty()
+                                                ? ""
+                                                : "; it states " + quote(invented)
+                                                        + ", found nowhere"),
+                                inventedFacts));
                     } else if (!invented.isEmpty()) {
                         boolean named = mentionsAny(a.rationale(), inventedFacts);
-                        out.add(new Evidence(n, RootCauseKind.HALLUCINATION, named ? Strength.STRONG : Strength.MEDIUM, "the answer states "
-                                + quote(invented) + ", found in no tool result, document or user message, and " + judged, inventedFacts));
+                        out.add(new Evidence(n, RootCauseKind.HALLUCINATION, named ? Strength.STRONG : Strength.MEDIUM,
+                                "the answer states "
+                                        + quote(invented) + ", found in no tool result, document or user message, and "
+                                        + judged,
+                                inventedFacts));
                     } else {
-                        out.add(new Evidence(n, RootCauseKind.OTHER, Strength.MEDIUM, "a judge flagged the answer (" + judged + ")",
+                        out.add(new Evidence(n, RootCauseKind.OTHER, Strength.MEDIUM,
+                                "a judge flagged the answer (" + judged + ")",
                                 List.of(), "a judge flagged the answer and no earlier turn explains it", List.of()));
                     }
                 } else if (a.verdict() == Verdict.UNKNOWN && a.value() != null) {
                     if (!invented.isEmpty()) {
                         // an ambiguous verdict ("partially", a middling score) next to made-up facts: read as a failure
                         boolean named = mentionsAny(a.rationale(), inventedFacts);
-                        out.add(new Evidence(n, RootCauseKind.HALLUCINATION, named ? Strength.STRONG : Strength.MEDIUM, "the answer states "
-                                + quote(invented) + ", found in no tool result, document or user message; " + judged, inventedFacts));
+                        out.add(new Evidence(n, RootCauseKind.HALLUCINATION, named ? Strength.STRONG : Strength.MEDIUM,
+                                "the answer states "
+                                        + quote(invented) + ", found in no tool result, document or user message; "
+                                        + judged,
+                                inventedFacts));
                     } else {
                         benign.ambiguousJudges++;
                     }
@@ -231,11 +268,13 @@ public final class RootCauseFinder {
         void tracedOrigin(int flaggedTurn, AssessmentView judge) {
             if (judge.rationale() == null) return;
             // values only (numbers and codes): a name the rationale mentions is usually the subject, not the error
-            List<Fact> named = Facts.of(judge.rationale()).stream().filter(f -> f.distinctive() && f.type() != Fact.Type.NAME).toList();
+            List<Fact> named = Facts.of(judge.rationale()).stream()
+                    .filter(f -> f.distinctive() && f.type() != Fact.Type.NAME).toList();
             for (int k = 1; k < flaggedTurn; k++) {
                 final int origin = k;
                 List<TracedFact> born = provenance.ofTurn(k).stream().filter(tf -> tf.firstTurn() == origin
-                        && (tf.source() == io.sessionlens.analysis.provenance.Source.NONE || tf.source() == io.sessionlens.analysis.provenance.Source.TOOL)
+                        && (tf.source() == io.sessionlens.analysis.provenance.Source.NONE
+                                || tf.source() == io.sessionlens.analysis.provenance.Source.TOOL)
                         && named.stream().anyMatch(f -> namedAs(f, tf.fact()))).toList();
                 if (born.isEmpty()) continue;
                 TurnAnalysis t = turns.get(k - 1);
@@ -244,16 +283,24 @@ public final class RootCauseFinder {
                 Optional<Signal> failedSpan = signal(t, SignalKind.ERROR_SPAN);
                 TracedFact first = born.getFirst();
                 if (failedSpan.isPresent()) {
-                    evidence.get(k - 1).add(new Evidence(k, RootCauseKind.OTHER, Strength.MEDIUM, failedSpan.get().detail()
-                            + ", and the answer that followed introduced " + quote(born) + ", " + flag, carrier,
-                            "a failed model or pipeline step; what the turn did instead introduced the flagged fact", List.of()));
+                    evidence.get(k - 1).add(new Evidence(k, RootCauseKind.OTHER, Strength.MEDIUM,
+                            failedSpan.get().detail()
+                                    + ", and the answer that followed introduced " + quote(born) + ", " + flag,
+                            carrier,
+                            "a failed model or pipeline step; what the turn did instead introduced the flagged fact",
+                            List.of()));
                 } else if (first.unsupported()) {
-                    evidence.get(k - 1).add(new Evidence(k, RootCauseKind.HALLUCINATION, Strength.MEDIUM, "the answer introduced "
-                            + quote(born) + ", found in no tool result, document or user message, " + flag, carrier));
+                    evidence.get(k - 1)
+                            .add(new Evidence(k, RootCauseKind.HALLUCINATION, Strength.MEDIUM, "the answer introduced "
+                                    + quote(born) + ", found in no tool result, document or user message, " + flag,
+                                    carrier));
                 } else {
-                    evidence.get(k - 1).add(new Evidence(k, RootCauseKind.OTHER, Strength.MEDIUM, "the answer took " + quote(born)
-                            + " from " + first.where() + ", which returned it without an error, " + flag, carrier,
-                            "a tool result that succeeded but carried the value the later failure turned on", List.of()));
+                    evidence.get(k - 1)
+                            .add(new Evidence(k, RootCauseKind.OTHER, Strength.MEDIUM, "the answer took " + quote(born)
+                                    + " from " + first.where() + ", which returned it without an error, " + flag,
+                                    carrier,
+                                    "a tool result that succeeded but carried the value the later failure turned on",
+                                    List.of()));
                 }
                 return;
             }
@@ -273,8 +320,10 @@ public final class RootCauseFinder {
                 if (failed.contextWindow().llmSpanId() == null) continue;
                 String repair = turns.get(r - 1).userText();
                 List<Fact> answerFacts = Facts.of(failed.assistantText());
-                boolean judged = failures.contains(f) && turns.get(f - 1).assessments().stream().anyMatch(AssessmentView::failing);
-                boolean aboutThatAnswer = Facts.of(repair).stream().anyMatch(x -> answerFacts.stream().anyMatch(x::sameAs));
+                boolean judged = failures.contains(f)
+                        && turns.get(f - 1).assessments().stream().anyMatch(AssessmentView::failing);
+                boolean aboutThatAnswer = Facts.of(repair).stream()
+                        .anyMatch(x -> answerFacts.stream().anyMatch(x::sameAs));
                 if (!judged && !aboutThatAnswer) continue;
                 for (Fact fact : Facts.of(repair)) {
                     if (!fact.distinctive() || answerFacts.stream().anyMatch(fact::sameAs)) continue;
@@ -283,7 +332,8 @@ public final class RootCauseFinder {
                     for (int j = 1; j < f; j++) {
                         TurnAnalysis e = turns.get(j - 1);
                         boolean inUser = says(e.userText(), fact);
-                        if (inUser && given < 0 && !Terms.sameQuestion(repair, e.userText(), REASK_SIMILARITY)) given = j;
+                        if (inUser && given < 0 && !Terms.sameQuestion(repair, e.userText(), REASK_SIMILARITY))
+                            given = j;
                         if (inUser || says(e.assistantText(), fact)) holders.add(j);
                     }
                     if (given < 0 || !failed.contextWindow().droppedTurns().containsAll(holders)) continue;
@@ -292,15 +342,19 @@ public final class RootCauseFinder {
                         TurnAnalysis at = turns.get(t - 1);
                         final int now = t;
                         List<Integer> before = holders.stream().filter(j -> j < now).toList();
-                        if (at.contextWindow().llmSpanId() != null && at.contextWindow().droppedTurns().containsAll(before)) lostAt = t;
+                        if (at.contextWindow().llmSpanId() != null
+                                && at.contextWindow().droppedTurns().containsAll(before))
+                            lostAt = t;
                     }
                     if (lostAt == null) continue;
                     List<Integer> chain = new ArrayList<>();
                     if (f > lostAt) chain.add(f);
                     evidence.get(lostAt - 1).add(new Evidence(lostAt, RootCauseKind.CONTEXT_LOSS, Strength.STRONG,
-                            "the model's input no longer held \"" + fact.surface() + "\", which the user gave in turn " + given
+                            "the model's input no longer held \"" + fact.surface() + "\", which the user gave in turn "
+                                    + given
                                     + " (the window dropped it here); turn " + f + " answered without it and turn " + r
-                                    + "'s user gave it again", List.of(fact), null, chain));
+                                    + "'s user gave it again",
+                            List.of(fact), null, chain));
                     failures.add(f);
                     return;
                 }
@@ -329,10 +383,15 @@ public final class RootCauseFinder {
                     TurnAnalysis at = turns.get(t - 1);
                     final int now = t;
                     List<Integer> before = holders.stream().filter(j -> j < now).toList();
-                    if (at.contextWindow().llmSpanId() != null && !before.isEmpty() && at.contextWindow().droppedTurns().containsAll(before)) {
-                        evidence.get(t - 1).add(new Evidence(t, RootCauseKind.CONTEXT_LOSS, Strength.STRONG, "the model's input no longer held \""
-                                + fact.surface() + "\", which the user gave in turn " + given + " (the window dropped it here), and the session "
-                                + "judge names it (" + AssessmentWording.describe(judge) + ")", List.of(fact), null, List.of()));
+                    if (at.contextWindow().llmSpanId() != null && !before.isEmpty()
+                            && at.contextWindow().droppedTurns().containsAll(before)) {
+                        evidence.get(t - 1)
+                                .add(new Evidence(t, RootCauseKind.CONTEXT_LOSS, Strength.STRONG,
+                                        "the model's input no longer held \""
+                                                + fact.surface() + "\", which the user gave in turn " + given
+                                                + " (the window dropped it here), and the session "
+                                                + "judge names it (" + AssessmentWording.describe(judge) + ")",
+                                        List.of(fact), null, List.of()));
                         return true;
                     }
                 }
@@ -342,7 +401,8 @@ public final class RootCauseFinder {
 
         // ---- walking back from the failure ----------------------------------------------------------------------
 
-        RootCause choose(int anchor, List<String> rationales, @Nullable Integer flagged, List<AssessmentView> failedSessionJudges) {
+        RootCause choose(int anchor, List<String> rationales, @Nullable Integer flagged,
+                List<AssessmentView> failedSessionJudges) {
             List<Scored> scored = new ArrayList<>();
             for (Evidence e : all()) {
                 if (e.turn() > anchor) continue;
@@ -352,7 +412,8 @@ public final class RootCauseFinder {
             }
             Comparator<Scored> withinTurn = Comparator.comparing((Scored s) -> s.evidence().strength()).reversed()
                     .thenComparing(s -> s.evidence().kind());
-            Optional<Scored> root = scored.stream().filter(s -> s.evidence().strength() != Strength.WEAK && s.link() >= 0.5)
+            Optional<Scored> root = scored.stream()
+                    .filter(s -> s.evidence().strength() != Strength.WEAK && s.link() >= 0.5)
                     .min(Comparator.comparingInt((Scored s) -> s.evidence().turn()).thenComparing(withinTurn));
             Scored chosen = root.orElseGet(() -> fallback(anchor, failedSessionJudges));
             Evidence e = chosen.evidence();
@@ -436,20 +497,25 @@ public final class RootCauseFinder {
                     "turn " + s.evidence().turn() + ": " + s.evidence().sentence());
         }
 
-        String sentence(Evidence e, List<Integer> chain, @Nullable Integer flagged, List<AssessmentView> failedSessionJudges) {
+        String sentence(Evidence e, List<Integer> chain, @Nullable Integer flagged,
+                List<AssessmentView> failedSessionJudges) {
             StringBuilder s = new StringBuilder("turn ").append(e.turn()).append(": ").append(e.sentence());
             List<Integer> repeating = chain.stream().filter(j -> e.carrier().stream().filter(Fact::distinctive)
                     .anyMatch(f -> says(turns.get(j - 1).assistantText(), f))).toList();
             if (!repeating.isEmpty() && e.kind() != RootCauseKind.CONTEXT_LOSS) {
-                s.append("; ").append(TurnList.describe(repeating)).append(repeating.size() == 1 ? " repeats it" : " repeat it");
+                s.append("; ").append(TurnList.describe(repeating))
+                        .append(repeating.size() == 1 ? " repeats it" : " repeat it");
             }
             if (flagged != null && flagged != e.turn()) {
-                turns.get(flagged - 1).assessments().stream().filter(RootCauseFinder::flagsTheAnswer).findFirst().ifPresentOrElse(
-                        judge -> s.append("; a judge flagged turn ").append(flagged).append(" (").append(AssessmentWording.describe(judge)).append(")"),
-                        () -> s.append("; the failure showed in turn ").append(flagged));
+                turns.get(flagged - 1).assessments().stream().filter(RootCauseFinder::flagsTheAnswer).findFirst()
+                        .ifPresentOrElse(
+                                judge -> s.append("; a judge flagged turn ").append(flagged).append(" (")
+                                        .append(AssessmentWording.describe(judge)).append(")"),
+                                () -> s.append("; the failure showed in turn ").append(flagged));
             }
             if (!failedSessionJudges.isEmpty() && !e.sentence().startsWith("the session judge")) {
-                s.append("; the session judge says ").append(AssessmentWording.describe(failedSessionJudges.getFirst()));
+                s.append("; the session judge says ")
+                        .append(AssessmentWording.describe(failedSessionJudges.getFirst()));
             }
             return s.toString();
         }
@@ -481,21 +547,28 @@ public final class RootCauseFinder {
 
     /** What the finder counted and set aside, for the sentence a healthy session gets. */
     private static final class Benign {
-        int passingJudges, ambiguousJudges, reasks, pushbacks, handledWarnings, retriedTools, unusedToolErrors, unusedOutdated, unsupported;
+        int passingJudges, ambiguousJudges, reasks, pushbacks, handledWarnings, retriedTools, unusedToolErrors,
+                unusedOutdated, unsupported;
 
         String note(List<TurnAnalysis> turns) {
             List<String> parts = new ArrayList<>();
             add(parts, reasks, "re-ask", "re-asks");
-            add(parts, pushbacks, "user follow-up that reads like a correction", "user follow-ups that read like corrections");
+            add(parts, pushbacks, "user follow-up that reads like a correction",
+                    "user follow-ups that read like corrections");
             add(parts, handledWarnings, "handled warning", "handled warnings");
             add(parts, retriedTools, "tool failure recovered by a retry", "tool failures recovered by a retry");
-            add(parts, unusedToolErrors, "tool failure the answer did not rely on", "tool failures the answer did not rely on");
-            add(parts, unusedOutdated, "outdated document the answer did not use", "outdated documents the answer did not use");
-            add(parts, ambiguousJudges, "ambiguous judge value with nothing wrong beside it", "ambiguous judge values with nothing wrong beside them");
-            add(parts, unsupported, "answer with facts from no source that no judge questioned", "answers with facts from no source that no judge questioned");
+            add(parts, unusedToolErrors, "tool failure the answer did not rely on",
+                    "tool failures the answer did not rely on");
+            add(parts, unusedOutdated, "outdated document the answer did not use",
+                    "outdated documents the answer did not use");
+            add(parts, ambiguousJudges, "ambiguous judge value with nothing wrong beside it",
+                    "ambiguous judge values with nothing wrong beside them");
+            add(parts, unsupported, "answer with facts from no source that no judge questioned",
+                    "answers with facts from no source that no judge questioned");
             String judges = passingJudges > 0 ? "every judge passed" : "no judge flagged a turn";
             String errors = "no error went unrecovered";
-            return judges + "; " + errors + (parts.isEmpty() ? "" : "; " + String.join(", ", parts) + ", treated as benign");
+            return judges + "; " + errors
+                    + (parts.isEmpty() ? "" : "; " + String.join(", ", parts) + ", treated as benign");
         }
 
         private static void add(List<String> parts, int n, String one, String many) {
@@ -533,7 +606,8 @@ public final class RootCauseFinder {
     /** Whether a text states this fact (same value and meaning; a name or code anywhere as a word). */
     static boolean says(@Nullable String text, Fact f) {
         if (text == null || text.isBlank()) return false;
-        if (f.type() != Fact.Type.NUMBER) return containsWord(text.toLowerCase(Locale.ROOT), f.value().toLowerCase(Locale.ROOT));
+        if (f.type() != Fact.Type.NUMBER)
+            return containsWord(text.toLowerCase(Locale.ROOT), f.value().toLowerCase(Locale.ROOT));
         return Facts.of(text).stream().anyMatch(f::sameAs);
     }
 
@@ -544,7 +618,8 @@ public final class RootCauseFinder {
 
     static boolean rationaleNames(@Nullable String rationale, Fact f) {
         if (says(rationale, f)) return true;
-        return rationale != null && f.type() == Fact.Type.NUMBER && Facts.of(rationale).stream().anyMatch(r -> namedAs(r, f));
+        return rationale != null && f.type() == Fact.Type.NUMBER
+                && Facts.of(rationale).stream().anyMatch(r -> namedAs(r, f));
     }
 
     /**
@@ -554,7 +629,9 @@ public final class RootCauseFinder {
      */
     static boolean namedAs(Fact inRationale, Fact f) {
         if (inRationale.sameAs(f)) return true;
-        if (inRationale.type() != Fact.Type.NUMBER || f.type() != Fact.Type.NUMBER || !inRationale.value().equals(f.value())) return false;
+        if (inRationale.type() != Fact.Type.NUMBER || f.type() != Fact.Type.NUMBER
+                || !inRationale.value().equals(f.value()))
+            return false;
         String v = f.value();
         return v.replaceAll("[^0-9]", "").length() >= 3 || v.contains(".");
     }
@@ -566,7 +643,8 @@ public final class RootCauseFinder {
             if (i < 0) return false;
             int end = i + word.length();
             if ((i == 0 || !Character.isLetterOrDigit(haystack.charAt(i - 1)))
-                    && (end >= haystack.length() || !Character.isLetterOrDigit(haystack.charAt(end)))) return true;
+                    && (end >= haystack.length() || !Character.isLetterOrDigit(haystack.charAt(end))))
+                return true;
             from = i + 1;
         }
     }
@@ -583,12 +661,15 @@ public final class RootCauseFinder {
         for (TurnAnalysis t : turns) Terms.contentWords(t.assistantText()).forEach(w -> df.merge(w, 1, Integer::sum));
         Set<String> out = new HashSet<>();
         int threshold = Math.max(3, (int) Math.ceil(turns.size() * COMMON_WORD_SHARE));
-        df.forEach((w, n) -> { if (n >= threshold) out.add(w); });
+        df.forEach((w, n) -> {
+            if (n >= threshold) out.add(w);
+        });
         return out;
     }
 
     private static String quote(List<TracedFact> facts) {
-        return String.join(", ", facts.stream().map(f -> "\"" + f.fact().surface() + "\"").distinct().limit(4).toList());
+        return String.join(", ",
+                facts.stream().map(f -> "\"" + f.fact().surface() + "\"").distinct().limit(4).toList());
     }
 
     private static double round(double d) {

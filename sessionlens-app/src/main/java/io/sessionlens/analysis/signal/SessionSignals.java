@@ -15,9 +15,9 @@ import io.sessionlens.trace.model.Span;
 import io.sessionlens.trace.model.Trace;
 import io.sessionlens.trace.model.TraceState;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
@@ -38,7 +38,8 @@ public final class SessionSignals {
      * @param turns the turns without signals yet
      * @return the signals of each turn, in order
      */
-    public static List<List<Signal>> collect(List<Trace> traces, List<TurnAnalysis> turns, List<ContextFinding> findings) {
+    public static List<List<Signal>> collect(List<Trace> traces, List<TurnAnalysis> turns,
+            List<ContextFinding> findings) {
         List<List<Signal>> out = new ArrayList<>();
         for (int i = 0; i < turns.size(); i++) out.add(new ArrayList<>());
         List<Long> durations = new ArrayList<>();
@@ -49,30 +50,38 @@ public final class SessionSignals {
             TurnAnalysis turn = turns.get(i);
             Trace trace = traces.get(i);
             List<Signal> s = out.get(i);
-            if (trace.info().state() == TraceState.ERROR) s.add(new Signal(SignalKind.ERROR_STATE, "the trace ended in state ERROR"));
+            if (trace.info().state() == TraceState.ERROR)
+                s.add(new Signal(SignalKind.ERROR_STATE, "the trace ended in state ERROR"));
             for (Span origin : ErrorSpans.origins(trace)) {
-                if (!origin.spanType().equals("TOOL")) s.add(new Signal(SignalKind.ERROR_SPAN, errorSentence(ErrorSpans.describe(origin))));
+                if (!origin.spanType().equals("TOOL"))
+                    s.add(new Signal(SignalKind.ERROR_SPAN, errorSentence(ErrorSpans.describe(origin))));
             }
             for (Span warned : ErrorSpans.handled(trace)) {
-                s.add(new Signal(SignalKind.HANDLED_WARNING, errorSentence(ErrorSpans.describe(warned)).replace(" failed: ", " recorded an exception and still succeeded: ")));
+                s.add(new Signal(SignalKind.HANDLED_WARNING, errorSentence(ErrorSpans.describe(warned))
+                        .replace(" failed: ", " recorded an exception and still succeeded: ")));
             }
             for (AssessmentView a : turn.assessments()) {
-                if (a.failing()) s.add(new Signal(SignalKind.FAILING_ASSESSMENT, AssessmentWording.describe(a) + " (" + a.source() + ")"));
+                if (a.failing())
+                    s.add(new Signal(SignalKind.FAILING_ASSESSMENT,
+                            AssessmentWording.describe(a) + " (" + a.source() + ")"));
             }
             List<ToolCall> calls = turn.toolCalls();
             for (int k = 0; k < calls.size(); k++) {
                 ToolCall c = calls.get(k);
                 if (c.error() == null) continue;
                 if (ToolRetries.retriedLater(calls, k)) {
-                    s.add(new Signal(SignalKind.TOOL_RETRIED, "tool '" + c.name() + "' failed (" + Excerpt.of(c.error(), 120)
-                            + ") and succeeded when called again in the same turn"));
+                    s.add(new Signal(SignalKind.TOOL_RETRIED,
+                            "tool '" + c.name() + "' failed (" + Excerpt.of(c.error(), 120)
+                                    + ") and succeeded when called again in the same turn"));
                 } else {
-                    s.add(new Signal(SignalKind.TOOL_ERROR, "tool '" + c.name() + "' failed: " + Excerpt.of(c.error(), 200)));
+                    s.add(new Signal(SignalKind.TOOL_ERROR,
+                            "tool '" + c.name() + "' failed: " + Excerpt.of(c.error(), 200)));
                 }
             }
             for (RetrievedDocument d : turn.retrievedDocuments()) {
                 if (d.outdated()) {
-                    s.add(new Signal(SignalKind.OUTDATED_DOCUMENT, "retrieved '" + d.displayName() + "', whose metadata marks it outdated: " + d.outdatedReason()));
+                    s.add(new Signal(SignalKind.OUTDATED_DOCUMENT, "retrieved '" + d.displayName()
+                            + "', whose metadata marks it outdated: " + d.outdatedReason()));
                 }
             }
             unsupportedNumbers(turn, sourced.get(i)).ifPresent(s::add);
@@ -80,13 +89,15 @@ public final class SessionSignals {
                 String next = turns.get(i + 1).userText();
                 int nextTurn = i + 2;
                 UserPushback.phrase(next).ifPresent(p -> s.add(new Signal(SignalKind.USER_CORRECTION,
-                        "turn " + nextTurn + "'s user pushes back on this answer: " + Excerpt.quoted(next) + " (\"" + p + "\")")));
+                        "turn " + nextTurn + "'s user pushes back on this answer: " + Excerpt.quoted(next) + " (\"" + p
+                                + "\")")));
             }
             slow.get(i).ifPresent(d -> s.add(new Signal(SignalKind.LATENCY_OUTLIER, d)));
         }
         repetitions(turns, out);
         for (ContextFinding f : findings) {
-            if (f.turn() >= 1 && f.turn() <= out.size()) out.get(f.turn() - 1).add(new Signal(SignalKind.CONTEXT_WINDOW, f.detail()));
+            if (f.turn() >= 1 && f.turn() <= out.size())
+                out.get(f.turn() - 1).add(new Signal(SignalKind.CONTEXT_WINDOW, f.detail()));
         }
         return out;
     }
@@ -140,21 +151,26 @@ public final class SessionSignals {
         List<String> unsupported = UnsupportedNumbers.in(turn.assistantText(), sourced);
         if (unsupported.isEmpty()) return Optional.empty();
         int docs = turn.retrievedDocuments().size();
-        return Optional.of(new Signal(SignalKind.UNSUPPORTED_CLAIM, "the answer states " + String.join(", ", unsupported)
-                + ", found in none of " + (docs == 1 ? "the retrieved document" : "the " + docs + " retrieved documents")
-                + ", the tool results or the user's messages"));
+        return Optional.of(new Signal(SignalKind.UNSUPPORTED_CLAIM,
+                "the answer states " + String.join(", ", unsupported)
+                        + ", found in none of "
+                        + (docs == 1 ? "the retrieved document" : "the " + docs + " retrieved documents")
+                        + ", the tool results or the user's messages"));
     }
 
     static String errorSentence(ErrorSpan e) {
         String what = e.exceptionType() != null && e.message() != null && !e.message().startsWith(e.exceptionType())
                 ? e.exceptionType() + ": " + e.message()
-                : e.message() != null ? e.message() : e.exceptionType() != null ? e.exceptionType() : "no message recorded";
+                : e.message() != null
+                        ? e.message()
+                        : e.exceptionType() != null ? e.exceptionType() : "no message recorded";
         return "span '" + e.name() + "' failed: " + Excerpt.of(what, 200);
     }
 
     /** The turn's duration: MLflow's execution duration, else the root span's. Null when unknown. */
     public static @Nullable Long durationMs(Trace t) {
         if (t.info().executionDurationMs() != null) return t.info().executionDurationMs();
-        return t.tree().root().filter(r -> r.endTimeUnixNano() != null).map(r -> r.durationNanos() / 1_000_000).orElse(null);
+        return t.tree().root().filter(r -> r.endTimeUnixNano() != null).map(r -> r.durationNanos() / 1_000_000)
+                .orElse(null);
     }
 }

@@ -18,9 +18,11 @@ public final class UserPushback {
             Pattern.compile("\\bthat(?:'s| is|s)\\s+(?:not\\s+(?:right|correct|true|what)|wrong|incorrect)"),
             Pattern.compile("\\b(?:not|isn't|wasn't)\\s+what\\s+i\\s+(?:asked|meant|said|wanted)"),
             Pattern.compile("\\bi\\s+(?:said|meant|asked|told you|already (?:said|told you|mentioned))\\b"),
-            Pattern.compile("\\byou(?:'re| are)\\s+(?:wrong|mistaken)|\\byou\\s+(?:misunderstood|got it wrong|forgot|ignored)"),
+            Pattern.compile(
+                    "\\byou(?:'re| are)\\s+(?:wrong|mistaken)|\\byou\\s+(?:misunderstood|got it wrong|forgot|ignored)"),
             // "what's wrong with my order?" is a question, not a correction: the verdict must be about the answer
-            Pattern.compile("(?<!what )(?<!something )\\b(?:is|was|are|were|it's|still)\\s+(?:wrong|incorrect|inaccurate|not (?:right|correct))\\b"),
+            Pattern.compile(
+                    "(?<!what )(?<!something )\\b(?:is|was|are|were|it's|still)\\s+(?:wrong|incorrect|inaccurate|not (?:right|correct))\\b"),
             Pattern.compile("\\bactually\\b"),
             Pattern.compile("(?<!thanks )(?<!thank you )\\bagain\\b"));
 

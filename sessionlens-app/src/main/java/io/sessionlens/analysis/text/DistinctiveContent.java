@@ -33,9 +33,7 @@ public record DistinctiveContent(Map<String, String> numbers, Set<String> words)
         return new DistinctiveContent(numbers, words);
     }
 
-    public boolean isEmpty() {
-        return numbers.isEmpty() && words.isEmpty();
-    }
+    public boolean isEmpty() { return numbers.isEmpty() && words.isEmpty(); }
 
     public DistinctiveContent plus(DistinctiveContent other) {
         Map<String, String> n = new LinkedHashMap<>(numbers);

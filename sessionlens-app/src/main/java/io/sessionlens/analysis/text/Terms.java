@@ -29,7 +29,8 @@ public final class Terms {
     /** Function words and chat filler: shared by any two English texts, so they prove nothing. */
     private static final Set<String> STOPWORDS = Set.of(
             "a", "an", "the", "and", "or", "but", "if", "then", "than", "so", "of", "to", "in", "on", "at", "by", "for",
-            "with", "from", "into", "onto", "over", "under", "about", "above", "below", "as", "is", "are", "was", "were",
+            "with", "from", "into", "onto", "over", "under", "about", "above", "below", "as", "is", "are", "was",
+            "were",
             "be", "been", "being", "am", "do", "does", "did", "done", "have", "has", "had", "having", "can", "could",
             "will", "would", "shall", "should", "may", "might", "must", "not", "no", "yes", "it", "its", "this", "that",
             "these", "those", "there", "here", "their", "they", "them", "we", "us", "our", "you", "your", "yours", "i",
@@ -37,7 +38,8 @@ public final class Terms {
             "where", "why", "how", "all", "any", "each", "every", "some", "such", "more", "most", "other", "only",
             "also", "just", "very", "much", "many", "same", "own", "too", "again", "still", "even", "please",
             "thanks", "thank", "hello", "hi", "hey", "okay", "ok", "sure", "let", "lets", "like", "know", "tell",
-            "need", "want", "help", "get", "got", "make", "give", "said", "says", "say", "now", "well", "one", "because",
+            "need", "want", "help", "get", "got", "make", "give", "said", "says", "say", "now", "well", "one",
+            "because",
             "while", "after", "before", "both", "either", "neither", "whether", "within", "without", "via", "per",
             "up", "down", "out", "off", "further", "once", "great", "good", "happy", "glad", "sorry",
             "assistant", "user", "answer", "question");
@@ -111,7 +113,8 @@ public final class Terms {
     }
 
     public static double similarity(Profile a, Profile b) {
-        if (a.contentWords().size() >= 3 && b.contentWords().size() >= 3) return jaccard(a.contentWords(), b.contentWords());
+        if (a.contentWords().size() >= 3 && b.contentWords().size() >= 3)
+            return jaccard(a.contentWords(), b.contentWords());
         return jaccard(a.tokens(), b.tokens());
     }
 

@@ -21,7 +21,8 @@ public final class TurnList {
             runs.add(start == prev ? String.valueOf(start) : start + "–" + prev);
             if (cur != null) start = prev = cur;
         }
-        String joined = runs.size() == 1 ? runs.getFirst()
+        String joined = runs.size() == 1
+                ? runs.getFirst()
                 : String.join(", ", runs.subList(0, runs.size() - 1)) + " and " + runs.getLast();
         boolean plural = ascending.size() > 1;
         return (plural ? "turns " : "turn ") + joined;

@@ -101,10 +101,12 @@ public final class TurnReader {
                 if (chat.isPresent()) {
                     conversation = chat.get().messages();
                     assistant = chat.get().assistantText()
-                            .map(t -> new Side(Optional.of(new SideText(t, "", chat.get().format())), SOURCE_MODEL, model.get(), false))
+                            .map(t -> new Side(Optional.of(new SideText(t, "", chat.get().format())), SOURCE_MODEL,
+                                    model.get(), false))
                             .orElse(Side.none());
                 } else if (io.hasOutputs()) {
-                    assistant = new Side(ValueText.assistant(io.outputs(), io.formatHint()), SOURCE_MODEL, model.get(), false);
+                    assistant = new Side(ValueText.assistant(io.outputs(), io.formatHint()), SOURCE_MODEL, model.get(),
+                            false);
                 }
             }
         } else {
@@ -116,8 +118,10 @@ public final class TurnReader {
                     Optional<Conversation> chat = io.conversation();
                     if (chat.isPresent()) {
                         String fmt = chat.get().format();
-                        user = new Side(Optional.of(new SideText(chat.get().userText().orElse(""), "", fmt)), source, s, false);
-                        assistant = new Side(Optional.of(new SideText(chat.get().assistantText().orElse(""), "", fmt)), source, s, false);
+                        user = new Side(Optional.of(new SideText(chat.get().userText().orElse(""), "", fmt)), source, s,
+                                false);
+                        assistant = new Side(Optional.of(new SideText(chat.get().assistantText().orElse(""), "", fmt)),
+                                source, s, false);
                         conversation = chat.get().messages();
                     } else {
                         user = new Side(ValueText.user(io.inputs(), io.formatHint()), source, s, false);
@@ -126,13 +130,18 @@ public final class TurnReader {
                     break;
                 }
                 if (!user.present() && io.hasInputs()) {
-                    user = new Side(ValueText.user(io.inputs(), io.formatHint()), s == root ? SOURCE_ROOT : SOURCE_CHILD, s, false);
+                    user = new Side(ValueText.user(io.inputs(), io.formatHint()),
+                            s == root ? SOURCE_ROOT : SOURCE_CHILD, s, false);
                 }
             }
         }
-        if (!user.present()) user = fallback(trace.info().requestPreview(), trace.info().metadata().get(MlflowKeys.TRACE_INPUTS), true);
-        if (!assistant.present()) assistant = fallback(trace.info().responsePreview(), trace.info().metadata().get(MlflowKeys.TRACE_OUTPUTS), false);
-        if (!assistant.present() && failed(trace, root)) assistant = new Side(Optional.empty(), SOURCE_FAILED, null, false);
+        if (!user.present())
+            user = fallback(trace.info().requestPreview(), trace.info().metadata().get(MlflowKeys.TRACE_INPUTS), true);
+        if (!assistant.present())
+            assistant = fallback(trace.info().responsePreview(), trace.info().metadata().get(MlflowKeys.TRACE_OUTPUTS),
+                    false);
+        if (!assistant.present() && failed(trace, root))
+            assistant = new Side(Optional.empty(), SOURCE_FAILED, null, false);
         return combine(user, assistant, conversation);
     }
 
@@ -196,7 +205,8 @@ public final class TurnReader {
         if (preview != null && !preview.isBlank()) {
             JsonNode v = JsonValues.decode(preview);
             boolean cut = preview.length() >= PREVIEW_LIMIT && preview.endsWith("...");
-            return new Side(userSide ? ValueText.user(v, null) : ValueText.assistant(v, null), SOURCE_PREVIEW, null, cut);
+            return new Side(userSide ? ValueText.user(v, null) : ValueText.assistant(v, null), SOURCE_PREVIEW, null,
+                    cut);
         }
         if (metadata != null && !metadata.isBlank()) {
             boolean cut = metadata.length() >= MlflowKeys.TRACE_IO_METADATA_LIMIT && metadata.endsWith("...");
@@ -205,20 +215,25 @@ public final class TurnReader {
                 // a cut JSON string is no longer valid JSON: drop its opening quote rather than show it
                 v = JsonValues.string(metadata.substring(1));
             }
-            return new Side(userSide ? ValueText.user(v, null) : ValueText.assistant(v, null), SOURCE_METADATA, null, cut);
+            return new Side(userSide ? ValueText.user(v, null) : ValueText.assistant(v, null), SOURCE_METADATA, null,
+                    cut);
         }
         return Side.none();
     }
 
     private static TurnText combine(Side user, Side assistant, List<ChatMessage> conversation) {
         Span span = user.span() != null ? user.span() : assistant.span();
-        String source = user.source().equals(assistant.source()) ? user.source()
-                : user.source().equals(SOURCE_NONE) ? assistant.source()
-                : assistant.source().equals(SOURCE_NONE) ? user.source()
-                : user.source() + " + " + assistant.source();
+        String source = user.source().equals(assistant.source())
+                ? user.source()
+                : user.source().equals(SOURCE_NONE)
+                        ? assistant.source()
+                        : assistant.source().equals(SOURCE_NONE)
+                                ? user.source()
+                                : user.source() + " + " + assistant.source();
         String format = user.text().or(assistant::text).map(SideText::format).orElse("none");
         ReadFrom readFrom = new ReadFrom(span == null ? null : span.spanId(), span == null ? null : span.name(),
-                user.text().map(SideText::key).orElse(""), assistant.text().map(SideText::key).orElse(""), format, source);
+                user.text().map(SideText::key).orElse(""), assistant.text().map(SideText::key).orElse(""), format,
+                source);
         return new TurnText(user.text().map(SideText::text).orElse(""), assistant.text().map(SideText::text).orElse(""),
                 user.truncated() || assistant.truncated(), readFrom, conversation);
     }
@@ -238,7 +253,8 @@ public final class TurnReader {
         while (!queue.isEmpty()) {
             Span s = queue.poll();
             out.add(s);
-            tree.children(s.spanId()).stream().sorted(Comparator.comparingInt(TurnReader::siblingRank)).forEach(queue::add);
+            tree.children(s.spanId()).stream().sorted(Comparator.comparingInt(TurnReader::siblingRank))
+                    .forEach(queue::add);
         }
         return out;
     }

@@ -26,8 +26,9 @@ public class ErrorView extends VerticalLayout implements HasErrorParameter<Excep
         removeAll();
         setId("error-view");
         add(new H2("Something went wrong"),
-                new Paragraph("SessionLens could not open this page (" + parameter.getException().getClass().getSimpleName()
-                        + "). The details are in the server log; your data is unchanged."),
+                new Paragraph(
+                        "SessionLens could not open this page (" + parameter.getException().getClass().getSimpleName()
+                                + "). The details are in the server log; your data is unchanged."),
                 new Anchor("sessions", "Go to all sessions"));
         return HttpServletResponse.SC_INTERNAL_SERVER_ERROR;
     }

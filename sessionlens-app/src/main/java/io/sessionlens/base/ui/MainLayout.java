@@ -50,10 +50,12 @@ public final class MainLayout extends AppLayout {
     }
 
     private void toggleTheme() {
-        UI.getCurrent().getPage().executeJs("""
-                const dark = document.documentElement.getAttribute('theme') === $0;
-                if (dark) { document.documentElement.removeAttribute('theme'); localStorage.setItem('sessionlens-theme', 'light'); }
-                else { document.documentElement.setAttribute('theme', $0); localStorage.setItem('sessionlens-theme', 'dark'); }
-                """, Lumo.DARK);
+        UI.getCurrent().getPage().executeJs(
+                """
+                        const dark = document.documentElement.getAttribute('theme') === $0;
+                        if (dark) { document.documentElement.removeAttribute('theme'); localStorage.setItem('sessionlens-theme', 'light'); }
+                        else { document.documentElement.setAttribute('theme', $0); localStorage.setItem('sessionlens-theme', 'dark'); }
+                        """,
+                Lumo.DARK);
     }
 }

@@ -20,8 +20,9 @@ public class NotFoundView extends VerticalLayout implements HasErrorParameter<No
         removeAll();
         setId("error-view");
         add(new H2("Page not found"),
-                new Paragraph("There is no page at /" + event.getLocation().getPath() + ". The link may be mistyped, or the "
-                        + "session or trace it pointed to is not in this SessionLens."),
+                new Paragraph(
+                        "There is no page at /" + event.getLocation().getPath() + ". The link may be mistyped, or the "
+                                + "session or trace it pointed to is not in this SessionLens."),
                 new Anchor("sessions", "Go to all sessions"));
         return HttpServletResponse.SC_NOT_FOUND;
     }

@@ -34,8 +34,9 @@ class PagingGuard extends OncePerRequestFilter {
         else if (size == null || size < 1) error = "size must be a whole number from 1";
         else if (page * size > MAX_OFFSET) error = "page × size may reach at most %,d rows in".formatted(MAX_OFFSET);
         if (error != null) {
-            JsonError.send(response, HttpServletResponse.SC_BAD_REQUEST, error + " (page=" + request.getParameter("page")
-                    + ", size=" + request.getParameter("size") + ")");
+            JsonError.send(response, HttpServletResponse.SC_BAD_REQUEST,
+                    error + " (page=" + request.getParameter("page")
+                            + ", size=" + request.getParameter("size") + ")");
             return;
         }
         chain.doFilter(request, response);

@@ -26,7 +26,8 @@ class SameOriginGuard extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !request.getRequestURI().startsWith(request.getContextPath() + "/api/") || !WRITES.contains(request.getMethod());
+        return !request.getRequestURI().startsWith(request.getContextPath() + "/api/")
+                || !WRITES.contains(request.getMethod());
     }
 
     @Override
@@ -49,7 +50,8 @@ class SameOriginGuard extends OncePerRequestFilter {
             String host = request.getHeader("Host");
             if (host == null) return false;
             int port = o.getPort() != -1 ? o.getPort() : "https".equalsIgnoreCase(o.getScheme()) ? 443 : 80;
-            return (o.getHost() + ":" + port).toLowerCase(Locale.ROOT).equals(withPort(host, request).toLowerCase(Locale.ROOT));
+            return (o.getHost() + ":" + port).toLowerCase(Locale.ROOT)
+                    .equals(withPort(host, request).toLowerCase(Locale.ROOT));
         } catch (IllegalArgumentException notAUri) {
             return false;
         }

@@ -1,7 +1,7 @@
 package io.sessionlens.importer.read;
 
-import java.io.IOException;
 import java.io.BufferedInputStream;
+import java.io.IOException;
 import java.util.Arrays;
 
 /** What an upload is, told from its first bytes: users rename files, so the name proves nothing. */

@@ -24,15 +24,15 @@ final class ExportJson {
     /** The reading mapper with a limit for one text value (and for one key, which is never longer than a value). */
     static JsonMapper mapper(int maxStringLength) {
         return JsonMapper.builder(JsonFactory.builder()
-                        .streamReadConstraints(StreamReadConstraints.builder()
-                                .maxNestingDepth(MAX_NESTING_DEPTH)
-                                .maxStringLength(maxStringLength)
-                                .maxNameLength(maxStringLength) // a 60,000-character attribute key is odd, not an attack
-                                .maxDocumentLength(-1) // exports of 200 MB and more are normal
-                                .build())
-                        // the caller owns the upload stream, and one stream feeds several parsers (JSON Lines, zip entries)
-                        .disable(StreamReadFeature.AUTO_CLOSE_SOURCE)
+                .streamReadConstraints(StreamReadConstraints.builder()
+                        .maxNestingDepth(MAX_NESTING_DEPTH)
+                        .maxStringLength(maxStringLength)
+                        .maxNameLength(maxStringLength) // a 60,000-character attribute key is odd, not an attack
+                        .maxDocumentLength(-1) // exports of 200 MB and more are normal
                         .build())
+                // the caller owns the upload stream, and one stream feeds several parsers (JSON Lines, zip entries)
+                .disable(StreamReadFeature.AUTO_CLOSE_SOURCE)
+                .build())
                 .build();
     }
 

@@ -47,7 +47,9 @@ public final class ExportReader {
 
     public ExportReader(Limits limits) {
         this.limits = limits;
-        this.mapper = limits.maxStringLength() == ExportJson.MAX_STRING_LENGTH ? ExportJson.MAPPER : ExportJson.mapper(limits.maxStringLength());
+        this.mapper = limits.maxStringLength() == ExportJson.MAX_STRING_LENGTH
+                ? ExportJson.MAPPER
+                : ExportJson.mapper(limits.maxStringLength());
     }
 
     /** Streams every trace of one uploaded file to the listener. Never throws for bad content. */
@@ -75,7 +77,8 @@ public final class ExportReader {
             }
             ContentKind kind = ContentKind.of(head);
             if ((kind == ContentKind.ZIP || kind == ContentKind.GZIP) && archiveDepth >= MAX_ARCHIVE_DEPTH) {
-                sink.problem(source.whole(), "archives nested more than " + MAX_ARCHIVE_DEPTH + " deep were not opened");
+                sink.problem(source.whole(),
+                        "archives nested more than " + MAX_ARCHIVE_DEPTH + " deep were not opened");
                 return;
             }
             switch (kind) {
@@ -86,16 +89,20 @@ public final class ExportReader {
                         readFile(source, guard.expanded(gunzipped), sink, archiveDepth + 1);
                     }
                 }
-                case UTF8_TEXT -> new JsonFileReader(source, peekable, sink, true, mapper, limits.maxStringLength()).read();
-                case WIDE_TEXT -> new JsonFileReader(source, peekable, sink, false, mapper, limits.maxStringLength()).read();
+                case UTF8_TEXT ->
+                    new JsonFileReader(source, peekable, sink, true, mapper, limits.maxStringLength()).read();
+                case WIDE_TEXT ->
+                    new JsonFileReader(source, peekable, sink, false, mapper, limits.maxStringLength()).read();
             }
         } catch (ListenerFailure | ArchiveLimitExceeded f) {
             throw f;
         } catch (IOException e) {
-            sink.stoppedReading(source.whole(), "could not read the file: " + e.getMessage() + "; the rest of it was not read");
+            sink.stoppedReading(source.whole(),
+                    "could not read the file: " + e.getMessage() + "; the rest of it was not read");
         } catch (RuntimeException | StackOverflowError e) {
             // Never expected (nesting is capped); if it happens, one file is lost, not the upload.
-            sink.stoppedReading(source.whole(), "could not read the file (" + e.getClass().getSimpleName() + "); the rest of it was not read");
+            sink.stoppedReading(source.whole(),
+                    "could not read the file (" + e.getClass().getSimpleName() + "); the rest of it was not read");
         }
     }
 
@@ -168,8 +175,9 @@ public final class ExportReader {
             expanded += n;
             String name = source.display();
             if (expanded > limits.maxUnzippedBytes()) {
-                throw new ArchiveLimitExceeded(name + " expands to more than %,d bytes (the limit is sessionlens.import.max-unzipped-size); reading stopped there and the rest was not read"
-                        .formatted(limits.maxUnzippedBytes()));
+                throw new ArchiveLimitExceeded(name
+                        + " expands to more than %,d bytes (the limit is sessionlens.import.max-unzipped-size); reading stopped there and the rest was not read"
+                                .formatted(limits.maxUnzippedBytes()));
             }
             if (expanded > RATIO_CHECKED_FROM && expanded > (long) limits.maxZipRatio() * Math.max(1, compressed)) {
                 throw new ArchiveLimitExceeded(name + " expands to more than " + limits.maxZipRatio()

@@ -54,7 +54,8 @@ final class JsonFileReader {
     private final JsonMapper mapper;
     private final int maxStringLength;
 
-    JsonFileReader(SourceName source, InputStream in, ReadListener sink, boolean lineSplitting, JsonMapper mapper, int maxStringLength) {
+    JsonFileReader(SourceName source, InputStream in, ReadListener sink, boolean lineSplitting, JsonMapper mapper,
+            int maxStringLength) {
         this.mapper = mapper;
         this.maxStringLength = maxStringLength;
         this.source = source;
@@ -74,7 +75,8 @@ final class JsonFileReader {
             stopped(source.whole(), "could not read the file: " + e.getMessage());
         }
         if (pendingRootProblem != null) {
-            problem(rootValues == 1 ? source.whole() : pendingRootProblem.positionalRef(), pendingRootProblem.message());
+            problem(rootValues == 1 ? source.whole() : pendingRootProblem.positionalRef(),
+                    pendingRootProblem.message());
         }
         if (rootValues == 0 && problems == 0) problem(source.whole(), "empty file");
     }
@@ -182,7 +184,9 @@ final class JsonFileReader {
     private void readElements(JsonParser p) {
         int onThisLine = 0;
         while (true) {
-            String ref = currentLine != null ? source.traceOnLine(currentLine, onThisLine + 1) : source.trace(ordinal + 1);
+            String ref = currentLine != null
+                    ? source.traceOnLine(currentLine, onThisLine + 1)
+                    : source.trace(ordinal + 1);
             elementBeingRead = ref; // a file cut off between two elements names the one that is missing
             JsonToken t = p.nextToken();
             elementBeingRead = null;
@@ -280,7 +284,8 @@ final class JsonFileReader {
      * True when the value is the container expected; otherwise it is skipped, with a warning unless it is null
      * (MLflow writes null for an absent field).
      */
-    private static boolean expect(JsonParser p, JsonToken actual, JsonToken expected, String mismatch, TraceParts parts) {
+    private static boolean expect(JsonParser p, JsonToken actual, JsonToken expected, String mismatch,
+            TraceParts parts) {
         if (actual == expected) return true;
         if (actual != JsonToken.VALUE_NULL) parts.warnings.add(mismatch + " and was ignored");
         p.skipChildren();

@@ -17,7 +17,8 @@ final class ParseFailures {
     private static final Pattern UNEXPECTED_CHAR = Pattern.compile("^Unexpected character \\('(.*?)' \\(code (\\d+)");
     private static final Pattern UNRECOGNIZED_TOKEN = Pattern.compile("^Unrecognized token '(.*?)'");
     private static final Pattern CLOSE_MARKER = Pattern.compile("^Unexpected close marker '(.)': expected '(.)'");
-    private static final Pattern CONTROL_CHAR = Pattern.compile("^Illegal unquoted character \\(\\(CTRL-CHAR, code (\\d+)\\)\\)");
+    private static final Pattern CONTROL_CHAR = Pattern
+            .compile("^Illegal unquoted character \\(\\(CTRL-CHAR, code (\\d+)\\)\\)");
     private static final Pattern BAD_BYTE = Pattern.compile("byte (0x[0-9a-fA-F]{1,2})");
 
     /**
@@ -35,7 +36,8 @@ final class ParseFailures {
     /**
      * @param parserLocation where the parser stood, for failures that carry no location (Jackson's constraint checks)
      */
-    static String describe(JacksonException e, Origin origin, @Nullable TokenStreamLocation parserLocation, int maxStringLength) {
+    static String describe(JacksonException e, Origin origin, @Nullable TokenStreamLocation parserLocation,
+            int maxStringLength) {
         String original = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
         TokenStreamLocation loc = e.getLocation();
         if (loc == null || loc.getLineNr() <= 0) loc = parserLocation;
@@ -76,14 +78,17 @@ final class ParseFailures {
 
     /** The input ended inside a value: the file was cut off, rather than broken in the middle. */
     static boolean isEndOfInput(JacksonException e) {
-        return e instanceof UnexpectedEndOfInputException || String.valueOf(e.getOriginalMessage()).contains("end-of-input");
+        return e instanceof UnexpectedEndOfInputException
+                || String.valueOf(e.getOriginalMessage()).contains("end-of-input");
     }
 
     private static String simplify(String message) {
         Matcher m = UNEXPECTED_CHAR.matcher(message);
         if (m.find()) {
             int code = Integer.parseInt(m.group(2));
-            return code < 0x20 ? "unexpected control character (code " + code + ")" : "unexpected character '" + m.group(1) + "'";
+            return code < 0x20
+                    ? "unexpected control character (code " + code + ")"
+                    : "unexpected character '" + m.group(1) + "'";
         }
         m = UNRECOGNIZED_TOKEN.matcher(message);
         if (m.find()) return "unrecognized word '" + abbreviate(m.group(1)) + "'";
@@ -123,7 +128,8 @@ final class ParseFailures {
         if (loc != null && loc.getByteOffset() > 0) {
             where = " at byte offset " + (origin.byteOffset() + loc.getByteOffset() - 1);
             if (loc.getLineNr() > 0) {
-                where += " (line " + (origin.line() + loc.getLineNr() - 1) + ", column " + Math.max(1, loc.getColumnNr() - 1) + ")";
+                where += " (line " + (origin.line() + loc.getLineNr() - 1) + ", column "
+                        + Math.max(1, loc.getColumnNr() - 1) + ")";
             }
         }
         return "invalid UTF-8" + which + where + ": the " + origin.unit() + " is not UTF-8 text";

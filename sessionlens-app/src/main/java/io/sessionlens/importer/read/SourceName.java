@@ -21,7 +21,8 @@ record SourceName(String display, boolean inArchive) {
     }
 
     /** Null for a plain file: the listener already knows which file it is reading. */
-    @Nullable String whole() {
+    @Nullable
+    String whole() {
         return inArchive ? display : null;
     }
 

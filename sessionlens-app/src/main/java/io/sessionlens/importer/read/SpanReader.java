@@ -37,7 +37,8 @@ final class SpanReader {
         if (spanId == null && context.isObject()) spanId = SpanIds.normalize(Fields.text(context, "span_id"));
         String name = Fields.text(node, "name");
         if (spanId == null) {
-            warnings.add("span #" + ordinal + (name == null ? "" : " '" + name + "'") + " has no span_id and was skipped");
+            warnings.add(
+                    "span #" + ordinal + (name == null ? "" : " '" + name + "'") + " has no span_id and was skipped");
             return null;
         }
         // MLflow 3.0–3.4 wrote "" rather than null for a root span's parent; normalize maps both to null.
@@ -74,7 +75,8 @@ final class SpanReader {
         }
         String text = code.isString() ? code.stringValue().trim() : null;
         // MLflow's UI-era payloads wrote the OTLP number as text or as a number: 1 is OK, 2 is ERROR
-        if (text != null && text.matches("\\d")) return text.equals("1") ? SpanStatus.OK : text.equals("2") ? SpanStatus.ERROR : SpanStatus.UNSET;
+        if (text != null && text.matches("\\d"))
+            return text.equals("1") ? SpanStatus.OK : text.equals("2") ? SpanStatus.ERROR : SpanStatus.UNSET;
         return SpanStatus.parse(text);
     }
 

@@ -78,7 +78,9 @@ final class TraceAssembler {
             return new Rejected(null, "a single span, not a whole trace (keys: " + keyList(parts.keys)
                     + "); export whole traces with `mlflow traces get` or `mlflow traces search`", true);
         }
-        return Fields.has(parts.other, "trace_id", "request_id") ? null : new Rejected(null, notATrace(parts.keys), true);
+        return Fields.has(parts.other, "trace_id", "request_id")
+                ? null
+                : new Rejected(null, notATrace(parts.keys), true);
     }
 
     private static @Nullable String traceId(
@@ -86,7 +88,8 @@ final class TraceAssembler {
         if (info.traceId() != null) return info.traceId();
         String fromSpans = traceIdFromSpans(spans);
         if (fromSpans != null && hasInfo) {
-            warnings.add("the trace info has no trace_id; took " + fromSpans + " from the spans' " + MlflowKeys.TRACE_REQUEST_ID);
+            warnings.add("the trace info has no trace_id; took " + fromSpans + " from the spans' "
+                    + MlflowKeys.TRACE_REQUEST_ID);
         }
         return fromSpans;
     }
@@ -106,7 +109,8 @@ final class TraceAssembler {
         if (info.experimentId() != null) return info.experimentId();
         String fallback = TraceInfo.DEFAULT_EXPERIMENT;
         warnings.add(info.locationType() != null && !"MLFLOW_EXPERIMENT".equals(info.locationType())
-                ? "the trace location is " + info.locationType() + ", not an MLflow experiment; filed under experiment " + fallback
+                ? "the trace location is " + info.locationType() + ", not an MLflow experiment; filed under experiment "
+                        + fallback
                 : "no experiment id; filed under experiment " + fallback + " (MLflow's default experiment)");
         return fallback;
     }
@@ -114,7 +118,8 @@ final class TraceAssembler {
     /** MLflow's own definition when the export has none: the root span's end minus its start. */
     private static @Nullable Long duration(TraceInfoReader.InfoFields info, SpanTree tree) {
         if (info.executionDurationMs() != null) return info.executionDurationMs();
-        return tree.root().filter(r -> r.endTimeUnixNano() != null).map(r -> r.durationNanos() / 1_000_000).orElse(null);
+        return tree.root().filter(r -> r.endTimeUnixNano() != null).map(r -> r.durationNanos() / 1_000_000)
+                .orElse(null);
     }
 
     private static @Nullable String traceIdFromSpans(List<SpanReader.ReadSpan> spans) {
@@ -145,16 +150,21 @@ final class TraceAssembler {
             }
             // a redacted export redacts parent ids too: a parent of the same id is the first span of that id
             String id = span.spanId() + "~" + n;
-            out.add(new SpanReader.ReadSpan(new Span(id, span.parentSpanId(), span.name(), span.startTimeUnixNano(), span.endTimeUnixNano(),
-                    span.status(), span.statusMessage(), span.attributes(), span.events()), s.startMissing()));
+            out.add(new SpanReader.ReadSpan(
+                    new Span(id, span.parentSpanId(), span.name(), span.startTimeUnixNano(), span.endTimeUnixNano(),
+                            span.status(), span.statusMessage(), span.attributes(), span.events()),
+                    s.startMissing()));
         }
         counts.forEach((id, n) -> {
-            if (n > 1) warnings.add("span id " + id + " appears " + n + " times; kept every span, the later ones as " + id + "~2…" + id + "~" + n);
+            if (n > 1)
+                warnings.add("span id " + id + " appears " + n + " times; kept every span, the later ones as " + id
+                        + "~2…" + id + "~" + n);
         });
         return out;
     }
 
-    private static List<Span> withStartTimes(List<SpanReader.ReadSpan> spans, Instant requestTime, List<String> warnings) {
+    private static List<Span> withStartTimes(List<SpanReader.ReadSpan> spans, Instant requestTime,
+            List<String> warnings) {
         List<Span> out = new ArrayList<>(spans.size());
         List<Span> repaired = new ArrayList<>();
         long requestNanos = TimeValues.toNanos(requestTime);
@@ -168,8 +178,9 @@ final class TraceAssembler {
             out.add(span);
         }
         if (!repaired.isEmpty()) {
-            warnings.add(count(repaired.size(), "span has", "spans have") + " no start time; used the trace's request time: "
-                    + named(repaired, TraceAssembler::describe));
+            warnings.add(
+                    count(repaired.size(), "span has", "spans have") + " no start time; used the trace's request time: "
+                            + named(repaired, TraceAssembler::describe));
         }
         return out;
     }

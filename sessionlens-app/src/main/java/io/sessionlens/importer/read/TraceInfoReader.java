@@ -66,7 +66,8 @@ final class TraceInfoReader {
     private static @Nullable String text(JsonNode info, List<String> warnings, String... names) {
         JsonNode v = Fields.get(info, names);
         if (v != null && v.isContainer()) {
-            warnings.add(name(info, names) + " is " + (v.isArray() ? "a list" : "an object") + ", not text, and was ignored");
+            warnings.add(name(info, names) + " is " + (v.isArray() ? "a list" : "an object")
+                    + ", not text, and was ignored");
         }
         return Fields.text(info, names);
     }
@@ -80,7 +81,8 @@ final class TraceInfoReader {
         if (v == null) return Fields.stringMap(null);
         String name = name(info, names);
         if (!v.isContainer()) {
-            warnings.add(name + " is " + (v.isString() ? "text" : "a single value") + ", not an object, and was ignored");
+            warnings.add(
+                    name + " is " + (v.isString() ? "text" : "a single value") + ", not an object, and was ignored");
             return Fields.stringMap(null);
         }
         if (v.isArray()) {

@@ -36,7 +36,8 @@ class ImportView extends VerticalLayout {
         add(new H2("Import MLflow traces"));
         var intro = new Paragraph();
         intro.add(new Text("Drop MLflow exports here: "), code("mlflow traces get"), new Text(" or "),
-                code("mlflow traces search --output json"), new Text(" output, a JSON array, JSON Lines, or a .zip of these"
+                code("mlflow traces search --output json"),
+                new Text(" output, a JSON array, JSON Lines, or a .zip of these"
                         + " — from MLflow 2.x to today, REST and OTLP-ingested traces too. Re-importing the same traces changes"
                         + " nothing; traces whose content changed are updated. Sessions are listed as soon as their traces"
                         + " are stored; their analysis (texts, judges, root cause) follows in the background."));
@@ -57,7 +58,8 @@ class ImportView extends VerticalLayout {
             report = imports.importFile(metadata.fileName(), in);
         } catch (IOException e) {
             report = new ImportReport(0, 0, 0,
-                    List.of(ImportReport.FileReport.unreadable(metadata.fileName(), "could not read the upload: " + e.getMessage())),
+                    List.of(ImportReport.FileReport.unreadable(metadata.fileName(),
+                            "could not read the upload: " + e.getMessage())),
                     List.of());
         } finally {
             try {
@@ -73,16 +75,19 @@ class ImportView extends VerticalLayout {
         var box = new Div();
         box.addClassName("import-result");
         box.getElement().setAttribute("data-file", f.name());
-        box.getStyle().set("border", "1px solid var(--lumo-contrast-20pct)").set("border-radius", "var(--lumo-border-radius-m)")
+        box.getStyle().set("border", "1px solid var(--lumo-contrast-20pct)")
+                .set("border-radius", "var(--lumo-border-radius-m)")
                 .set("padding", "var(--lumo-space-s) var(--lumo-space-m)").set("margin-bottom", "var(--lumo-space-s)");
         var title = new Span(f.name() + ": ");
         title.getStyle().set("font-weight", "600");
-        String summary = f.failed() ? "nothing imported"
+        String summary = f.failed()
+                ? "nothing imported"
                 : "%s stored: %d new, %d updated, %d unchanged, in %s".formatted(plural(f.traces(), "trace"),
                         f.imported(), f.updated(), f.unchanged(), plural(f.sessions(), "session"))
                         + (f.rejected() > 0 ? "; %s not stored".formatted(plural(f.rejected(), "trace")) : "")
                         + (f.stoppedReading() != null ? "; the rest of the file was not read" : "");
-        var status = Badges.of(summary, f.failed() ? Badges.Tone.ERROR : f.errors().isEmpty() ? Badges.Tone.SUCCESS : Badges.Tone.WARNING);
+        var status = Badges.of(summary,
+                f.failed() ? Badges.Tone.ERROR : f.errors().isEmpty() ? Badges.Tone.SUCCESS : Badges.Tone.WARNING);
         box.add(title, status);
         if (!f.errors().isEmpty()) box.add(problems("Problems", f.errors(), "var(--lumo-error-text-color)"));
         if (!f.warnings().isEmpty()) box.add(problems("Warnings", f.warnings(), "var(--lumo-secondary-text-color)"));

@@ -2,12 +2,11 @@ package io.sessionlens.importer.web;
 
 import io.sessionlens.importer.ImportLimits;
 import io.sessionlens.importer.ImportReport;
-import io.sessionlens.importer.read.CountingInput;
 import io.sessionlens.importer.ImportService;
+import io.sessionlens.importer.read.CountingInput;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.Part;
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -45,8 +44,9 @@ class ImportController {
         String type = request.getContentType() == null ? "" : request.getContentType().toLowerCase(Locale.ROOT);
         String mediaType = type.split(";", 2)[0].trim();
         if (!ACCEPTED.contains(mediaType)) {
-            return ResponseEntity.status(HttpStatus.UNSUPPORTED_MEDIA_TYPE).body(Map.of("error", "content type '" + mediaType
-                    + "' is not accepted: send application/json, application/zip or multipart/form-data"));
+            return ResponseEntity.status(HttpStatus.UNSUPPORTED_MEDIA_TYPE)
+                    .body(Map.of("error", "content type '" + mediaType
+                            + "' is not accepted: send application/json, application/zip or multipart/form-data"));
         }
         String bodyName = request.getHeader("X-File-Name") != null ? request.getHeader("X-File-Name") : "request body";
         long declared = request.getContentLengthLong();
@@ -62,7 +62,8 @@ class ImportController {
                     uploads.add(new ImportService.Upload(name, p::getInputStream));
                 }
             } catch (ServletException | IllegalStateException e) {
-                return ResponseEntity.badRequest().body(Map.of("error", "could not read the multipart request: " + e.getMessage()));
+                return ResponseEntity.badRequest()
+                        .body(Map.of("error", "could not read the multipart request: " + e.getMessage()));
             }
             if (uploads.isEmpty()) {
                 return ResponseEntity.badRequest().body(Map.of("error", "the multipart request has no 'file' part"));
@@ -70,7 +71,8 @@ class ImportController {
             if (uploads.size() > limits.maxFiles()) {
                 return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(Map.of("error", uploads.size()
                         + " files in one request, from " + uploads.getFirst().name() + " to " + uploads.getLast().name()
-                        + "; at most " + limits.maxFiles() + " are taken (sessionlens.import.max-files): nothing was imported"));
+                        + "; at most " + limits.maxFiles()
+                        + " are taken (sessionlens.import.max-files): nothing was imported"));
             }
         } else {
             // A body sent without a length (chunked) is counted as it is read: past the limit, reading stops with a message.
@@ -87,7 +89,8 @@ class ImportController {
 
     static ResponseEntity<Map<String, String>> tooLarge(String what, ImportLimits limits) {
         return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(Map.of("error", what + " is larger than "
-                + ImportLimits.describe(limits.maxRequestSize()) + " (sessionlens.import.max-request-size): nothing was imported"));
+                + ImportLimits.describe(limits.maxRequestSize())
+                + " (sessionlens.import.max-request-size): nothing was imported"));
     }
 
     /** 400 answer: the contract's {@code error}, plus the per-file report so automation sees every defect. */
@@ -121,7 +124,9 @@ class ImportController {
         @Override
         protected void counted(int n) throws IOException {
             read += n;
-            if (read > max) throw new IOException(name + " is larger than %,d bytes (sessionlens.import.max-request-size)".formatted(max));
+            if (read > max)
+                throw new IOException(
+                        name + " is larger than %,d bytes (sessionlens.import.max-request-size)".formatted(max));
         }
     }
 }

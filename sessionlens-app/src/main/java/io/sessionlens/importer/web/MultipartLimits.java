@@ -30,7 +30,9 @@ class MultipartLimits {
     @ExceptionHandler(MultipartException.class)
     ResponseEntity<Map<String, String>> multipartBroken(MultipartException e) {
         return ResponseEntity.badRequest().body(Map.of("error", "could not read the multipart request: "
-                + (e.getMostSpecificCause().getMessage() == null ? "malformed" : e.getMostSpecificCause().getMessage())));
+                + (e.getMostSpecificCause().getMessage() == null
+                        ? "malformed"
+                        : e.getMostSpecificCause().getMessage())));
     }
 
 }

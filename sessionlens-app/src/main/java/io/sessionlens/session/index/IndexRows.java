@@ -36,7 +36,8 @@ class IndexRows {
      * The session's row with its counts rewritten (a new row for a new session), or null after deleting the row of a
      * session that has no traces any more (every trace of it moved to another session).
      */
-    @Nullable SessionIndexEntity withCounts(SessionRef ref, Map<SessionRef, SessionIndexEntity> rows, List<TurnRow> turns) {
+    @Nullable
+    SessionIndexEntity withCounts(SessionRef ref, Map<SessionRef, SessionIndexEntity> rows, List<TurnRow> turns) {
         SessionIndexEntity e = rows.get(ref);
         if (turns.isEmpty()) {
             if (e != null) index.delete(e);
@@ -56,10 +57,12 @@ class IndexRows {
         e.setTurnCount(turns.size());
         e.setFirstRequestTime(first.requestTime());
         e.setLastRequestTime(last.requestTime());
-        e.setUserId(turns.stream().map(TurnRow::userId).filter(u -> u != null && !u.isBlank()).findFirst().orElse(null));
+        e.setUserId(
+                turns.stream().map(TurnRow::userId).filter(u -> u != null && !u.isBlank()).findFirst().orElse(null));
         e.setWorstState(turns.stream().map(t -> TraceState.parse(t.state()))
                 .max(Comparator.comparingInt(TraceState::severity)).orElse(TraceState.STATE_UNSPECIFIED).name());
-        e.setErrorTurns((int) turns.stream().filter(t -> TraceState.parse(t.state()) == TraceState.ERROR || t.errorSpanCount() > 0).count());
+        e.setErrorTurns((int) turns.stream()
+                .filter(t -> TraceState.parse(t.state()) == TraceState.ERROR || t.errorSpanCount() > 0).count());
         e.setTotalTokens(turns.stream().mapToLong(TurnRow::totalTokens).sum());
         e.setTotalDurationMs(turns.stream().mapToLong(TurnRow::durationMs).sum());
     }

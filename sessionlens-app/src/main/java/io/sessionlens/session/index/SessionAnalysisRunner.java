@@ -45,7 +45,8 @@ public class SessionAnalysisRunner {
     private final Clock clock;
     private final TransactionTemplate newTransaction;
 
-    SessionAnalysisRunner(TraceService traces, SessionIndexRepository index, IndexRows rows, ExperimentSettingsService settings,
+    SessionAnalysisRunner(TraceService traces, SessionIndexRepository index, IndexRows rows,
+            ExperimentSettingsService settings,
             Clock clock, PlatformTransactionManager transactions) {
         this.traces = traces;
         this.index = index;
@@ -64,7 +65,8 @@ public class SessionAnalysisRunner {
         for (int attempt = 1; attempt <= OPEN_ATTEMPTS; attempt++) {
             try {
                 newTransaction.executeWithoutResult(tx -> {
-                    if (index.findByRef(ref).filter(e -> !e.isAnalysed()).isPresent()) analyseInTransaction(List.of(ref));
+                    if (index.findByRef(ref).filter(e -> !e.isAnalysed()).isPresent())
+                        analyseInTransaction(List.of(ref));
                 });
                 return;
             } catch (ConcurrencyFailureException writtenMeanwhile) {
@@ -125,7 +127,8 @@ public class SessionAnalysisRunner {
     private AnalysisSettings settingsFor(String experimentId) {
         ExperimentSettings s = settings.get(experimentId);
         PolarityTable polarity = PolarityTable.builtIn();
-        for (Map.Entry<String, Set<String>> o : s.failingValues().entrySet()) polarity = polarity.with(o.getKey(), o.getValue());
+        for (Map.Entry<String, Set<String>> o : s.failingValues().entrySet())
+            polarity = polarity.with(o.getKey(), o.getValue());
         return new AnalysisSettings(s.mappings(), polarity);
     }
 }

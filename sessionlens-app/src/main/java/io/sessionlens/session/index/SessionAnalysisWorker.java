@@ -168,7 +168,8 @@ public class SessionAnalysisWorker implements SmartLifecycle {
                 } catch (ConcurrencyFailureException writtenMeanwhile) {
                     // still waiting (a changed generation or a row lock): the next round reads what the other wrote
                 } catch (RuntimeException e) {
-                    log.error("analysis of session {} / {} failed; it is kept without analysis", ref.experimentId(), ref.sessionId(), e);
+                    log.error("analysis of session {} / {} failed; it is kept without analysis", ref.experimentId(),
+                            ref.sessionId(), e);
                     runner.giveUp(ref);
                 }
             }

@@ -35,7 +35,8 @@ class SessionIndexer {
     private final TransactionTemplate newTransaction;
     private final ApplicationEventPublisher events;
 
-    SessionIndexer(TraceService traces, SessionIndexRepository index, IndexRows rows, PlatformTransactionManager transactions,
+    SessionIndexer(TraceService traces, SessionIndexRepository index, IndexRows rows,
+            PlatformTransactionManager transactions,
             ApplicationEventPublisher events) {
         this.traces = traces;
         this.index = index;
@@ -48,7 +49,7 @@ class SessionIndexer {
     /** A session the background analysis writes at the same moment wins the row; the counts are then written again. */
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
     void onTracesStored(TracesStored event) {
-        for (int attempt = 1; ; attempt++) {
+        for (int attempt = 1;; attempt++) {
             try {
                 newTransaction.executeWithoutResult(tx -> indexCounts(event.sessions()));
                 break;

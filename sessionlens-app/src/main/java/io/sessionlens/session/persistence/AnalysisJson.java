@@ -3,10 +3,10 @@ package io.sessionlens.session.persistence;
 import io.sessionlens.analysis.AssessmentView;
 import io.sessionlens.analysis.SessionAnalysis;
 import io.sessionlens.session.SessionRow.JudgeChip;
+import io.sessionlens.trace.json.SharedJson;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.type.TypeReference;
-import io.sessionlens.trace.json.SharedJson;
 import tools.jackson.databind.json.JsonMapper;
 
 /**

@@ -57,12 +57,16 @@ public class SessionIndexEntity {
         this.sessionKey = ref.sessionId();
     }
 
-    public SessionRef ref() { return new SessionRef(experimentId, sessionKey); }
+    public SessionRef ref() {
+        return new SessionRef(experimentId, sessionKey);
+    }
     public String getExperimentId() { return experimentId; }
     /** The session id, or the trace id of a trace without one. */
     public String getSessionKey() { return sessionKey; }
     /** Null for a trace without a session id, shown as a one-turn session of its own. */
-    public @Nullable String getSessionId() { return sessionId; }
+    public @Nullable String getSessionId() {
+        return sessionId;
+    }
     public int getTurnCount() { return turnCount; }
     public Instant getFirstRequestTime() { return firstRequestTime; }
     public Instant getLastRequestTime() { return lastRequestTime; }
@@ -81,7 +85,9 @@ public class SessionIndexEntity {
     public Instant getUpdatedAt() { return updatedAt; }
 
     /** Analysed by today's analyser; otherwise waiting for the background analysis. */
-    public boolean isAnalysed() { return analysisVersion == SessionAnalyzer.VERSION; }
+    public boolean isAnalysed() {
+        return analysisVersion == SessionAnalyzer.VERSION;
+    }
 
     public void setSessionId(@Nullable String sessionId) { this.sessionId = sessionId; }
     public void setTurnCount(int turnCount) { this.turnCount = turnCount; }
@@ -100,6 +106,10 @@ public class SessionIndexEntity {
     public void setSessionJudges(@Nullable String json) { this.sessionJudges = json; }
     public void setAnalysisJson(@Nullable String json) { this.analysisJson = json; }
     public void setUpdatedAt(Instant updatedAt) { this.updatedAt = updatedAt; }
-    public void markWaiting() { this.analysisVersion = 0; }
-    public void markAnalysed() { this.analysisVersion = SessionAnalyzer.VERSION; }
+    public void markWaiting() {
+        this.analysisVersion = 0;
+    }
+    public void markAnalysed() {
+        this.analysisVersion = SessionAnalyzer.VERSION;
+    }
 }

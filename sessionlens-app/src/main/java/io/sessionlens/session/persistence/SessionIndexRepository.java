@@ -18,7 +18,9 @@ import org.springframework.data.jpa.repository.Query;
 
 /** The session index. Callers name sessions by {@link SessionRef}; the id class stays in this package. */
 public interface SessionIndexRepository
-        extends JpaRepository<SessionIndexEntity, SessionIndexEntity.Key>, JpaSpecificationExecutor<SessionIndexEntity> {
+        extends
+            JpaRepository<SessionIndexEntity, SessionIndexEntity.Key>,
+            JpaSpecificationExecutor<SessionIndexEntity> {
 
     default Optional<SessionIndexEntity> findByRef(SessionRef ref) {
         return findById(SessionIndexEntity.Key.of(ref));
@@ -27,7 +29,8 @@ public interface SessionIndexRepository
     /** The stored rows of these sessions, in one query; sessions without a row are missing from the map. */
     default Map<SessionRef, SessionIndexEntity> findAllByRef(Collection<SessionRef> refs) {
         Map<SessionRef, SessionIndexEntity> rows = new HashMap<>();
-        for (SessionIndexEntity e : findAllById(refs.stream().map(SessionIndexEntity.Key::of).toList())) rows.put(e.ref(), e);
+        for (SessionIndexEntity e : findAllById(refs.stream().map(SessionIndexEntity.Key::of).toList()))
+            rows.put(e.ref(), e);
         return rows;
     }
 

@@ -13,7 +13,8 @@ import org.springframework.data.jpa.domain.Specification;
 /** The session search in SQL: a {@link SessionFilter} as a where clause, {@link SessionSort} keys as index columns. */
 final class SessionSearch {
     /** Ties (and an unsorted list) end in the key, so paging is stable. */
-    private static final List<Sort.Order> TIE_BREAK = List.of(Sort.Order.asc("experimentId"), Sort.Order.asc("sessionKey"));
+    private static final List<Sort.Order> TIE_BREAK = List.of(Sort.Order.asc("experimentId"),
+            Sort.Order.asc("sessionKey"));
 
     private SessionSearch() {}
 

@@ -40,7 +40,8 @@ final class MappingEditor extends Div {
     static String describe(@Nullable ReadFrom r) {
         if (r == null) return "not analysed";
         return "%s%s — input key %s, output key %s, format %s".formatted(r.source(),
-                r.spanName() == null ? "" : " \"" + r.spanName() + "\"", wholeIfBlank(r.inputKey()), wholeIfBlank(r.outputKey()),
+                r.spanName() == null ? "" : " \"" + r.spanName() + "\"", wholeIfBlank(r.inputKey()),
+                wholeIfBlank(r.outputKey()),
                 r.format());
     }
 

@@ -27,10 +27,12 @@ final class PolarityEditor extends Div {
     final Map<String, TextField> fields = new LinkedHashMap<>();
     final Button save;
 
-    PolarityEditor(SessionDocument doc, Map<String, Set<String>> failingValues, Consumer<Map<String, Set<String>>> onSave) {
+    PolarityEditor(SessionDocument doc, Map<String, Set<String>> failingValues,
+            Consumer<Map<String, Set<String>>> onSave) {
         setId("polarity-editor");
-        var intro = new Paragraph("Values that count as a failure, comma-separated, for experiment " + doc.experimentId()
-                + ". Leave empty for the built-in rule.");
+        var intro = new Paragraph(
+                "Values that count as a failure, comma-separated, for experiment " + doc.experimentId()
+                        + ". Leave empty for the built-in rule.");
         intro.getStyle().set("font-size", "var(--lumo-font-size-s)").set("color", "var(--lumo-secondary-text-color)");
         add(intro);
         seenValues(doc).forEach((judge, values) -> {   // judge -> value -> verdict today, named as in the chart's legend
@@ -39,7 +41,8 @@ final class PolarityEditor extends Div {
             field.setWidthFull();
             field.setValue(String.join(", ", failingValues.getOrDefault(judge, Set.of())));
             field.setHelperText("here: " + values.entrySet().stream()
-                    .map(v -> v.getKey() + " (" + AssessmentTimeline.label(v.getValue()) + ")").collect(Collectors.joining(", ")));
+                    .map(v -> v.getKey() + " (" + AssessmentTimeline.label(v.getValue()) + ")")
+                    .collect(Collectors.joining(", ")));
             fields.put(judge, field);
             add(field);
         });
@@ -65,6 +68,7 @@ final class PolarityEditor extends Div {
 
     private static void note(Map<String, Map<String, Verdict>> seen, AssessmentView a) {
         if (a.value() == null) return;   // expectations without a value, scorer errors: nothing to classify
-        seen.computeIfAbsent(a.name(), k -> new LinkedHashMap<>()).putIfAbsent(JudgeLine.valueText(a.value()), a.verdict());
+        seen.computeIfAbsent(a.name(), k -> new LinkedHashMap<>()).putIfAbsent(JudgeLine.valueText(a.value()),
+                a.verdict());
     }
 }

@@ -31,11 +31,13 @@ final class RootCauseBox extends Div {
         if (rc == null) {
             addClassName("sl-ok");
             add(new Paragraph("No evidence of a failure in this session."));
-            if (doc.diagnosisNote() != null) add(withId(new Paragraph(capitalised(doc.diagnosisNote()) + "."), "diagnosis-note"));
+            if (doc.diagnosisNote() != null)
+                add(withId(new Paragraph(capitalised(doc.diagnosisNote()) + "."), "diagnosis-note"));
             return;
         }
         addClassName("sl-cause");
-        var head = new Div(turnLink(rc.turn()), new Span(" · "), withId(new Span(kind(rc.kind(), rc.reason())), "root-cause-kind"));
+        var head = new Div(turnLink(rc.turn()), new Span(" · "),
+                withId(new Span(kind(rc.kind(), rc.reason())), "root-cause-kind"));
         head.addClassName("sl-cause-head");
         add(head);
         var confidence = new Span("confidence " + confidenceWord(rc.confidence()) + " · " + score(rc.confidence()));
@@ -44,7 +46,8 @@ final class RootCauseBox extends Div {
         add(withId(confidence, "root-cause-confidence"));
         add(withId(new Paragraph(withoutTurn(rc.evidence(), rc.turn())), "root-cause-evidence"));
         if (!rc.chain().isEmpty()) {
-            var chain = new Div(new Span(rc.chain().size() == 1 ? "Later turn that built on it: " : "Later turns that built on it: "));
+            var chain = new Div(new Span(
+                    rc.chain().size() == 1 ? "Later turn that built on it: " : "Later turns that built on it: "));
             chain.add(turnLinks(rc.chain()).toArray(Component[]::new));
             chain.addClassName("sl-cause-line");
             add(withId(chain, "root-cause-chain"));
@@ -58,7 +61,8 @@ final class RootCauseBox extends Div {
             flagged.addClassName("sl-cause-line");
             add(withId(flagged, "root-cause-flagged"));
         }
-        List<RootCause.Candidate> others = rc.candidates().stream().filter(c -> c.turn() != rc.turn() || c.kind() != rc.kind()).toList();
+        List<RootCause.Candidate> others = rc.candidates().stream()
+                .filter(c -> c.turn() != rc.turn() || c.kind() != rc.kind()).toList();
         if (!others.isEmpty()) {
             var also = new Div(new H4("Also considered"));
             also.setId("root-cause-candidates");

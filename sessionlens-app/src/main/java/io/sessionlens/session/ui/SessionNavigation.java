@@ -18,6 +18,7 @@ public final class SessionNavigation {
 
     /** The session as a Markdown transcript, served by the session API. */
     public static String transcriptUrl(String experimentId, String sessionId) {
-        return "api/sessions/" + RouteIds.encode(sessionId) + "/transcript.md?experimentId=" + RouteIds.encode(experimentId);
+        return "api/sessions/" + RouteIds.encode(sessionId) + "/transcript.md?experimentId="
+                + RouteIds.encode(experimentId);
     }
 }

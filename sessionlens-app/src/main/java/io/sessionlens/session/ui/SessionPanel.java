@@ -66,7 +66,8 @@ final class SessionPanel extends Div {
             errs.setId("scorer-errors");
             errs.addClassName("sl-scorer-errors");
             for (ScorerError e : doc.scorerErrors()) {
-                errs.add(new Div(new Span(e.name() + (e.sessionLevel() ? " (session)" : "") + " · " + nz(e.errorCode()) + ": "),
+                errs.add(new Div(
+                        new Span(e.name() + (e.sessionLevel() ? " (session)" : "") + " · " + nz(e.errorCode()) + ": "),
                         new Span(nz(e.message()))));
             }
             add(errs);

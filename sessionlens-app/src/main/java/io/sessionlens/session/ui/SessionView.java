@@ -56,9 +56,7 @@ class SessionView extends Div implements BeforeEnterObserver, HasDynamicTitle {
     }
 
     @Override
-    public String getPageTitle() {
-        return title;
-    }
+    public String getPageTitle() { return title; }
 
     @Override
     protected void onAttach(AttachEvent event) {
@@ -70,11 +68,13 @@ class SessionView extends Div implements BeforeEnterObserver, HasDynamicTitle {
     public void beforeEnter(BeforeEnterEvent event) {
         String exp = RouteIds.decode(event.getRouteParameters().get("experimentId").orElse(""));
         String sid = RouteIds.decode(event.getRouteParameters().get("sessionId").orElse(""));
-        int turn = event.getLocation().getQueryParameters().getSingleParameter("turn").map(SessionView::parseInt).orElse(0);
+        int turn = event.getLocation().getQueryParameters().getSingleParameter("turn").map(SessionView::parseInt)
+                .orElse(0);
         removeAll();
-        sessions.open(new SessionRef(exp, sid)).ifPresentOrElse(doc -> show(doc, turn), () -> add(new H2("Session not found"),
-                new Paragraph("There is no session " + sid + " in experiment " + exp + "."),
-                new Anchor(SessionNavigation.ROUTE, "Back to all sessions")));
+        sessions.open(new SessionRef(exp, sid)).ifPresentOrElse(doc -> show(doc, turn),
+                () -> add(new H2("Session not found"),
+                        new Paragraph("There is no session " + sid + " in experiment " + exp + "."),
+                        new Anchor(SessionNavigation.ROUTE, "Back to all sessions")));
     }
 
     private void show(SessionDocument doc, int focusTurn) {
@@ -109,7 +109,8 @@ class SessionView extends Div implements BeforeEnterObserver, HasDynamicTitle {
                 TraceStateBadge.of(TraceState.parse(doc.state())));
         if (doc.standalone()) meta.add(Badges.of("no session id: a trace of its own", Badges.Tone.WARNING));
         meta.setSpacing(true);
-        var export = new Anchor(SessionNavigation.transcriptUrl(doc.experimentId(), doc.sessionId()), "Export Markdown");
+        var export = new Anchor(SessionNavigation.transcriptUrl(doc.experimentId(), doc.sessionId()),
+                "Export Markdown");
         export.setTarget(AnchorTarget.BLANK);
         export.setId("export-markdown");
         var links = new HorizontalLayout(new Anchor(SessionNavigation.ROUTE, "← All sessions"), export);

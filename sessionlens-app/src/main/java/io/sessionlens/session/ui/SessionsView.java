@@ -134,26 +134,38 @@ class SessionsView extends VerticalLayout implements BeforeEnterObserver {
     private void configureGrid() {
         grid.setId("sessions-grid");
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
-        grid.addComponentColumn(SessionsView::sessionCell).setHeader("Session").setKey(SessionSort.SESSION.name()).setSortable(true)
+        grid.addComponentColumn(SessionsView::sessionCell).setHeader("Session").setKey(SessionSort.SESSION.name())
+                .setSortable(true)
                 .setWidth("13rem").setFlexGrow(0).setResizable(true);
-        grid.addComponentColumn(SessionsView::stateCell).setHeader("State").setKey(SessionSort.STATE.name()).setSortable(true).setWidth("8.5rem").setFlexGrow(0);
-        grid.addComponentColumn(SessionsView::rootCauseCell).setHeader("Root cause").setKey(SessionSort.ROOT_CAUSE.name()).setSortable(true)
+        grid.addComponentColumn(SessionsView::stateCell).setHeader("State").setKey(SessionSort.STATE.name())
+                .setSortable(true).setWidth("8.5rem").setFlexGrow(0);
+        grid.addComponentColumn(SessionsView::rootCauseCell).setHeader("Root cause")
+                .setKey(SessionSort.ROOT_CAUSE.name()).setSortable(true)
                 .setWidth("12rem").setFlexGrow(0);
         grid.addComponentColumn(SessionsView::judgeChips).setHeader("Session judges").setWidth("14rem").setFlexGrow(0);
-        grid.addColumn(SessionRow::turnCount).setHeader("Turns").setKey(SessionSort.TURNS.name()).setSortable(true).setWidth("5rem").setFlexGrow(0);
-        grid.addColumn(SessionRow::errorTurns).setHeader("Errors").setKey(SessionSort.ERRORS.name()).setSortable(true).setWidth("5.5rem").setFlexGrow(0)
+        grid.addColumn(SessionRow::turnCount).setHeader("Turns").setKey(SessionSort.TURNS.name()).setSortable(true)
+                .setWidth("5rem").setFlexGrow(0);
+        grid.addColumn(SessionRow::errorTurns).setHeader("Errors").setKey(SessionSort.ERRORS.name()).setSortable(true)
+                .setWidth("5.5rem").setFlexGrow(0)
                 .setTooltipGenerator(r -> r.errorTurns() + " turns with an error state or error span");
-        grid.addColumn(r -> TimeFormat.minutes(r.firstRequestTime())).setHeader("First (UTC)").setKey(SessionSort.FIRST_REQUEST.name()).setSortable(true)
+        grid.addColumn(r -> TimeFormat.minutes(r.firstRequestTime())).setHeader("First (UTC)")
+                .setKey(SessionSort.FIRST_REQUEST.name()).setSortable(true)
                 .setWidth("9.5rem").setFlexGrow(0);
-        grid.addColumn(r -> TimeFormat.minutes(r.lastRequestTime())).setHeader("Last (UTC)").setKey(SessionSort.LAST_REQUEST.name()).setSortable(true)
+        grid.addColumn(r -> TimeFormat.minutes(r.lastRequestTime())).setHeader("Last (UTC)")
+                .setKey(SessionSort.LAST_REQUEST.name()).setSortable(true)
                 .setWidth("9.5rem").setFlexGrow(0);
-        grid.addColumn(r -> DurationFormat.ofMillis(r.durationMs())).setHeader("Latency").setKey(SessionSort.LATENCY.name()).setSortable(true)
+        grid.addColumn(r -> DurationFormat.ofMillis(r.durationMs())).setHeader("Latency")
+                .setKey(SessionSort.LATENCY.name()).setSortable(true)
                 .setWidth("6rem").setFlexGrow(0).setTooltipGenerator(r -> "sum of the turns' execution durations");
-        grid.addColumn(SessionRow::user).setHeader("User").setKey(SessionSort.USER.name()).setSortable(true).setWidth("8rem").setFlexGrow(0);
-        grid.addColumn(SessionRow::experimentId).setHeader("Exp.").setKey(SessionSort.EXPERIMENT.name()).setSortable(true).setWidth("5rem").setFlexGrow(0);
+        grid.addColumn(SessionRow::user).setHeader("User").setKey(SessionSort.USER.name()).setSortable(true)
+                .setWidth("8rem").setFlexGrow(0);
+        grid.addColumn(SessionRow::experimentId).setHeader("Exp.").setKey(SessionSort.EXPERIMENT.name())
+                .setSortable(true).setWidth("5rem").setFlexGrow(0);
         grid.addColumn(SessionRow::firstInput).setHeader("First input").setFlexGrow(1).setWidth("14rem")
                 .setTooltipGenerator(SessionRow::firstInput);
-        grid.setItems(query -> sessions.search(filter, sortOf(query.getSortOrders()), query.getPage(), query.getPageSize()).stream(),
+        grid.setItems(
+                query -> sessions.search(filter, sortOf(query.getSortOrders()), query.getPage(), query.getPageSize())
+                        .stream(),
                 query -> (int) sessions.count(filter));
         grid.setSizeFull();
     }
@@ -215,8 +227,10 @@ class SessionsView extends VerticalLayout implements BeforeEnterObserver {
         String[] jv = judge.getValue().split("=", 2);
         Instant f = from.getValue() == null ? null : from.getValue().atStartOfDay(ZoneOffset.UTC).toInstant();
         Instant t = to.getValue() == null ? null : to.getValue().plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
-        filter = new SessionFilter(experiment.getValue(), blankToNull(user.getValue()), blankToNull(text.getValue()), f, t,
-                blankToNull(state.getValue()), errorsOnly.getValue(), rootCauseOnly.getValue(), blankToNull(jv[0].trim()),
+        filter = new SessionFilter(experiment.getValue(), blankToNull(user.getValue()), blankToNull(text.getValue()), f,
+                t,
+                blankToNull(state.getValue()), errorsOnly.getValue(), rootCauseOnly.getValue(),
+                blankToNull(jv[0].trim()),
                 jv.length > 1 ? blankToNull(jv[1].trim()) : null);
         grid.getDataProvider().refreshAll();
         long n = sessions.count(filter);
@@ -251,7 +265,8 @@ class SessionsView extends VerticalLayout implements BeforeEnterObserver {
         put(q, "judge", judge.getValue());
         if (errorsOnly.getValue()) q.put("errors", "true");
         if (rootCauseOnly.getValue()) q.put("rootcause", "true");
-        getUI().ifPresent(ui -> ui.getPage().getHistory().replaceState(null, new Location(SessionNavigation.ROUTE, QueryParameters.simple(q))));
+        getUI().ifPresent(ui -> ui.getPage().getHistory().replaceState(null,
+                new Location(SessionNavigation.ROUTE, QueryParameters.simple(q))));
     }
 
     private static Component sessionCell(SessionRow r) {
@@ -275,7 +290,8 @@ class SessionsView extends VerticalLayout implements BeforeEnterObserver {
         }
         if (r.rootCauseTurn() == null) return new Span();
         var a = new Anchor(SessionNavigation.turnUrl(r.experimentId(), r.sessionId(), r.rootCauseTurn()),
-                "⚑ turn " + r.rootCauseTurn() + (r.rootCauseKind() == null ? "" : " · " + kindLabel(r.rootCauseKind())));
+                "⚑ turn " + r.rootCauseTurn()
+                        + (r.rootCauseKind() == null ? "" : " · " + kindLabel(r.rootCauseKind())));
         a.addClassName("sl-root-cause-marker");
         return a;
     }
@@ -299,7 +315,8 @@ class SessionsView extends VerticalLayout implements BeforeEnterObserver {
                 case "NEUTRAL" -> Badges.Tone.WARNING;
                 default -> Badges.Tone.NEUTRAL;
             }));
-            box.getChildren().reduce((a, b) -> b).ifPresent(c -> c.getElement().setAttribute("title", j.name() + " = " + j.value()));
+            box.getChildren().reduce((a, b) -> b)
+                    .ifPresent(c -> c.getElement().setAttribute("title", j.name() + " = " + j.value()));
         }
         return box;
     }

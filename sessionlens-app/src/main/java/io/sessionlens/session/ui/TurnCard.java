@@ -44,7 +44,8 @@ final class TurnCard extends Div {
         var head = new Div();
         head.addClassName("sl-turn-head");
         head.add(new Span("Turn " + t.index()), new SmallText(TimeFormat.of(t.requestTime())),
-                new SmallText(DurationFormat.ofMillis(t.durationMs())), TraceStateBadge.of(TraceState.parse(t.state())));
+                new SmallText(DurationFormat.ofMillis(t.durationMs())),
+                TraceStateBadge.of(TraceState.parse(t.state())));
         if (cause) head.add(Badges.of("root cause", Badges.Tone.ERROR));
         else if (marks.inChain(t.index())) head.add(Badges.of("builds on the root cause", Badges.Tone.WARNING));
         if (flagged && !cause) head.add(Badges.of("flagged", Badges.Tone.WARNING));
@@ -61,8 +62,9 @@ final class TurnCard extends Div {
         if (!t.assessments().isEmpty()) add(assessments(t.assessments()));
         for (ScorerError e : scorerErrors) {
             if (!e.traceId().equals(t.traceId()) || e.sessionLevel()) continue;   // a session-level one is in the panel only
-            var failed = new Div(new Span("scorer error · " + e.name() + (e.errorCode() == null ? "" : " (" + e.errorCode() + ")")
-                    + ": " + nz(e.message())));
+            var failed = new Div(
+                    new Span("scorer error · " + e.name() + (e.errorCode() == null ? "" : " (" + e.errorCode() + ")")
+                            + ": " + nz(e.message())));
             failed.addClassName("sl-scorer-errors");
             failed.setTitle("The judge itself failed: this is not a verdict and is left out of every quality signal");
             add(failed);
@@ -73,7 +75,8 @@ final class TurnCard extends Div {
             t.signals().forEach(s -> sig.add(new Div(new Span(s.kind() + ": "), new Span(s.detail()))));
             add(sig);
         }
-        add(LazyDetails.of("How this turn was read", false, () -> new MappingEditor(experimentId, t.readFrom(), onUseMapping)));
+        add(LazyDetails.of("How this turn was read", false,
+                () -> new MappingEditor(experimentId, t.readFrom(), onUseMapping)));
     }
 
     private static Component bubble(String role, String text, boolean truncated) {
@@ -94,7 +97,9 @@ final class TurnCard extends Div {
     }
 
     private static Component toolCalls(List<ToolCall> calls) {
-        return LazyDetails.of("Tool calls (" + calls.size() + ")" + (calls.stream().anyMatch(c -> c.error() != null) ? " — failed" : ""),
+        return LazyDetails.of(
+                "Tool calls (" + calls.size() + ")"
+                        + (calls.stream().anyMatch(c -> c.error() != null) ? " — failed" : ""),
                 false, () -> toolCallList(calls));
     }
 
@@ -118,7 +123,8 @@ final class TurnCard extends Div {
 
     private static Component documents(List<RetrievedDocument> docs) {
         long outdated = docs.stream().filter(RetrievedDocument::outdated).count();
-        return LazyDetails.of("Retrieved documents (" + docs.size() + ")" + (outdated > 0 ? " — " + outdated + " outdated" : ""),
+        return LazyDetails.of(
+                "Retrieved documents (" + docs.size() + ")" + (outdated > 0 ? " — " + outdated + " outdated" : ""),
                 outdated > 0, () -> documentList(docs));
     }
 
@@ -128,7 +134,8 @@ final class TurnCard extends Div {
             var row = new Div();
             row.addClassName("sl-doc");
             String name = doc.uri() != null ? doc.uri() : doc.id() != null ? doc.id() : "document";
-            row.add(new Span(name + (doc.score() == null ? "" : "  · score " + String.format(Locale.ROOT, "%.2f", doc.score()))));
+            row.add(new Span(name
+                    + (doc.score() == null ? "" : "  · score " + String.format(Locale.ROOT, "%.2f", doc.score()))));
             if (doc.outdated()) row.add(Badges.of("outdated: " + nz(doc.outdatedReason()), Badges.Tone.ERROR));
             row.add(new Pre(clip(doc.snippet(), 1500)));
             list.add(row);

@@ -39,10 +39,12 @@ class ExperimentSettingsController {
     ResponseEntity<?> put(@PathVariable String experimentId, @RequestBody SettingsBody body) {
         List<TurnMapping> mappings = body.mappings() == null ? List.of() : body.mappings();
         if (mappings.stream().anyMatch(m -> m.spanName() == null || m.spanName().isBlank())) {
-            return ResponseEntity.badRequest().body(Map.of("error", "every mapping needs a spanName (a span name or a /-path of names from the root)"));
+            return ResponseEntity.badRequest().body(
+                    Map.of("error", "every mapping needs a spanName (a span name or a /-path of names from the root)"));
         }
         var saved = new ExperimentSettings(experimentId, mappings.stream()
-                .map(m -> new TurnMapping(m.spanName(), m.inputKey() == null ? "" : m.inputKey(), m.outputKey() == null ? "" : m.outputKey()))
+                .map(m -> new TurnMapping(m.spanName(), m.inputKey() == null ? "" : m.inputKey(),
+                        m.outputKey() == null ? "" : m.outputKey()))
                 .toList(), body.failingValues() == null ? Map.of() : body.failingValues());
         int n = settings.save(saved);
         return ResponseEntity.ok(new Saved(n, settings.get(experimentId)));

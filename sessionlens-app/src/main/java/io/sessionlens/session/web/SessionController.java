@@ -36,7 +36,8 @@ class SessionController {
     record SessionPage(long total, List<SessionRow> items) {}
 
     @GetMapping("/api/sessions")
-    ResponseEntity<?> search(@RequestParam(required = false) @Nullable String experimentId, @RequestParam(required = false) @Nullable String user,
+    ResponseEntity<?> search(@RequestParam(required = false) @Nullable String experimentId,
+            @RequestParam(required = false) @Nullable String user,
             @RequestParam(required = false) @Nullable String q, @RequestParam(required = false) @Nullable String from,
             @RequestParam(required = false) @Nullable String to, @RequestParam(required = false) @Nullable String state,
             @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
@@ -45,15 +46,18 @@ class SessionController {
             f = time(from);
             t = time(to);
         } catch (DateTimeParseException e) {
-            return ResponseEntity.badRequest().body(Map.of("error", "from/to must be ISO-8601 instants such as 2025-10-22T04:14:54Z: " + e.getParsedString()));
+            return ResponseEntity.badRequest().body(Map.of("error",
+                    "from/to must be ISO-8601 instants such as 2025-10-22T04:14:54Z: " + e.getParsedString()));
         }
         var filter = new SessionFilter(experimentId, user, q, f, t, state, false, false, null, null);
-        Page<SessionRow> result = sessions.search(filter, List.of(), Math.max(0, page), Math.clamp(size, 1, MAX_PAGE_SIZE));
+        Page<SessionRow> result = sessions.search(filter, List.of(), Math.max(0, page),
+                Math.clamp(size, 1, MAX_PAGE_SIZE));
         return ResponseEntity.ok(new SessionPage(result.getTotalElements(), result.getContent()));
     }
 
     @GetMapping("/api/sessions/{sessionId}")
-    ResponseEntity<?> session(@PathVariable String sessionId, @RequestParam(required = false) @Nullable String experimentId) {
+    ResponseEntity<?> session(@PathVariable String sessionId,
+            @RequestParam(required = false) @Nullable String experimentId) {
         return ref(sessionId, experimentId).flatMap(reader::open).<ResponseEntity<?>>map(ResponseEntity::ok)
                 .orElseGet(() -> ResponseEntity.status(404).body(Map.of("error", "no session " + sessionId
                         + (experimentId == null ? "" : " in experiment " + experimentId))));
@@ -61,15 +65,19 @@ class SessionController {
 
     /** Answers Markdown whatever the client's Accept header says: the file name promises it. */
     @GetMapping("/api/sessions/{sessionId}/transcript.md")
-    ResponseEntity<String> transcript(@PathVariable String sessionId, @RequestParam(required = false) @Nullable String experimentId) {
+    ResponseEntity<String> transcript(@PathVariable String sessionId,
+            @RequestParam(required = false) @Nullable String experimentId) {
         return ref(sessionId, experimentId).flatMap(reader::transcriptMarkdown)
-                .map(md -> ResponseEntity.ok().contentType(MARKDOWN).header("Content-Disposition", "inline; filename=\"" + safeName(sessionId) + ".md\"").body(md))
-                .orElseGet(() -> ResponseEntity.status(404).contentType(MARKDOWN).body("# Not found\n\nNo session " + sessionId + "\n"));
+                .map(md -> ResponseEntity.ok().contentType(MARKDOWN)
+                        .header("Content-Disposition", "inline; filename=\"" + safeName(sessionId) + ".md\"").body(md))
+                .orElseGet(() -> ResponseEntity.status(404).contentType(MARKDOWN)
+                        .body("# Not found\n\nNo session " + sessionId + "\n"));
     }
 
     /** Without an experiment id, the most recent session of that id. */
     private Optional<SessionRef> ref(String sessionId, @Nullable String experimentId) {
-        return experimentId == null || experimentId.isBlank() ? sessions.latest(sessionId)
+        return experimentId == null || experimentId.isBlank()
+                ? sessions.latest(sessionId)
                 : Optional.of(new SessionRef(experimentId, sessionId));
     }
 

@@ -78,7 +78,9 @@ public final class BedrockConverseNormaliser implements ChatNormaliser {
         List<String> parts = new ArrayList<>();
         for (JsonNode c : JsonValues.elements(content)) {
             JsonNode json = JsonValues.field(c, "json");
-            parts.add(json != null ? JsonValues.asText(json) : c.isObject() ? JsonValues.text(c, "text") : JsonValues.asText(c));
+            parts.add(json != null
+                    ? JsonValues.asText(json)
+                    : c.isObject() ? JsonValues.text(c, "text") : JsonValues.asText(c));
         }
         return String.join("\n\n", parts);
     }

@@ -26,7 +26,8 @@ public final class ChatFormatDetector {
     private static final OtelGenAiNormaliser OTEL = new OtelGenAiNormaliser();
 
     /** MLflow's order when no format is known: OpenAI, LangChain, Gemini, then OTel GenAI. */
-    private static final List<ChatNormaliser> FALLBACK_ORDER = List.of(OPENAI, LANGCHAIN, GEMINI, ANTHROPIC, BEDROCK, OTEL);
+    private static final List<ChatNormaliser> FALLBACK_ORDER = List.of(OPENAI, LANGCHAIN, GEMINI, ANTHROPIC, BEDROCK,
+            OTEL);
 
     private ChatFormatDetector() {}
 
@@ -95,7 +96,8 @@ public final class ChatFormatDetector {
             if (content != null && content.isArray()) content.forEach(blocks::add);
         }
         for (JsonNode b : blocks) {
-            if (b.has("toolUse") || b.has("toolResult") || (b.isObject() && !b.has("type"))) return Optional.of(BEDROCK);
+            if (b.has("toolUse") || b.has("toolResult") || (b.isObject() && !b.has("type")))
+                return Optional.of(BEDROCK);
             String type = JsonValues.text(b, "type");
             if (type.equals("tool_use") || type.equals("tool_result") || type.equals("thinking")
                     || (type.equals("image") && b.has("source"))) {

@@ -9,7 +9,7 @@ import tools.jackson.databind.JsonNode;
  */
 public sealed interface ChatNormaliser
         permits OpenAiChatNormaliser, LangChainNormaliser, AnthropicNormaliser, GeminiNormaliser,
-                BedrockConverseNormaliser, OtelGenAiNormaliser {
+        BedrockConverseNormaliser, OtelGenAiNormaliser {
 
     /** The name shown to analysts as the turn's format, as in {@code mlflow.message.format}. */
     String format();

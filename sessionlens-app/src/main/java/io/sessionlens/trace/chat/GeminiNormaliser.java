@@ -41,7 +41,9 @@ public final class GeminiNormaliser implements ChatNormaliser {
         JsonNode instruction = JsonValues.field(config, "system_instruction");
         if (instruction == null) instruction = JsonValues.field(request, "system_instruction");
         if (instruction == null) return List.of();
-        String s = instruction.isString() ? instruction.stringValue() : partsText(JsonValues.field(instruction, "parts"));
+        String s = instruction.isString()
+                ? instruction.stringValue()
+                : partsText(JsonValues.field(instruction, "parts"));
         return s.isBlank() ? List.of() : List.of(ChatMessage.of(ChatRole.SYSTEM, s));
     }
 
@@ -72,7 +74,8 @@ public final class GeminiNormaliser implements ChatNormaliser {
             JsonNode call = JsonValues.field(p, "function_call");
             JsonNode response = JsonValues.field(p, "function_response");
             if (call != null) {
-                message.call(new ToolCallRequest(idOf(call), JsonValues.text(call, "name"), JsonValues.asText(JsonValues.field(call, "args"))));
+                message.call(new ToolCallRequest(idOf(call), JsonValues.text(call, "name"),
+                        JsonValues.asText(JsonValues.field(call, "args"))));
             } else if (response != null) {
                 String id = idOf(response);
                 message.toolResult(ChatMessage.toolResult(id != null ? id : JsonValues.text(response, "name"),

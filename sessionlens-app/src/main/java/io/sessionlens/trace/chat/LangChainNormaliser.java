@@ -98,9 +98,11 @@ public final class LangChainNormaliser implements ChatNormaliser {
         for (JsonNode tc : JsonValues.elements(JsonValues.field(body, "tool_calls"))) {
             JsonNode fn = JsonValues.field(tc, "function");
             if (fn != null) {
-                calls.add(new ToolCallRequest(id(tc), JsonValues.text(fn, "name"), JsonValues.asText(JsonValues.field(fn, "arguments"))));
+                calls.add(new ToolCallRequest(id(tc), JsonValues.text(fn, "name"),
+                        JsonValues.asText(JsonValues.field(fn, "arguments"))));
             } else {
-                calls.add(new ToolCallRequest(id(tc), JsonValues.text(tc, "name"), JsonValues.asText(JsonValues.field(tc, "args"))));
+                calls.add(new ToolCallRequest(id(tc), JsonValues.text(tc, "name"),
+                        JsonValues.asText(JsonValues.field(tc, "args"))));
             }
         }
         if (!calls.isEmpty()) return calls;
@@ -108,7 +110,8 @@ public final class LangChainNormaliser implements ChatNormaliser {
         for (JsonNode tc : JsonValues.elements(JsonValues.field(kwargs, "tool_calls"))) {
             JsonNode fn = JsonValues.field(tc, "function");
             if (fn != null) {
-                calls.add(new ToolCallRequest(id(tc), JsonValues.text(fn, "name"), JsonValues.asText(JsonValues.field(fn, "arguments"))));
+                calls.add(new ToolCallRequest(id(tc), JsonValues.text(fn, "name"),
+                        JsonValues.asText(JsonValues.field(fn, "arguments"))));
             }
         }
         return calls;

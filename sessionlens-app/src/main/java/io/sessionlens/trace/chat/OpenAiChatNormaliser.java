@@ -135,8 +135,10 @@ public final class OpenAiChatNormaliser implements ChatNormaliser {
                         List.of(new ToolCallRequest(callId(item), JsonValues.text(item, "name"), arguments(item))),
                         null, false));
                 case "function_call_output", "custom_tool_call_output" ->
-                        out.add(ChatMessage.toolResult(callId(item), JsonValues.asText(JsonValues.field(item, "output")), false));
-                default -> { } // reasoning, web search calls, …: steps, not conversation
+                    out.add(ChatMessage.toolResult(callId(item), JsonValues.asText(JsonValues.field(item, "output")),
+                            false));
+                default -> {
+                } // reasoning, web search calls, …: steps, not conversation
             }
         }
         return out;

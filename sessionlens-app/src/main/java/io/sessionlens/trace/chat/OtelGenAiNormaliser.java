@@ -38,12 +38,14 @@ public final class OtelGenAiNormaliser implements ChatNormaliser {
         for (JsonNode p : parts) {
             switch (JsonValues.text(p, "type")) {
                 case "text" -> message.text(JsonValues.asText(JsonValues.field(p, "content")));
-                case "tool_call" -> message.call(new ToolCallRequest(JsonValues.text(p, "id"), JsonValues.text(p, "name"),
-                        JsonValues.asText(JsonValues.field(p, "arguments"))));
+                case "tool_call" ->
+                    message.call(new ToolCallRequest(JsonValues.text(p, "id"), JsonValues.text(p, "name"),
+                            JsonValues.asText(JsonValues.field(p, "arguments"))));
                 case "tool_call_response" -> message.toolResult(ChatMessage.toolResult(JsonValues.text(p, "id"),
                         JsonValues.asText(JsonValues.field(p, "response")), false));
                 case "uri", "blob" -> message.text(ContentParts.image(JsonValues.text(p, "uri")));
-                default -> { } // reasoning and unknown parts are not conversation
+                default -> {
+                } // reasoning and unknown parts are not conversation
             }
         }
         return message.messages(role);

@@ -112,7 +112,8 @@ public record SpanIo(JsonNode inputs, JsonNode outputs, @Nullable String formatH
             if (startsWith(o, messages)) messages.clear();
             messages.addAll(o);
         } else if (plainTextSides) {
-            ValueText.assistant(outputs, formatHint).ifPresent(t -> messages.add(ChatMessage.of(ChatRole.ASSISTANT, t.text())));
+            ValueText.assistant(outputs, formatHint)
+                    .ifPresent(t -> messages.add(ChatMessage.of(ChatRole.ASSISTANT, t.text())));
         }
         return Optional.of(new Conversation(in.orElseGet(out::orElseThrow).format(), messages));
     }

@@ -44,7 +44,8 @@ public final class ValueText {
         return read(value, formatHint, false, 0);
     }
 
-    private static Optional<SideText> read(@Nullable JsonNode value, @Nullable String hint, boolean userSide, int depth) {
+    private static Optional<SideText> read(@Nullable JsonNode value, @Nullable String hint, boolean userSide,
+            int depth) {
         if (value == null || value.isMissingNode() || value.isNull()) return Optional.empty();
         Optional<SideText> text = byConvention(value, hint, userSide, depth);
         if (text.isPresent()) return text;
@@ -86,7 +87,8 @@ public final class ValueText {
         return Optional.empty();
     }
 
-    private static Optional<SideText> wellKnownInside(JsonNode value, @Nullable String hint, boolean userSide, int depth) {
+    private static Optional<SideText> wellKnownInside(JsonNode value, @Nullable String hint, boolean userSide,
+            int depth) {
         Optional<Conversation> chat = ChatFormatDetector.read(value, hint);
         if (chat.isPresent()) {
             Optional<String> t = userSide ? chat.get().userText() : chat.get().assistantText();

@@ -11,7 +11,8 @@ import java.time.format.DateTimeFormatter;
 final class ProtoTimestamps {
     private ProtoTimestamps() {}
 
-    private static final DateTimeFormatter SECONDS = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter SECONDS = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss")
+            .withZone(ZoneOffset.UTC);
 
     static String format(Instant t) {
         String base = SECONDS.format(t);

@@ -30,12 +30,13 @@ public final class TraceJsonWriter {
     private static final JsonMapper MAPPER = SharedJson.MAPPER;
 
     /** Indented by two spaces with {@code "key": value}, like Python's {@code json.dumps(indent=2)} in the CLI. */
-    private static final ObjectWriter PRETTY = MAPPER.writer().with(new DefaultPrettyPrinter(Separators.createDefaultInstance()
+    private static final ObjectWriter PRETTY = MAPPER.writer()
+            .with(new DefaultPrettyPrinter(Separators.createDefaultInstance()
                     .withObjectNameValueSpacing(Separators.Spacing.AFTER)
                     .withObjectEmptySeparator("")
                     .withArrayEmptySeparator(""))
-            .withArrayIndenter(new DefaultIndenter("  ", "\n"))
-            .withObjectIndenter(new DefaultIndenter("  ", "\n")));
+                    .withArrayIndenter(new DefaultIndenter("  ", "\n"))
+                    .withObjectIndenter(new DefaultIndenter("  ", "\n")));
 
     /** The trace as MLflow ≥3.6 `mlflow traces get` JSON (pretty-printed like the CLI). */
     public static String toJson(Trace trace) {
@@ -86,7 +87,8 @@ public final class TraceJsonWriter {
         writeStringMap("tags", info.tags(), gen);
         if (info.requestPreview() != null) gen.writeStringProperty("request_preview", info.requestPreview());
         if (info.responsePreview() != null) gen.writeStringProperty("response_preview", info.responsePreview());
-        if (info.executionDurationMs() != null) gen.writeNumberProperty("execution_duration_ms", info.executionDurationMs());
+        if (info.executionDurationMs() != null)
+            gen.writeNumberProperty("execution_duration_ms", info.executionDurationMs());
         gen.writeEndObject();
     }
 

@@ -29,7 +29,9 @@ public record Assessment(
         boolean valid,
         String raw) {
 
-    public enum Kind { FEEDBACK, EXPECTATION, ISSUE }
+    public enum Kind {
+        FEEDBACK, EXPECTATION, ISSUE
+    }
 
     public record SerializedValue(String format, String value) {}
 

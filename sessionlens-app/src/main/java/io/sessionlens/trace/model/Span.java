@@ -25,9 +25,7 @@ public record Span(
         events = List.copyOf(events);
     }
 
-    public boolean isRoot() {
-        return parentSpanId == null;
-    }
+    public boolean isRoot() { return parentSpanId == null; }
 
     public @Nullable String attribute(String key) {
         return attributes.get(key);

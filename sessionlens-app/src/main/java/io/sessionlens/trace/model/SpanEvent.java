@@ -9,9 +9,7 @@ public record SpanEvent(String name, long timeUnixNano, Map<String, String> attr
         attributes = Map.copyOf(attributes);
     }
 
-    public boolean isException() {
-        return MlflowKeys.EXCEPTION_EVENT.equals(name);
-    }
+    public boolean isException() { return MlflowKeys.EXCEPTION_EVENT.equals(name); }
 
     public @Nullable String attribute(String key) {
         return attributes.get(key);

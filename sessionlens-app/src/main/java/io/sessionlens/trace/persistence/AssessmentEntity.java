@@ -15,19 +15,21 @@ public class AssessmentEntity {
     public record Key(String traceId, int seq) implements Serializable {}
 
     @Id
-    @Column(name = "trace_id")
-    String traceId;
-    @Id
-    int seq;
+    @Column(name = "trace_id") String traceId;
+    @Id int seq;
     @Column(length = StoredLengths.ID) String assessmentId;
     @Column(length = StoredLengths.ASSESSMENT_NAME) String name;
     String kind;
-    @Column(length = StoredLengths.SPAN_ID) @Nullable String spanId;
+    @Column(length = StoredLengths.SPAN_ID)
+    @Nullable String spanId;
     @Column(length = StoredLengths.SOURCE_TYPE) String sourceType;
-    @Column(length = StoredLengths.SOURCE_ID) @Nullable String sourceId;
+    @Column(length = StoredLengths.SOURCE_ID)
+    @Nullable String sourceId;
     @Nullable String valueJson;
-    @Column(length = StoredLengths.ERROR_CODE) @Nullable String errorCode;
-    @Column(length = StoredLengths.SERIALIZED_FORMAT) @Nullable String serializedFormat;
+    @Column(length = StoredLengths.ERROR_CODE)
+    @Nullable String errorCode;
+    @Column(length = StoredLengths.SERIALIZED_FORMAT)
+    @Nullable String serializedFormat;
     @Nullable String serializedValue;
     @Nullable String errorMessage;
     @Nullable String errorStack;
@@ -37,7 +39,8 @@ public class AssessmentEntity {
     @jakarta.persistence.Column(name = "update_time") java.time.@Nullable Instant updateTime;
     boolean sessionLevel;
     boolean valid;
-    @Column(length = StoredLengths.OVERRIDES) @Nullable String overrides;
+    @Column(length = StoredLengths.OVERRIDES)
+    @Nullable String overrides;
     String rawJson;
 
     protected AssessmentEntity() {}

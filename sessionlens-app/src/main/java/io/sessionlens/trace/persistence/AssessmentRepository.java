@@ -13,7 +13,6 @@ public interface AssessmentRepository extends JpaRepository<AssessmentEntity, As
     @org.springframework.data.jpa.repository.QueryHints(@jakarta.persistence.QueryHint(name = org.hibernate.jpa.HibernateHints.HINT_READ_ONLY, value = "true"))
     List<AssessmentEntity> findTraces(java.util.Collection<String> ids);
 
-
     @Query("select a from AssessmentEntity a where a.traceId = :traceId and a.spanId = :spanId order by a.seq")
     List<AssessmentEntity> findSpan(String traceId, String spanId);
 }

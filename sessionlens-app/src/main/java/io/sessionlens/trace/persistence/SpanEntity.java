@@ -15,15 +15,15 @@ public class SpanEntity {
     public record Key(String traceId, String spanId) implements Serializable {}
 
     @Id
-    @Column(name = "trace_id")
-    String traceId;
+    @Column(name = "trace_id") String traceId;
     @Id
-    @Column(name = "span_id", length = StoredLengths.SPAN_ID)
-    String spanId;
+    @Column(name = "span_id", length = StoredLengths.SPAN_ID) String spanId;
     /** NULL also for a span on a parent cycle: the tree shows it as a root. */
-    @Column(length = StoredLengths.SPAN_ID) @Nullable String parentSpanId;
+    @Column(length = StoredLengths.SPAN_ID)
+    @Nullable String parentSpanId;
     /** The parent the export named, for a span on a parent cycle (V4); the model and the export use it. */
-    @Column(length = StoredLengths.SPAN_ID) @Nullable String cycleParentSpanId;
+    @Column(length = StoredLengths.SPAN_ID)
+    @Nullable String cycleParentSpanId;
     int seq;
     @Column(length = StoredLengths.SPAN_NAME) String name;
     @Column(length = StoredLengths.SPAN_TYPE) String spanType;

@@ -14,7 +14,6 @@ public interface SpanRepository extends JpaRepository<SpanEntity, SpanEntity.Key
     @org.springframework.data.jpa.repository.QueryHints(@jakarta.persistence.QueryHint(name = org.hibernate.jpa.HibernateHints.HINT_READ_ONLY, value = "true"))
     List<SpanEntity> findTraces(java.util.Collection<String> ids);
 
-
     // ---- the lazy span tree: pages of one level, never a whole trace ----
 
     /**

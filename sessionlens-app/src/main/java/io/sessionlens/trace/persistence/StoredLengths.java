@@ -30,7 +30,9 @@ public final class StoredLengths {
 
     /** How a too-long id appears in a message: its start, and how long it was. */
     public static String abbreviate(String value) {
-        return value.length() <= 60 ? value : value.substring(0, 60) + "… (" + "%,d".formatted(value.length()) + " characters)";
+        return value.length() <= 60
+                ? value
+                : value.substring(0, 60) + "… (" + "%,d".formatted(value.length()) + " characters)";
     }
 
     /** Why the rows cannot be stored, naming the first field over its column's size; empty when they fit. */

@@ -11,17 +11,20 @@ import org.jspecify.annotations.Nullable;
 @Table(name = "trace_record")
 public class TraceEntity {
     @Id
-    @Column(name = "trace_id", length = StoredLengths.ID)
-    String traceId;
+    @Column(name = "trace_id", length = StoredLengths.ID) String traceId;
     @Column(length = StoredLengths.ID) String experimentId;
-    @Column(length = StoredLengths.ID) @Nullable String sessionId;
+    @Column(length = StoredLengths.ID)
+    @Nullable String sessionId;
     @Column(length = StoredLengths.ID) String sessionKey;
     Instant requestTime;
     @Nullable Long durationMs;
     String state;
-    @Column(length = StoredLengths.ID) @Nullable String userId;
-    @Column(length = StoredLengths.TRACE_NAME) @Nullable String traceName;
-    @Column(length = StoredLengths.ID) @Nullable String clientRequestId;
+    @Column(length = StoredLengths.ID)
+    @Nullable String userId;
+    @Column(length = StoredLengths.TRACE_NAME)
+    @Nullable String traceName;
+    @Column(length = StoredLengths.ID)
+    @Nullable String clientRequestId;
     @Nullable String requestPreview;
     @Nullable String responsePreview;
     String metadataJson;

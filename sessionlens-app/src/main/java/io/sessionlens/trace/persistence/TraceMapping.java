@@ -32,9 +32,9 @@ public final class TraceMapping {
      * stored trace that cannot be read back would answer 500 on every page that shows it.
      */
     private static final JsonMapper STORED = JsonMapper.builder(tools.jackson.core.json.JsonFactory.builder()
-                    .streamReadConstraints(tools.jackson.core.StreamReadConstraints.builder()
-                            .maxStringLength(Integer.MAX_VALUE).maxNameLength(Integer.MAX_VALUE).maxDocumentLength(-1).build())
-                    .build())
+            .streamReadConstraints(tools.jackson.core.StreamReadConstraints.builder()
+                    .maxStringLength(Integer.MAX_VALUE).maxNameLength(Integer.MAX_VALUE).maxDocumentLength(-1).build())
+            .build())
             .build();
     private static final TypeReference<LinkedHashMap<String, String>> STRING_MAP = new TypeReference<>() {};
     private static final TypeReference<List<StoredEvent>> EVENTS = new TypeReference<>() {};
@@ -149,29 +149,36 @@ public final class TraceMapping {
     }
 
     public static Trace toModel(TraceEntity e, List<SpanEntity> spans, List<Assessment> assessments) {
-        TraceInfo info = new TraceInfo(e.traceId, e.experimentId, e.requestTime, e.durationMs, TraceState.parse(e.state),
+        TraceInfo info = new TraceInfo(e.traceId, e.experimentId, e.requestTime, e.durationMs,
+                TraceState.parse(e.state),
                 e.requestPreview, e.responsePreview, e.clientRequestId, STORED.readValue(e.metadataJson, STRING_MAP),
                 STORED.readValue(e.tagsJson, STRING_MAP), assessments);
         return new Trace(info, spans.stream().map(TraceMapping::toModel).toList());
     }
 
     public static io.sessionlens.trace.TurnRow toTurnRow(int index, TraceEntity t) {
-        return new io.sessionlens.trace.TurnRow(index, t.traceId, t.requestTime, t.durationMs == null ? 0 : t.durationMs,
+        return new io.sessionlens.trace.TurnRow(index, t.traceId, t.requestTime,
+                t.durationMs == null ? 0 : t.durationMs,
                 t.state, t.spanCount, t.errorSpanCount, t.userId, t.requestPreview, t.responsePreview, t.totalTokens);
     }
 
     public static Span toModel(SpanEntity s) {
         List<SpanEvent> events = STORED.readValue(s.eventsJson, EVENTS).stream()
                 .map(ev -> new SpanEvent(ev.name(), ev.timeUnixNano(), ev.attributes())).toList();
-        return new Span(s.spanId, s.cycleParentSpanId != null ? s.cycleParentSpanId : s.parentSpanId, s.name, s.startNs, s.endNs, SpanStatus.valueOf(s.status),
+        return new Span(s.spanId, s.cycleParentSpanId != null ? s.cycleParentSpanId : s.parentSpanId, s.name, s.startNs,
+                s.endNs, SpanStatus.valueOf(s.status),
                 s.statusMessage == null ? "" : s.statusMessage, STORED.readValue(s.attributesJson, STRING_MAP), events);
     }
 
     public static Assessment toModel(AssessmentEntity a) {
         return new Assessment(a.assessmentId, a.name, Assessment.Kind.valueOf(a.kind), a.spanId,
                 AssessmentSource.of(a.sourceType, a.sourceId), a.createTime, a.updateTime, a.valueJson,
-                a.serializedFormat == null ? null : new Assessment.SerializedValue(a.serializedFormat, a.serializedValue == null ? "" : a.serializedValue),
-                a.errorCode == null && a.errorMessage == null && a.errorStack == null ? null
+                a.serializedFormat == null
+                        ? null
+                        : new Assessment.SerializedValue(a.serializedFormat,
+                                a.serializedValue == null ? "" : a.serializedValue),
+                a.errorCode == null && a.errorMessage == null && a.errorStack == null
+                        ? null
                         : new AssessmentError(a.errorCode, a.errorMessage, a.errorStack),
                 a.rationale, STORED.readValue(a.metadataJson, STRING_MAP), a.overrides, a.valid, a.rawJson);
     }
@@ -193,7 +200,7 @@ public final class TraceMapping {
 
     private static void update(MessageDigest d, @Nullable String... parts) {
         for (String p : parts) {
-            d.update(p == null ? new byte[] {0} : p.getBytes(StandardCharsets.UTF_8));
+            d.update(p == null ? new byte[]{0} : p.getBytes(StandardCharsets.UTF_8));
             d.update((byte) 0x1f);
         }
     }

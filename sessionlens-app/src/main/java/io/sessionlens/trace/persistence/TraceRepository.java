@@ -8,7 +8,8 @@ import org.springframework.data.jpa.repository.Query;
 
 public interface TraceRepository extends JpaRepository<TraceEntity, String> {
 
-    List<TraceEntity> findByExperimentIdAndSessionKeyOrderByRequestTimeAscTraceIdAsc(String experimentId, String sessionKey);
+    List<TraceEntity> findByExperimentIdAndSessionKeyOrderByRequestTimeAscTraceIdAsc(String experimentId,
+            String sessionKey);
 
     List<TraceEntity> findBySessionKeyOrderByRequestTimeAscTraceIdAsc(String sessionKey);
 

@@ -18,13 +18,13 @@ import org.springframework.stereotype.Repository;
 public class TraceRowWriter {
     static final int JDBC_BATCH = 500;
 
-    @PersistenceContext
-    private EntityManager em;
+    @PersistenceContext private EntityManager em;
 
     /** Removes traces with their spans and assessments (the foreign keys cascade). */
     public void delete(Collection<String> traceIds) {
         if (traceIds.isEmpty()) return;
-        em.createQuery("delete from TraceEntity t where t.traceId in :ids").setParameter("ids", traceIds).executeUpdate();
+        em.createQuery("delete from TraceEntity t where t.traceId in :ids").setParameter("ids", traceIds)
+                .executeUpdate();
     }
 
     /** Inserts the traces, then their spans and assessments, in JDBC batches. */

@@ -58,7 +58,8 @@ final class SpanDetails extends Div {
         var meta = new Div();
         meta.addClassName("span-meta");
         meta.add(badge(span.spanType(), null));
-        meta.add(span.hasError() ? badge("ERROR", BadgeVariant.ERROR)
+        meta.add(span.hasError()
+                ? badge("ERROR", BadgeVariant.ERROR)
                 : badge(span.status().name(), span.status() == SpanStatus.OK ? BadgeVariant.SUCCESS : null));
         meta.add(new Span(DurationFormat.ofNanos(span.durationNanos())));
         var id = new Span("span " + span.spanId());
@@ -81,7 +82,8 @@ final class SpanDetails extends Div {
         if (!chat.isEmpty()) added.add(sheet.add(tab("chat", "Chat"), chat(chat)));
         added.add(sheet.add(tab("inputs", "Inputs"), value(SpanIo.storedInputs(span), "No inputs recorded.")));
         added.add(sheet.add(tab("outputs", "Outputs"), value(SpanIo.storedOutputs(span), "No outputs recorded.")));
-        added.add(sheet.add(tab("attributes", counted("Attributes", span.attributes().size())), attributes(span.attributes())));
+        added.add(sheet.add(tab("attributes", counted("Attributes", span.attributes().size())),
+                attributes(span.attributes())));
         added.add(sheet.add(tab("events", counted("Events", span.events().size())), events(span)));
         added.add(sheet.add(tab("assessments", counted("Assessments", assessments.size())), assessments(assessments)));
         // First look: an error span opens on its exception, a model call on its conversation.
@@ -100,7 +102,9 @@ final class SpanDetails extends Div {
     }
 
     private static Optional<Tab> find(List<Tab> tabs, @Nullable String id) {
-        return id == null ? Optional.empty() : tabs.stream().filter(t -> t.getId().filter(id::equals).isPresent()).findFirst();
+        return id == null
+                ? Optional.empty()
+                : tabs.stream().filter(t -> t.getId().filter(id::equals).isPresent()).findFirst();
     }
 
     /** "Events 2", or just "Events" when there are none: the tabs must fit a narrow pane. */
@@ -139,7 +143,9 @@ final class SpanDetails extends Div {
             role.addClassName("chat-role");
             role.addClassName("chat-role-" + l.role().replaceAll("[^a-z]", ""));
             var content = new Div();
-            content.setText(l.content().length() > TruncatedText.LIMIT ? l.content().substring(0, TruncatedText.LIMIT) + " …" : l.content());
+            content.setText(l.content().length() > TruncatedText.LIMIT
+                    ? l.content().substring(0, TruncatedText.LIMIT) + " …"
+                    : l.content());
             content.addClassName("chat-content");
             var line = new Div(role, content);
             line.addClassName("chat-line");
@@ -175,8 +181,10 @@ final class SpanDetails extends Div {
             title.addClassName("event-title");
             card.add(title);
             if (ev.isException()) {
-                String type = ev.attribute(MlflowKeys.EXCEPTION_TYPE), message = ev.attribute(MlflowKeys.EXCEPTION_MESSAGE);
-                var headline = new Paragraph((type == null ? "Exception" : type) + (message == null ? "" : ": " + message));
+                String type = ev.attribute(MlflowKeys.EXCEPTION_TYPE),
+                        message = ev.attribute(MlflowKeys.EXCEPTION_MESSAGE);
+                var headline = new Paragraph(
+                        (type == null ? "Exception" : type) + (message == null ? "" : ": " + message));
                 headline.addClassName("exception-headline");
                 card.add(headline);
                 String stack = ev.attribute(MlflowKeys.EXCEPTION_STACKTRACE);

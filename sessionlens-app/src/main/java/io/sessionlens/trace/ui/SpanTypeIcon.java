@@ -5,9 +5,10 @@ import java.util.Locale;
 
 /** One icon (and colour group) per MLflow span type, so the shape of a run is visible at a glance. */
 enum SpanTypeIcon {
-    MODEL(VaadinIcon.COMMENT_ELLIPSIS_O), RETRIEVER(VaadinIcon.SEARCH), TOOL(VaadinIcon.WRENCH), CHAIN(VaadinIcon.LINK),
-    AGENT(VaadinIcon.AUTOMATION), EMBEDDING(VaadinIcon.CLUSTER), PARSER(VaadinIcon.FILE_TEXT_O), RERANKER(VaadinIcon.SORT),
-    MEMORY(VaadinIcon.DATABASE), GUARDRAIL(VaadinIcon.SHIELD), EVALUATOR(VaadinIcon.CHECK_SQUARE_O), OTHER(VaadinIcon.CIRCLE_THIN);
+    MODEL(VaadinIcon.COMMENT_ELLIPSIS_O), RETRIEVER(VaadinIcon.SEARCH), TOOL(VaadinIcon.WRENCH), CHAIN(
+            VaadinIcon.LINK), AGENT(VaadinIcon.AUTOMATION), EMBEDDING(VaadinIcon.CLUSTER), PARSER(
+                    VaadinIcon.FILE_TEXT_O), RERANKER(VaadinIcon.SORT), MEMORY(VaadinIcon.DATABASE), GUARDRAIL(
+                            VaadinIcon.SHIELD), EVALUATOR(VaadinIcon.CHECK_SQUARE_O), OTHER(VaadinIcon.CIRCLE_THIN);
 
     private final VaadinIcon icon;
 

@@ -88,7 +88,8 @@ class TraceView extends VerticalLayout implements BeforeEnterObserver, HasDynami
         nextError.setId("next-error");
         nextError.addThemeVariants(ButtonVariant.LUMO_ERROR);
         expandErrors.setId("expand-errors");
-        for (Button b : List.of(previousTurn, nextTurn, nextError, expandErrors)) b.addThemeVariants(ButtonVariant.LUMO_SMALL);
+        for (Button b : List.of(previousTurn, nextTurn, nextError, expandErrors))
+            b.addThemeVariants(ButtonVariant.LUMO_SMALL);
         previousTurn.addClickListener(e -> goToTurn(trace == null ? null : trace.previousTraceId()));
         nextTurn.addClickListener(e -> goToTurn(trace == null ? null : trace.nextTraceId()));
         nextError.addClickListener(e -> jumpToNextError());
@@ -117,26 +118,29 @@ class TraceView extends VerticalLayout implements BeforeEnterObserver, HasDynami
         grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_NO_BORDER);
         grid.setSizeFull();
         grid.addColumn(LitRenderer.<SpanRow>of(NAME_TEMPLATE)
-                        .withProperty("name", SpanRow::name)
-                        .withProperty("icon", r -> SpanTypeIcon.of(r.spanType()).iconName())
-                        .withProperty("typeClass", r -> SpanTypeIcon.of(r.spanType()).cssClass())
-                        .withFunction("onClick", this::toggle))
+                .withProperty("name", SpanRow::name)
+                .withProperty("icon", r -> SpanTypeIcon.of(r.spanType()).iconName())
+                .withProperty("typeClass", r -> SpanTypeIcon.of(r.spanType()).cssClass())
+                .withFunction("onClick", this::toggle))
                 .setHeader("Span").setKey("name").setFlexGrow(3).setResizable(true).setWidth("12em");
-        grid.addColumn(SpanRow::spanType).setHeader("Type").setKey("type").setWidth("8em").setFlexGrow(0).setResizable(true);
+        grid.addColumn(SpanRow::spanType).setHeader("Type").setKey("type").setWidth("8em").setFlexGrow(0)
+                .setResizable(true);
         grid.addColumn(LitRenderer.<SpanRow>of(STATUS_TEMPLATE)
-                        .withProperty("status", r -> r.hasError() ? "ERROR" : r.status().name())
-                        .withProperty("statusTheme", r -> r.hasError() ? "small error"
-                                : r.status() == SpanStatus.OK ? "small success" : "small"))
+                .withProperty("status", r -> r.hasError() ? "ERROR" : r.status().name())
+                .withProperty("statusTheme", r -> r.hasError()
+                        ? "small error"
+                        : r.status() == SpanStatus.OK ? "small success" : "small"))
                 .setHeader("Status").setKey("status").setWidth("5em").setFlexGrow(0);
         grid.addColumn(r -> DurationFormat.ofNanos(r.durationNs())).setHeader("Duration").setKey("duration")
                 .setTextAlign(ColumnTextAlign.END).setWidth("5.5em").setFlexGrow(0);
         var timeline = grid.addColumn(LitRenderer.<SpanRow>of(WATERFALL_TEMPLATE)
-                        .withProperty("typeClass", r -> SpanTypeIcon.of(r.spanType()).cssClass())
-                        .withProperty("wfError", r -> r.hasError() ? "wf-error" : "")
-                        .withProperty("wfLeft", r -> percent(offsetNs(r)))
-                        .withProperty("wfWidth", r -> Math.max(0.4, Math.min(percent(r.durationNs()), 100 - percent(offsetNs(r)))))
-                        .withProperty("wfTitle", r -> "starts at +" + DurationFormat.ofNanos(offsetNs(r)) + ", runs "
-                                + DurationFormat.ofNanos(r.durationNs())))
+                .withProperty("typeClass", r -> SpanTypeIcon.of(r.spanType()).cssClass())
+                .withProperty("wfError", r -> r.hasError() ? "wf-error" : "")
+                .withProperty("wfLeft", r -> percent(offsetNs(r)))
+                .withProperty("wfWidth",
+                        r -> Math.max(0.4, Math.min(percent(r.durationNs()), 100 - percent(offsetNs(r)))))
+                .withProperty("wfTitle", r -> "starts at +" + DurationFormat.ofNanos(offsetNs(r)) + ", runs "
+                        + DurationFormat.ofNanos(r.durationNs())))
                 .setHeader("Timeline").setKey("waterfall").setFlexGrow(1).setWidth("7.5em");
         grid.setPartNameGenerator(r -> r.hasError() ? "error-row" : null);
         grid.asSingleSelect().addValueChangeListener(e -> showSpan(e.getValue()));
@@ -146,7 +150,8 @@ class TraceView extends VerticalLayout implements BeforeEnterObserver, HasDynami
     private void toggle(SpanRow row) {
         if (!row.hasChildren()) return;
         if (grid.isExpanded(row)) grid.collapse(row);
-        else grid.expand(row);
+        else
+            grid.expand(row);
     }
 
     private long offsetNs(SpanRow r) {
@@ -162,7 +167,8 @@ class TraceView extends VerticalLayout implements BeforeEnterObserver, HasDynami
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         String traceId = RouteIds.decode(event.getRouteParameters().get("traceId").orElse(""));
-        String spanId = event.getLocation().getQueryParameters().getSingleParameter(TraceNavigation.SPAN_PARAMETER).orElse(null);
+        String spanId = event.getLocation().getQueryParameters().getSingleParameter(TraceNavigation.SPAN_PARAMETER)
+                .orElse(null);
         trace = tree.header(traceId).orElse(null);
         details.showNothing();
         if (trace == null) {
@@ -181,9 +187,7 @@ class TraceView extends VerticalLayout implements BeforeEnterObserver, HasDynami
     }
 
     @Override
-    public String getPageTitle() {
-        return title;
-    }
+    public String getPageTitle() { return title; }
 
     private void showMissing(String traceId) {
         title = "Trace not found · SessionLens";
@@ -217,7 +221,8 @@ class TraceView extends VerticalLayout implements BeforeEnterObserver, HasDynami
         long durationNs = t.durationMs() != null ? t.durationMs() * 1_000_000L : t.spansDurationNs();
         meta.add(fact("Duration", new Span(DurationFormat.ofNanos(durationNs)), null));
         meta.add(fact("Spans", new Span(String.format(Locale.ROOT, "%,d", t.spanCount())
-                + (t.errorSpanCount() > 0 ? String.format(Locale.ROOT, " (%,d with errors)", t.errorSpanCount()) : "")), "span-count"));
+                + (t.errorSpanCount() > 0 ? String.format(Locale.ROOT, " (%,d with errors)", t.errorSpanCount()) : "")),
+                "span-count"));
         header.add(titleRow, meta);
 
         previousTurn.setEnabled(t.previousTraceId() != null);

@@ -32,7 +32,8 @@ final class TruncatedText extends Div {
     }
 
     private static String size(int chars) {
-        return chars < 1_000_000 ? Math.round(chars / 1000.0) + " K characters"
+        return chars < 1_000_000
+                ? Math.round(chars / 1000.0) + " K characters"
                 : String.format(Locale.ROOT, "%.1f M characters", chars / 1e6);
     }
 }

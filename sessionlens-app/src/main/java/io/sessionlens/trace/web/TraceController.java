@@ -24,6 +24,7 @@ class TraceController {
         return traces.find(traceId)
                 .map(t -> ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(TraceJsonWriter.toJson(t)))
                 .orElseGet(() -> ResponseEntity.status(404).contentType(MediaType.APPLICATION_JSON)
-                        .body("{\"error\":\"no trace with id " + traceId.replace("\"", "'").replace("\\", "/") + "\"}"));
+                        .body("{\"error\":\"no trace with id " + traceId.replace("\"", "'").replace("\\", "/")
+                                + "\"}"));
     }
 }

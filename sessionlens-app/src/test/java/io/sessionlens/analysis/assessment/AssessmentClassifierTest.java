@@ -9,8 +9,8 @@ import io.sessionlens.analysis.AssessmentView;
 import io.sessionlens.analysis.PolarityTable;
 import io.sessionlens.analysis.Verdict;
 import io.sessionlens.support.Fixtures;
-import io.sessionlens.trace.model.Trace;
 import io.sessionlens.trace.model.MlflowKeys;
+import io.sessionlens.trace.model.Trace;
 import io.sessionlens.trace.model.TraceInfo;
 import java.util.List;
 import java.util.Map;
@@ -24,14 +24,18 @@ class AssessmentClassifierTest {
         Trace exported = Fixtures.trace("11-ui-trace-with-session-level-assessment.json");
         var i = exported.info();
         // the fixture's trace carries no session id; filed under the session its assessment names, the judge is that session's
-        Trace t = new Trace(new TraceInfo(i.traceId(), i.experimentId(), i.requestTime(), i.executionDurationMs(), i.state(),
-                i.requestPreview(), i.responsePreview(), i.clientRequestId(), Map.of(MlflowKeys.SESSION, "session-123"), i.tags(),
-                i.assessments()), exported.spans());
+        Trace t = new Trace(
+                new TraceInfo(i.traceId(), i.experimentId(), i.requestTime(), i.executionDurationMs(), i.state(),
+                        i.requestPreview(), i.responsePreview(), i.clientRequestId(),
+                        Map.of(MlflowKeys.SESSION, "session-123"), i.tags(),
+                        i.assessments()),
+                exported.spans());
         var expected = Fixtures.json("expected/11-ui-trace-with-session-level-assessment.expected.json");
 
         ClassifiedAssessments c = classifier.classify(List.of(t));
 
-        List<String> shown = expected.get("transcript").get("displayed_assessment_names").valueStream().map(n -> n.asString()).toList();
+        List<String> shown = expected.get("transcript").get("displayed_assessment_names").valueStream()
+                .map(n -> n.asString()).toList();
         assertThat(c.forTurn("trace-1")).extracting(AssessmentView::name).containsExactlyElementsOf(shown);
         assertThat(c.sessionLevel()).singleElement().satisfies(a -> {
             assertThat(a.name()).isEqualTo("SessionRelevance");
@@ -73,14 +77,16 @@ class AssessmentClassifierTest {
 
         List<AssessmentView> views = classifier.classify(List.of(t)).forTurn("tr-1");
 
-        assertThat(views).extracting(AssessmentView::name).containsExactlyInAnyOrder("Thumbs", "Thumbs", "expected_facts");
+        assertThat(views).extracting(AssessmentView::name).containsExactlyInAnyOrder("Thumbs", "Thumbs",
+                "expected_facts");
         AssessmentView overriding = views.stream().filter(v -> v.history().size() == 1).findFirst().orElseThrow();
         assertThat(overriding.source()).isEqualTo("HUMAN: daniel.lok@databricks.com");
         assertThat(overriding.history().getFirst().rationale()).isEqualTo("good job");
         AssessmentView spanLevel = views.stream().filter(v -> v.spanId() != null).findFirst().orElseThrow();
         assertThat(spanLevel.spanId()).isEqualTo("span-test-1");
         assertThat(spanLevel.verdict()).isEqualTo(Verdict.FAIL);
-        AssessmentView expectation = views.stream().filter(v -> v.name().equals("expected_facts")).findFirst().orElseThrow();
+        AssessmentView expectation = views.stream().filter(v -> v.name().equals("expected_facts")).findFirst()
+                .orElseThrow();
         assertThat(expectation.value()).isEqualTo(List.of("fact 1", "fact 2"));
         assertThat(expectation.verdict()).isEqualTo(Verdict.NEUTRAL);
     }
@@ -122,7 +128,8 @@ class AssessmentClassifierTest {
 
         List<AssessmentView> views = classifier.classify(List.of(t)).forTurn("tr-1");
 
-        assertThat(views).extracting(AssessmentView::value).containsExactlyInAnyOrder(Map.of("precision", 0.5), "The fee is 1.5%");
+        assertThat(views).extracting(AssessmentView::value).containsExactlyInAnyOrder(Map.of("precision", 0.5),
+                "The fee is 1.5%");
     }
 
     @Test

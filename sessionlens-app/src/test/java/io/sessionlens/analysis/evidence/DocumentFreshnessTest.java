@@ -28,7 +28,8 @@ class DocumentFreshnessTest {
 
     @Test
     void several_reasons_are_all_given() {
-        assertThat(DocumentFreshness.outdatedReason(Map.of("status", "deprecated", "superseded_by", "fees-2024.md"), CONVERSATION))
+        assertThat(DocumentFreshness.outdatedReason(Map.of("status", "deprecated", "superseded_by", "fees-2024.md"),
+                CONVERSATION))
                 .contains("status is deprecated; superseded_by fees-2024.md");
     }
 
@@ -37,14 +38,17 @@ class DocumentFreshnessTest {
             "status|published", "deprecated|false", "valid_until|2026-01-01", "last_updated|2024-11-02",
             "last_updated|not a date", "created_at|2010-01-01", "expires|", "superseded_by|''"})
     void current_or_unreadable_metadata_is_not_outdated(String key, String value) {
-        assertThat(DocumentFreshness.outdatedReason(value == null ? Map.of() : Map.of(key, value), CONVERSATION)).isEmpty();
+        assertThat(DocumentFreshness.outdatedReason(value == null ? Map.of() : Map.of(key, value), CONVERSATION))
+                .isEmpty();
     }
 
     @Test
     void epoch_times_are_understood() {
         long threeYearsAgoSeconds = CONVERSATION.minusSeconds(3L * 365 * 24 * 3600).getEpochSecond();
 
-        assertThat(DocumentFreshness.outdatedReason(Map.of("last_modified", threeYearsAgoSeconds), CONVERSATION)).isPresent();
-        assertThat(DocumentFreshness.outdatedReason(Map.of("expires_at", CONVERSATION.minusSeconds(60).toEpochMilli()), CONVERSATION)).isPresent();
+        assertThat(DocumentFreshness.outdatedReason(Map.of("last_modified", threeYearsAgoSeconds), CONVERSATION))
+                .isPresent();
+        assertThat(DocumentFreshness.outdatedReason(Map.of("expires_at", CONVERSATION.minusSeconds(60).toEpochMilli()),
+                CONVERSATION)).isPresent();
     }
 }

@@ -14,8 +14,9 @@ class ErrorSpansTest {
     @Test
     void fixture_04_span_with_error_status_and_no_event_uses_the_status_message() {
         var span = Fixtures.json("04-v3-span-error-status.json");
-        Trace t = Fixtures.trace(Fixtures.JSON.readTree("{\"info\": {\"trace_id\": \"tr-4\", \"request_time\": \"2025-01-01T00:00:00Z\"},"
-                + " \"data\": {\"spans\": [" + span + "]}}"));
+        Trace t = Fixtures.trace(Fixtures.JSON
+                .readTree("{\"info\": {\"trace_id\": \"tr-4\", \"request_time\": \"2025-01-01T00:00:00Z\"},"
+                        + " \"data\": {\"spans\": [" + span + "]}}"));
 
         assertThat(ErrorSpans.of(t)).singleElement().satisfies(e -> {
             assertThat(e.name()).isEqualTo(span.get("name").asString());
@@ -26,7 +27,8 @@ class ErrorSpansTest {
 
     @Test
     void an_exception_event_gives_type_message_and_stack() {
-        Trace t = turn(1).span("r", null, "predict", "UNKNOWN").exception("ValueError", "bad input", "Traceback (most recent call last): ...").build();
+        Trace t = turn(1).span("r", null, "predict", "UNKNOWN")
+                .exception("ValueError", "bad input", "Traceback (most recent call last): ...").build();
 
         assertThat(ErrorSpans.of(t)).singleElement().isEqualTo(
                 new ErrorSpan("r", "predict", "bad input", "ValueError", "Traceback (most recent call last): ..."));

@@ -41,7 +41,8 @@ class ToolCallsTest {
 
     @Test
     void fixture_12_tool_call_without_a_tool_span_comes_from_the_messages_with_its_result() {
-        var trace = ChatFixtures.chatSpan(ChatFixtures.payload("12-span-io-openai-chat-completions.json", "MOCK_OPENAI_CHAT_INPUT"),
+        var trace = ChatFixtures.chatSpan(
+                ChatFixtures.payload("12-span-io-openai-chat-completions.json", "MOCK_OPENAI_CHAT_INPUT"),
                 ChatFixtures.payload("12-span-io-openai-chat-completions.json", "MOCK_OPENAI_CHAT_OUTPUT"), "openai");
         var text = new TurnReader(List.of()).read(trace);
 
@@ -58,7 +59,9 @@ class ToolCallsTest {
                 .span("llm", "r", "ChatOpenAI", "CHAT_MODEL")
                 .inputs(Map.of("messages", List.of(msg("user", "weather in Rome?"))))
                 .outputs(Map.of("choices", List.of(Map.of("message", Map.of("role", "assistant", "content", "",
-                        "tool_calls", List.of(Map.of("id", "c1", "function", Map.of("name", "get_weather", "arguments", "{}")))))))).done()
+                        "tool_calls",
+                        List.of(Map.of("id", "c1", "function", Map.of("name", "get_weather", "arguments", "{}"))))))))
+                .done()
                 .span("tool", "r", "get_weather", "TOOL").inputs(Map.of()).outputs("sunny").build();
 
         assertThat(ToolCalls.of(trace, List.of())).extracting(ToolCall::spanId, ToolCall::result)
@@ -68,11 +71,12 @@ class ToolCallsTest {
     @Test
     void tool_calls_from_earlier_turns_in_the_history_are_not_this_turns() {
         var trace = turn(2).span("llm", null, "chat", "CHAT_MODEL").inputs(Map.of("messages", List.of(
-                        msg("user", "weather in Rome?"),
-                        Map.of("role", "assistant", "tool_calls", List.of(Map.of("id", "old", "function", Map.of("name", "get_weather", "arguments", "{}")))),
-                        Map.of("role", "tool", "tool_call_id", "old", "content", "sunny"),
-                        msg("assistant", "Sunny."),
-                        msg("user", "and tomorrow?"))))
+                msg("user", "weather in Rome?"),
+                Map.of("role", "assistant", "tool_calls",
+                        List.of(Map.of("id", "old", "function", Map.of("name", "get_weather", "arguments", "{}")))),
+                Map.of("role", "tool", "tool_call_id", "old", "content", "sunny"),
+                msg("assistant", "Sunny."),
+                msg("user", "and tomorrow?"))))
                 .outputs("Rain is expected.").build();
 
         assertThat(ToolCalls.of(trace, List.of())).isEmpty();

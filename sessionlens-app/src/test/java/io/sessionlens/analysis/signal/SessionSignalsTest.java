@@ -22,8 +22,10 @@ class SessionSignalsTest {
 
     @Test
     void a_failed_tool_is_one_tool_error_not_also_an_error_span() {
-        Trace t = TestTraces.turn(1).span("r", null, "agent", "AGENT").inputs("convert 5 USD").outputs("Sorry, I can't convert right now.").done()
-                .span("tool", "r", "convert", "TOOL").inputs(Map.of("amount", 5)).exception("ValueError", "unknown currency", "tb").build();
+        Trace t = TestTraces.turn(1).span("r", null, "agent", "AGENT").inputs("convert 5 USD")
+                .outputs("Sorry, I can't convert right now.").done()
+                .span("tool", "r", "convert", "TOOL").inputs(Map.of("amount", 5))
+                .exception("ValueError", "unknown currency", "tb").build();
 
         assertThat(signals(List.of(t), 1)).extracting(Signal::kind, Signal::detail).containsExactly(
                 org.assertj.core.groups.Tuple.tuple(SignalKind.TOOL_ERROR, "tool 'convert' failed: unknown currency"));
@@ -33,7 +35,8 @@ class SessionSignalsTest {
     void a_correction_is_evidence_against_the_answer_before_it() {
         List<Trace> traces = List.of(
                 TestTraces.chatTurn(1, "When is my appointment?", "Your appointment is on Monday at 10:00.").build(),
-                TestTraces.chatTurn(2, "That's wrong, I moved it to Tuesday.", "Sorry, Tuesday at 10:00 it is.").build());
+                TestTraces.chatTurn(2, "That's wrong, I moved it to Tuesday.", "Sorry, Tuesday at 10:00 it is.")
+                        .build());
 
         assertThat(signals(traces, 1)).extracting(Signal::detail).containsExactly(
                 "turn 2's user pushes back on this answer: 'That's wrong, I moved it to Tuesday.' (\"that's wrong\")");
@@ -43,7 +46,8 @@ class SessionSignalsTest {
     @Test
     void a_failing_judge_is_quoted_with_its_rationale_and_source() {
         Trace t = TestTraces.chatTurn(1, "Is it safe to share my PIN with support?", "Yes, support may ask for it.")
-                .assessment(TestTraces.feedback("s", "safety", "no").rationale("Advises sharing a PIN.").source("LLM_JUDGE", "claude-sonnet-4"))
+                .assessment(TestTraces.feedback("s", "safety", "no").rationale("Advises sharing a PIN.")
+                        .source("LLM_JUDGE", "claude-sonnet-4"))
                 .build();
 
         assertThat(signals(List.of(t), 1)).extracting(Signal::detail)
@@ -52,9 +56,12 @@ class SessionSignalsTest {
 
     @Test
     void numbers_computed_from_sourced_numbers_are_not_unsupported() {
-        Trace t = TestTraces.chatTurn(1, "What do I pay on 2,000 euros?", "2,000 euros at 1.5% is 30 euros; it arrives in 48 hours.")
+        Trace t = TestTraces
+                .chatTurn(1, "What do I pay on 2,000 euros?",
+                        "2,000 euros at 1.5% is 30 euros; it arrives in 48 hours.")
                 .span("ret", "root1", "retrieve", "RETRIEVER").inputs("fees").outputs(List.of(
-                        Map.of("page_content", "International transfers cost 1.5% of the amount."))).build();
+                        Map.of("page_content", "International transfers cost 1.5% of the amount.")))
+                .build();
 
         assertThat(signals(List.of(t), 1)).extracting(Signal::detail).containsExactly(
                 "the answer states 48, found in none of the retrieved document, the tool results or the user's messages");

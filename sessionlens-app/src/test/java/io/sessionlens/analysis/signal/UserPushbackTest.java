@@ -26,7 +26,8 @@ class UserPushbackTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"What's wrong with my order?", "Thanks again!", "No worries, that helps.", "Nothing else, bye",
+    @ValueSource(strings = {"What's wrong with my order?", "Thanks again!", "No worries, that helps.",
+            "Nothing else, bye",
             "Notify me when it ships", "What is the fee for international transfers?", ""})
     void ordinary_messages_are_not_corrections(String text) {
         assertThat(UserPushback.phrase(text)).isEmpty();

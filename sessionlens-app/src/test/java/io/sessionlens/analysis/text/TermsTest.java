@@ -26,8 +26,10 @@ class TermsTest {
     @Test
     void numbers_in_a_json_tool_result_count_as_facts() {
         assertThat(Terms.numbers("{\"rate\":1.0842,\"converted\":2168.4}")).containsOnlyKeys("1.0842", "2168.4");
-        assertThat(DistinctiveContent.of("{\"rate\":1.0842,\"converted\":2168.4}", java.util.Set.of(), java.util.Set.of())
-                .reusedBy("At 1.0842, 2,000 USD comes to about €2,168.40.")).contains("1.0842", "2168.4");
+        assertThat(
+                DistinctiveContent.of("{\"rate\":1.0842,\"converted\":2168.4}", java.util.Set.of(), java.util.Set.of())
+                        .reusedBy("At 1.0842, 2,000 USD comes to about €2,168.40."))
+                .contains("1.0842", "2168.4");
     }
 
     @Test
@@ -38,18 +40,21 @@ class TermsTest {
 
     @Test
     void rephrased_questions_are_similar_and_different_ones_are_not() {
-        assertThat(Terms.similarity("What's the fee for international transfers?", "what is the fee for international transfers"))
+        assertThat(Terms.similarity("What's the fee for international transfers?",
+                "what is the fee for international transfers"))
                 .isGreaterThanOrEqualTo(0.6);
         assertThat(Terms.similarity("What's the fee?", "Where is my parcel?")).isLessThan(0.3);
     }
 
     @Test
     void distinctive_content_ignores_what_the_user_said_and_finds_reuse() {
-        DistinctiveContent doc = DistinctiveContent.of("International transfers cost 2.5% and settle within 3 business days via SWIFT.",
+        DistinctiveContent doc = DistinctiveContent.of(
+                "International transfers cost 2.5% and settle within 3 business days via SWIFT.",
                 Terms.contentWords("what do international transfers cost?"), Set.of());
 
         assertThat(doc.reusedBy("As I said, the cost is 2.5% per transfer.")).containsExactly("2.5%");
-        assertThat(doc.reusedBy("They settle via SWIFT within business days.")).containsExactly("business", "days", "settle", "swift");
+        assertThat(doc.reusedBy("They settle via SWIFT within business days.")).containsExactly("business", "days",
+                "settle", "swift");
         assertThat(doc.reusedBy("International transfers are possible.")).as("only the user's own words").isEmpty();
     }
 

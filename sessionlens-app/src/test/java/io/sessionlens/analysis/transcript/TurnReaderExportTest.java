@@ -22,7 +22,8 @@ class TurnReaderExportTest {
         TurnText t = reader.read(only("hand-written/early-v3-legacy-request-response.json"));
 
         assertThat(t.userText()).isEqualTo("The Arc floor lamp, bought on 2 May.");
-        assertThat(t.assistantText()).isEqualTo("You can return the Arc floor lamp until 1 June: 30 days from delivery.");
+        assertThat(t.assistantText())
+                .isEqualTo("You can return the Arc floor lamp until 1 June: 30 days from delivery.");
         assertThat(t.readFrom().source()).isEqualTo(TurnReader.SOURCE_PREVIEW).contains("legacy request/response");
         assertThat(t.readFrom().format()).isEqualTo("openai");
         assertThat(t.readFrom().spanId()).as("no span carried it").isNull();

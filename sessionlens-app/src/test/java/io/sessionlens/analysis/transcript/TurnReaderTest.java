@@ -69,9 +69,12 @@ class TurnReaderTest {
     void a_wrapper_root_without_io_is_skipped_for_the_first_chain_child_with_both_sides() {
         Trace t = turn(1)
                 .span("r", null, "request_handler", "UNKNOWN").done()
-                .span("ret", "r", "retrieve", "RETRIEVER").inputs("fees?").outputs(List.of(Map.of("page_content", "doc"))).done()
-                .span("agent", "r", "agent", "AGENT").inputs(Map.of("messages", List.of(msg("user", "What are the fees?"))))
-                .outputs(Map.of("messages", List.of(msg("user", "What are the fees?"), msg("assistant", "2.5% per transfer."))))
+                .span("ret", "r", "retrieve", "RETRIEVER").inputs("fees?")
+                .outputs(List.of(Map.of("page_content", "doc"))).done()
+                .span("agent", "r", "agent", "AGENT")
+                .inputs(Map.of("messages", List.of(msg("user", "What are the fees?"))))
+                .outputs(Map.of("messages",
+                        List.of(msg("user", "What are the fees?"), msg("assistant", "2.5% per transfer."))))
                 .build();
 
         TurnText text = reader.read(t);
@@ -123,10 +126,12 @@ class TurnReaderTest {
     @Test
     void when_the_root_recorded_no_answer_an_intermediate_steps_output_is_not_taken_for_one() {
         Trace t = turn(1)
-                .span("r", null, "LangGraph", "CHAIN").inputs(Map.of("messages", List.of(msg("user", "Can I pick my seat?")))).done()
+                .span("r", null, "LangGraph", "CHAIN")
+                .inputs(Map.of("messages", List.of(msg("user", "Can I pick my seat?")))).done()
                 .span("ret", "r", "retrieve", "CHAIN").inputs(Map.of("question", "Can I pick my seat?"))
                 .outputs(Map.of("context", List.of("Free seat selection at check-in."))).done()
-                .span("gen", "r", "ChatOpenAI", "CHAT_MODEL").inputs(List.of(msg("user", "Context: ... Can I pick my seat?")))
+                .span("gen", "r", "ChatOpenAI", "CHAT_MODEL")
+                .inputs(List.of(msg("user", "Context: ... Can I pick my seat?")))
                 .outputs(Map.of("choices", List.of(Map.of("message", msg("assistant", "Yes, free at check-in.")))))
                 .build();
 
@@ -140,7 +145,8 @@ class TurnReaderTest {
     @Test
     void a_failed_turn_whose_last_model_call_failed_has_no_answer_and_says_so() {
         Trace t = turn(1)
-                .span("r", null, "LangGraph", "CHAIN").inputs(Map.of("messages", List.of(msg("user", "Can I pick my seat?"))))
+                .span("r", null, "LangGraph", "CHAIN")
+                .inputs(Map.of("messages", List.of(msg("user", "Can I pick my seat?"))))
                 .error("APITimeoutError: Request timed out.").done()
                 .span("ret", "r", "retrieve", "CHAIN").inputs(Map.of("question", "Can I pick my seat?"))
                 .outputs(Map.of("context", List.of("Free seat selection at check-in."))).done()
@@ -169,7 +175,8 @@ class TurnReaderTest {
     void metadata_cut_at_250_characters_is_shown_and_marked_truncated() {
         String longQuestion = "Please explain ".repeat(30);
         String cut = ("\"" + longQuestion).substring(0, MlflowKeys.TRACE_IO_METADATA_LIMIT - 3) + "...";
-        Trace t = turn(1).metadata(MlflowKeys.TRACE_INPUTS, cut).metadata(MlflowKeys.TRACE_OUTPUTS, "\"Sure.\"").build();
+        Trace t = turn(1).metadata(MlflowKeys.TRACE_INPUTS, cut).metadata(MlflowKeys.TRACE_OUTPUTS, "\"Sure.\"")
+                .build();
 
         TurnText text = reader.read(t);
 
@@ -182,8 +189,10 @@ class TurnReaderTest {
     @Test
     void of_several_roots_the_earliest_is_read() {
         Trace t = turn(1)
-                .span("late", null, "late_root", "CHAIN").inputs("late question").outputs("late answer").startMs(500).done()
-                .span("early", null, "early_root", "CHAIN").inputs("early question").outputs("early answer").startMs(0).build();
+                .span("late", null, "late_root", "CHAIN").inputs("late question").outputs("late answer").startMs(500)
+                .done()
+                .span("early", null, "early_root", "CHAIN").inputs("early question").outputs("early answer").startMs(0)
+                .build();
 
         assertThat(reader.read(t).userText()).isEqualTo("early question");
     }
@@ -198,7 +207,8 @@ class TurnReaderTest {
     @Test
     void an_analyst_mapping_wins_and_reads_the_named_keys() {
         Trace t = turn(1)
-                .span("r", null, "pipeline", "CHAIN").inputs(Map.of("payload", "raw")).outputs(Map.of("status", "ok")).done()
+                .span("r", null, "pipeline", "CHAIN").inputs(Map.of("payload", "raw")).outputs(Map.of("status", "ok"))
+                .done()
                 .span("g", "r", "generate", "LLM").inputs(Map.of("rewritten", "fees for EU?", "original", "fees?"))
                 .outputs(Map.of("text", "1.5%", "debug", "x")).build();
         TurnReader mapped = new TurnReader(List.of(new TurnMapping("pipeline/generate", "original", "text")));
@@ -225,7 +235,8 @@ class TurnReaderTest {
         Trace t = turn(1).span("r", null, "chat", "CHAT_MODEL").inputs(Map.of("prompt", "ignored"))
                 .outputs("ignored too")
                 .raw(MlflowKeys.CHAT_MESSAGES, io.sessionlens.support.TestTraces.json(
-                        List.of(msg("user", "from the legacy list"), msg("assistant", "legacy answer")))).build();
+                        List.of(msg("user", "from the legacy list"), msg("assistant", "legacy answer"))))
+                .build();
 
         TurnText text = reader.read(t);
 

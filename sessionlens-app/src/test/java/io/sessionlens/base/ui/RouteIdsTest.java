@@ -8,7 +8,7 @@ class RouteIdsTest {
 
     @Test
     void ids_with_slashes_spaces_and_plus_signs_survive_a_round_trip() {
-        for (String id : new String[] {"trace:/main.agents/00cc01", "team-a/chat 7", "a+b", "100%", "plain-id"}) {
+        for (String id : new String[]{"trace:/main.agents/00cc01", "team-a/chat 7", "a+b", "100%", "plain-id"}) {
             assertThat(RouteIds.decode(RouteIds.encode(id))).as(id).isEqualTo(id);
         }
     }

@@ -23,8 +23,8 @@ class ExportReaderArchivesTest {
         entries.put("export/", new byte[0]);
         entries.put("export/01.json", Recorder.fixture("mlflow-real/01-v3-trace-to-dict-mlflow34-simple.json"));
         entries.put("export/search.json", Recorder.fixture("hand-written/search-envelope-two-turns.json"));
-        entries.put("__MACOSX/export/._01.json", new byte[] {0, 5, 22, 7, 0, 2});
-        entries.put("export/.DS_Store", new byte[] {0, 0, 0, 1, 'B', 'u', 'd', '1'});
+        entries.put("__MACOSX/export/._01.json", new byte[]{0, 5, 22, 7, 0, 2});
+        entries.put("export/.DS_Store", new byte[]{0, 0, 0, 1, 'B', 'u', 'd', '1'});
 
         Recorder r = Recorder.read("traces.dat", zip(entries));
 
@@ -44,7 +44,8 @@ class ExportReaderArchivesTest {
 
         Recorder r = Recorder.read("export.zip", zip(entries));
 
-        assertThat(r.traceIds()).containsExactly("58f4e27101304034b15c512b603bf1b2", "tr-00000000000000000000000000000009");
+        assertThat(r.traceIds()).containsExactly("58f4e27101304034b15c512b603bf1b2",
+                "tr-00000000000000000000000000000009");
         assertThat(r.problems).containsExactly(
                 new Recorder.Problem("export.zip!cut.json",
                         "not JSON: unexpected end of input at line 1, column 29 (the file looks truncated)"),

@@ -41,7 +41,8 @@ class ExportReaderBadInputTest {
         assertThat(r.traceIds()).containsExactly(T1, T2);
         assertThat(r.problems).singleElement().satisfies(p -> {
             assertThat(p.ref()).isEqualTo("trace #3");
-            assertThat(p.message()).startsWith("not JSON: unexpected end of input at line 4").endsWith("(the file looks truncated)");
+            assertThat(p.message()).startsWith("not JSON: unexpected end of input at line 4")
+                    .endsWith("(the file looks truncated)");
         });
     }
 
@@ -73,7 +74,8 @@ class ExportReaderBadInputTest {
     void text_that_is_not_json_is_named_as_such() {
         Recorder r = Recorder.read("notes.json", "hello world");
 
-        assertThat(r.problems).containsExactly(new Recorder.Problem(null, "not JSON: unrecognized word 'hello' at line 1, column 1"));
+        assertThat(r.problems)
+                .containsExactly(new Recorder.Problem(null, "not JSON: unrecognized word 'hello' at line 1, column 1"));
     }
 
     @Test
@@ -90,7 +92,8 @@ class ExportReaderBadInputTest {
     @Test
     void empty_and_blank_files_are_reported_as_empty() {
         assertThat(Recorder.read("empty.json", "").problems).containsExactly(new Recorder.Problem(null, "empty file"));
-        assertThat(Recorder.read("blank.json", " \n\t\n").problems).containsExactly(new Recorder.Problem(null, "empty file"));
+        assertThat(Recorder.read("blank.json", " \n\t\n").problems)
+                .containsExactly(new Recorder.Problem(null, "empty file"));
     }
 
     @Test
@@ -111,8 +114,9 @@ class ExportReaderBadInputTest {
 
     @Test
     void trace_without_spans_is_imported_with_a_warning() {
-        Recorder r = Recorder.read("t.json", "{\"info\": {\"trace_id\": \"tr-1\", \"request_time\": \"2025-01-01T00:00:00Z\"}, "
-                + "\"data\": {\"spans\": []}}");
+        Recorder r = Recorder.read("t.json",
+                "{\"info\": {\"trace_id\": \"tr-1\", \"request_time\": \"2025-01-01T00:00:00Z\"}, "
+                        + "\"data\": {\"spans\": []}}");
 
         assertThat(r.only().spans()).isEmpty();
         assertThat(r.warningsOf("tr-1")).contains("no spans");
@@ -122,7 +126,8 @@ class ExportReaderBadInputTest {
     void trace_without_an_id_is_a_problem_and_its_neighbours_are_imported() {
         String noId = "{\"info\": {\"request_time\": \"2025-01-01T00:00:00Z\"}, \"data\": {\"spans\": []}}";
 
-        Recorder r = Recorder.read("a.json", "[" + trace(T1, "00000000000000a1") + ", " + noId + ", " + trace(T2, "00000000000000a2") + "]");
+        Recorder r = Recorder.read("a.json",
+                "[" + trace(T1, "00000000000000a1") + ", " + noId + ", " + trace(T2, "00000000000000a2") + "]");
 
         assertThat(r.traceIds()).containsExactly(T1, T2);
         assertThat(r.problems).containsExactly(new Recorder.Problem("trace #2",
@@ -136,10 +141,13 @@ class ExportReaderBadInputTest {
 
         Trace trace = r.only();
         assertThat(trace.spans()).extracting(Span::name)
-                .containsExactly("root", "orphan", "loop-a", "loop-b", "dup-first", "dup-second", "dup-third", "no-start");
+                .containsExactly("root", "orphan", "loop-a", "loop-b", "dup-first", "dup-second", "dup-third",
+                        "no-start");
         // every span of a duplicated id is kept (the failed one may be among them), the later ones under synthetic ids
-        assertThat(trace.spans()).extracting(Span::spanId).contains("1000000000000005", "1000000000000005~2", "1000000000000005~3");
-        assertThat(trace.tree().roots()).extracting(Span::name).containsExactlyInAnyOrder("root", "orphan", "loop-a", "loop-b");
+        assertThat(trace.spans()).extracting(Span::spanId).contains("1000000000000005", "1000000000000005~2",
+                "1000000000000005~3");
+        assertThat(trace.tree().roots()).extracting(Span::name).containsExactlyInAnyOrder("root", "orphan", "loop-a",
+                "loop-b");
         assertThat(trace.tree().root()).map(Span::name).hasValue("root");
         assertThat(trace.spans().get(7).startTimeUnixNano()).isEqualTo(1765000000000000000L); // the request time
         assertThat(r.warningsOf(traceId)).containsExactlyInAnyOrder(
@@ -160,7 +168,8 @@ class ExportReaderBadInputTest {
                    "start_time_unix_nano": 1}]}}""");
 
         assertThat(r.only().tree().roots()).extracting(Span::name).containsExactly("me");
-        assertThat(r.warningsOf("tr-self")).contains("1 span is on a parent cycle, shown as extra roots: 'me' (00000000000000a1)");
+        assertThat(r.warningsOf("tr-self"))
+                .contains("1 span is on a parent cycle, shown as extra roots: 'me' (00000000000000a1)");
     }
 
     @Test
@@ -169,20 +178,22 @@ class ExportReaderBadInputTest {
                 line(trace(T2, "00000000000000a2").replace("turn", "t\u00ffrn")),
                 line(trace(T3, "00000000000000a3")));
         // the second line has a lone 0xff byte where "ÿ" should have been encoded as c3 bf
-        byte[] broken = replaceFirst(content, new byte[] {(byte) 0xc3, (byte) 0xbf}, new byte[] {(byte) 0xff});
+        byte[] broken = replaceFirst(content, new byte[]{(byte) 0xc3, (byte) 0xbf}, new byte[]{(byte) 0xff});
 
         Recorder r = Recorder.read("export.jsonl", broken);
 
         assertThat(r.traceIds()).containsExactly(T1, T3);
         assertThat(r.problems).singleElement().satisfies(p -> {
             assertThat(p.ref()).isEqualTo("line 2");
-            assertThat(p.message()).matches("invalid UTF-8 \\(byte 0xff\\) at byte offset \\d+ \\(line 2, column \\d+\\): the line is not UTF-8 text");
+            assertThat(p.message()).matches(
+                    "invalid UTF-8 \\(byte 0xff\\) at byte offset \\d+ \\(line 2, column \\d+\\): the line is not UTF-8 text");
         });
     }
 
     @Test
     void invalid_utf8_inside_a_document_stops_the_file_but_keeps_earlier_traces() {
-        String json = "[\n" + trace(T1, "00000000000000a1") + ",\n" + trace(T2, "00000000000000a2").replace("turn", "t@rn") + "\n]";
+        String json = "[\n" + trace(T1, "00000000000000a1") + ",\n"
+                + trace(T2, "00000000000000a2").replace("turn", "t@rn") + "\n]";
         byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
         bytes[json.indexOf("t@rn") + 1] = (byte) 0xfe;
 
@@ -191,9 +202,11 @@ class ExportReaderBadInputTest {
         assertThat(r.traceIds()).containsExactly(T1);
         assertThat(r.problems).singleElement().satisfies(p -> {
             assertThat(p.ref()).isEqualTo("trace #2");
-            assertThat(p.message()).isEqualTo("reading stopped here: invalid UTF-8 (byte 0xfe) at byte offset " + (json.indexOf("t@rn") + 1)
-                    + " (line 3, column " + (json.indexOf("t@rn") + 1 - json.lastIndexOf('\n', json.indexOf("t@rn"))) + ")"
-                    + ": the file is not UTF-8 text; the rest of the file was not read");
+            assertThat(p.message()).isEqualTo(
+                    "reading stopped here: invalid UTF-8 (byte 0xfe) at byte offset " + (json.indexOf("t@rn") + 1)
+                            + " (line 3, column "
+                            + (json.indexOf("t@rn") + 1 - json.lastIndexOf('\n', json.indexOf("t@rn"))) + ")"
+                            + ": the file is not UTF-8 text; the rest of the file was not read");
         });
     }
 
@@ -204,14 +217,16 @@ class ExportReaderBadInputTest {
         assertThat(r.traces).isEmpty();
         assertThat(r.problems).singleElement().satisfies(p -> {
             assertThat(p.ref()).isNull();
-            assertThat(p.message()).startsWith("nested more than 1000 levels deep at line 1").endsWith(": not an MLflow trace export");
+            assertThat(p.message()).startsWith("nested more than 1000 levels deep at line 1")
+                    .endsWith(": not an MLflow trace export");
         });
     }
 
     @Test
     void absurd_nesting_inside_an_attribute_value_is_refused_too() {
         String deep = "{\"a\":".repeat(5_000) + "1" + "}".repeat(5_000);
-        String json = "[" + trace(T1, "00000000000000a1") + ", {\"info\": {\"trace_id\": \"tr-deep\", \"x\": " + deep + "}}]";
+        String json = "[" + trace(T1, "00000000000000a1") + ", {\"info\": {\"trace_id\": \"tr-deep\", \"x\": " + deep
+                + "}}]";
 
         Recorder r = Recorder.read("a.json", json);
 
@@ -235,7 +250,8 @@ class ExportReaderBadInputTest {
 
         assertThat(r.traceIds()).containsExactly(T1, T3);
         assertThat(r.problems).extracting(Recorder.Problem::ref).containsExactly("line 2", "line 4");
-        assertThat(r.problems.get(0).message()).isEqualTo("not JSON: a line break inside a text value at line 2, column 81 (the line looks truncated)");
+        assertThat(r.problems.get(0).message()).isEqualTo(
+                "not JSON: a line break inside a text value at line 2, column 81 (the line looks truncated)");
         assertThat(r.problems.get(1).message()).isEqualTo("not JSON: unrecognized word 'oops' at line 4, column 10");
     }
 
@@ -269,9 +285,10 @@ class ExportReaderBadInputTest {
 
     @Test
     void wrongly_shaped_fields_are_ignored_with_warnings() {
-        Recorder r = Recorder.read("t.json", """
-                {"info": {"trace_id": "tr-odd", "request_time": "2025-01-01T00:00:00Z", "assessments": [1, {"assessment_id": "a"}]},
-                 "data": {"spans": "none"}}""");
+        Recorder r = Recorder.read("t.json",
+                """
+                        {"info": {"trace_id": "tr-odd", "request_time": "2025-01-01T00:00:00Z", "assessments": [1, {"assessment_id": "a"}]},
+                         "data": {"spans": "none"}}""");
 
         Trace trace = r.only();
         assertThat(trace.info().assessments()).extracting(a -> a.assessmentId()).containsExactly("a");
@@ -281,9 +298,10 @@ class ExportReaderBadInputTest {
 
     @Test
     void unreadable_request_time_is_named_and_the_earliest_span_start_used_instead() {
-        Recorder r = Recorder.read("t.json", """
-                {"info": {"trace_id": "tr-when", "request_time": "yesterday"},
-                 "data": {"spans": [{"span_id": "00000000000000a1", "name": "s", "start_time_unix_nano": 1000000}]}}""");
+        Recorder r = Recorder.read("t.json",
+                """
+                        {"info": {"trace_id": "tr-when", "request_time": "yesterday"},
+                         "data": {"spans": [{"span_id": "00000000000000a1", "name": "s", "start_time_unix_nano": 1000000}]}}""");
 
         assertThat(r.only().info().requestTime()).isEqualTo(java.time.Instant.ofEpochMilli(1));
         assertThat(r.warningsOf("tr-when")).startsWith("request time \"yesterday\" is not a date and was ignored",
@@ -301,7 +319,7 @@ class ExportReaderBadInputTest {
     @Test
     void utf16_export_from_windows_powershell_is_read() {
         String json = Recorder.fixtureText("mlflow-real/01-v3-trace-to-dict-mlflow34-simple.json");
-        byte[] utf16 = concat(new byte[] {(byte) 0xff, (byte) 0xfe}, json.getBytes(StandardCharsets.UTF_16LE));
+        byte[] utf16 = concat(new byte[]{(byte) 0xff, (byte) 0xfe}, json.getBytes(StandardCharsets.UTF_16LE));
 
         assertThat(Recorder.read("out.json", utf16).only().traceId()).isEqualTo("tr-ee17184669c265ffdcf9299b36f6dccc");
     }
@@ -319,7 +337,8 @@ class ExportReaderBadInputTest {
         };
 
         assertThatThrownBy(() -> new ExportReader().read("a.json",
-                        new ByteArrayInputStream(Recorder.fixture("mlflow-real/01-v3-trace-to-dict-mlflow34-simple.json")), failing))
+                new ByteArrayInputStream(Recorder.fixture("mlflow-real/01-v3-trace-to-dict-mlflow34-simple.json")),
+                failing))
                 .isInstanceOf(IllegalStateException.class).hasMessage("database is down");
     }
 

@@ -28,7 +28,8 @@ class ExportReaderContainersTest {
     void traces_get_output_with_info_after_data_reads_the_same_as_info_first() {
         String infoFirst = trace(TURN_1, "00000000000000a1");
         int data = infoFirst.indexOf(",\"data\":");
-        String dataFirst = "{" + infoFirst.substring(data + 1, infoFirst.length() - 1) + "," + infoFirst.substring(1, data) + "}";
+        String dataFirst = "{" + infoFirst.substring(data + 1, infoFirst.length() - 1) + ","
+                + infoFirst.substring(1, data) + "}";
 
         assertThat(Recorder.read("a.json", dataFirst).only()).isEqualTo(Recorder.read("b.json", infoFirst).only());
     }
@@ -79,12 +80,14 @@ class ExportReaderContainersTest {
         Recorder r = Recorder.read("two.json", first + second);
 
         assertThat(r.problems).isEmpty();
-        assertThat(r.traceIds()).containsExactly("tr-ee17184669c265ffdcf9299b36f6dccc", "58f4e27101304034b15c512b603bf1b2");
+        assertThat(r.traceIds()).containsExactly("tr-ee17184669c265ffdcf9299b36f6dccc",
+                "58f4e27101304034b15c512b603bf1b2");
     }
 
     @Test
     void several_root_objects_on_one_line_are_all_read() {
-        Recorder r = Recorder.read("one-line.json", trace(TURN_1, "00000000000000a1") + trace(TURN_2, "00000000000000a2") + "\n");
+        Recorder r = Recorder.read("one-line.json",
+                trace(TURN_1, "00000000000000a1") + trace(TURN_2, "00000000000000a2") + "\n");
 
         assertThat(r.traceIds()).containsExactly(TURN_1, TURN_2);
     }
@@ -121,7 +124,8 @@ class ExportReaderContainersTest {
         Recorder r = Recorder.readFixture("hand-written/rest-batch-get.json");
 
         assertThat(r.problems).isEmpty();
-        assertThat(r.traces).extracting(Trace::traceId, t -> t.spans().getFirst().name(), t -> t.info().executionDurationMs())
+        assertThat(r.traces)
+                .extracting(Trace::traceId, t -> t.spans().getFirst().name(), t -> t.info().executionDurationMs())
                 .containsExactly(
                         org.assertj.core.groups.Tuple.tuple("tr-11111111111111111111111111111111", "first", 250L),
                         org.assertj.core.groups.Tuple.tuple("tr-22222222222222222222222222222222", "second", 1000L));
@@ -140,7 +144,8 @@ class ExportReaderContainersTest {
         Recorder r = Recorder.read("search.json", search);
 
         assertThat(r.traceIds()).containsExactly("tr-a", "tr-b");
-        assertThat(r.warningsOf("tr-b")).containsExactly("no spans: the export holds only the trace info, without span data");
+        assertThat(r.warningsOf("tr-b"))
+                .containsExactly("no spans: the export holds only the trace info, without span data");
     }
 
     @Test

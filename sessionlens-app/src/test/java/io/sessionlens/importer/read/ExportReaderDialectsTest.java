@@ -25,7 +25,8 @@ class ExportReaderDialectsTest {
 
         assertThat(trace.info().clientRequestId()).isEqualTo("req-42");
         assertThat(trace.info().state()).isEqualTo(TraceState.ERROR);
-        assertThat(trace.info().assessments()).extracting(Assessment::assessmentId, Assessment::kind, Assessment::valueJson)
+        assertThat(trace.info().assessments())
+                .extracting(Assessment::assessmentId, Assessment::kind, Assessment::valueJson)
                 .containsExactly(
                         tuple("a-frustration", Assessment.Kind.FEEDBACK, "\"unresolved\""),
                         tuple("a-scorer-failed", Assessment.Kind.FEEDBACK, null),
@@ -44,7 +45,8 @@ class ExportReaderDialectsTest {
         assertThat(byId.get("a-scorer-failed").isScorerError()).isTrue();
         assertThat(byId.get("a-scorer-failed").error())
                 .isEqualTo(new AssessmentError("SCORER_ERROR", "judge timed out", "Traceback ...\nTimeoutError"));
-        assertThat(byId.get("a-legacy-error").error()).isEqualTo(new AssessmentError("RATE_LIMIT", "429 Too Many Requests", null));
+        assertThat(byId.get("a-legacy-error").error())
+                .isEqualTo(new AssessmentError("RATE_LIMIT", "429 Too Many Requests", null));
         assertThat(byId.get("a-legacy-error").source()).isEqualTo(new AssessmentSource("LLM_JUDGE", "safety-judge"));
         assertThat(byId.get("a-facts").serializedValue())
                 .isEqualTo(new Assessment.SerializedValue("JSON_FORMAT", "[\"Paris is in France\", \"It is 18°C\"]"));
@@ -150,8 +152,10 @@ class ExportReaderDialectsTest {
     void request_time_accepts_zero_three_six_and_nine_fraction_digits_and_epoch_millis() {
         assertThat(requestTimeOf("\"2025-10-22T04:14:54Z\"")).isEqualTo(Instant.parse("2025-10-22T04:14:54Z"));
         assertThat(requestTimeOf("\"2025-10-22T04:14:54.524Z\"")).isEqualTo(Instant.parse("2025-10-22T04:14:54.524Z"));
-        assertThat(requestTimeOf("\"2025-10-22T04:14:54.524157Z\"")).isEqualTo(Instant.parse("2025-10-22T04:14:54.524157Z"));
-        assertThat(requestTimeOf("\"2025-10-22T04:14:54.524157123Z\"")).isEqualTo(Instant.parse("2025-10-22T04:14:54.524157123Z"));
+        assertThat(requestTimeOf("\"2025-10-22T04:14:54.524157Z\""))
+                .isEqualTo(Instant.parse("2025-10-22T04:14:54.524157Z"));
+        assertThat(requestTimeOf("\"2025-10-22T04:14:54.524157123Z\""))
+                .isEqualTo(Instant.parse("2025-10-22T04:14:54.524157123Z"));
         assertThat(requestTimeOf("1761106494524")).isEqualTo(Instant.ofEpochMilli(1761106494524L));
         assertThat(requestTimeOf("\"1761106494524\"")).isEqualTo(Instant.ofEpochMilli(1761106494524L));
     }
@@ -189,20 +193,24 @@ class ExportReaderDialectsTest {
                  "data": {"spans": []}}""");
 
         assertThat(r.only().info().experimentId()).isEqualTo(TraceInfo.DEFAULT_EXPERIMENT);
-        assertThat(r.warningsOf("tr-uc")).contains("the trace location is UC_SCHEMA, not an MLflow experiment; filed under experiment 0");
+        assertThat(r.warningsOf("tr-uc"))
+                .contains("the trace location is UC_SCHEMA, not an MLflow experiment; filed under experiment 0");
     }
 
     @Test
     void databricks_v4_trace_ids_are_kept_as_they_are() {
-        Trace trace = Recorder.read("t.json", """
-                {"info": {"trace_id": "trace:/main.agents/0f1e2d3c4b5a69788796a5b4c3d2e1f0", "request_time": "2025-01-01T00:00:00Z",
-                  "trace_location": {"type": "MLFLOW_EXPERIMENT", "mlflow_experiment": {"experiment_id": "9"}}}, "data": {"spans": []}}""").only();
+        Trace trace = Recorder.read("t.json",
+                """
+                        {"info": {"trace_id": "trace:/main.agents/0f1e2d3c4b5a69788796a5b4c3d2e1f0", "request_time": "2025-01-01T00:00:00Z",
+                          "trace_location": {"type": "MLFLOW_EXPERIMENT", "mlflow_experiment": {"experiment_id": "9"}}}, "data": {"spans": []}}""")
+                .only();
 
         assertThat(trace.traceId()).isEqualTo("trace:/main.agents/0f1e2d3c4b5a69788796a5b4c3d2e1f0");
     }
 
     private static Instant requestTimeOf(String requestTimeJson) {
-        return Recorder.read("t.json", "{\"info\": {\"trace_id\": \"tr-1\", \"request_time\": " + requestTimeJson + "}}")
+        return Recorder
+                .read("t.json", "{\"info\": {\"trace_id\": \"tr-1\", \"request_time\": " + requestTimeJson + "}}")
                 .only().info().requestTime();
     }
 

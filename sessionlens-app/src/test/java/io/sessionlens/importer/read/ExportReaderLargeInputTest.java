@@ -68,7 +68,8 @@ class ExportReaderLargeInputTest {
     /** A trace whose spans form a binary tree, each span carrying about 1.4 KB of input text. */
     static String bigTrace(String traceId, int spans) {
         StringBuilder b = new StringBuilder(spans * 1_600);
-        b.append("{\"info\":{\"trace_id\":\"").append(traceId).append("\",\"trace_location\":{\"type\":\"MLFLOW_EXPERIMENT\",")
+        b.append("{\"info\":{\"trace_id\":\"").append(traceId)
+                .append("\",\"trace_location\":{\"type\":\"MLFLOW_EXPERIMENT\",")
                 .append("\"mlflow_experiment\":{\"experiment_id\":\"1\"}},\"request_time\":\"2025-11-20T10:15:30.250Z\",")
                 .append("\"state\":\"OK\",\"execution_duration_ms\":1000},\"data\":{\"spans\":[");
         long start = 1_763_633_730_250_000_000L;

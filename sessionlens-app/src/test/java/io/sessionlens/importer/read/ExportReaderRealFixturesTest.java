@@ -60,7 +60,8 @@ class ExportReaderRealFixturesTest {
         assertThat(trace.info().tags()).containsEntry("mlflow.traceName", "predict");
         assertThat(trace.spans()).extracting(Span::name, Span::spanId, Span::parentSpanId).containsExactly(
                 org.assertj.core.groups.Tuple.tuple("predict", Templates.ROOT_HEX, null),
-                org.assertj.core.groups.Tuple.tuple("add_one_with_custom_name", Templates.CHILD_HEX, Templates.ROOT_HEX));
+                org.assertj.core.groups.Tuple.tuple("add_one_with_custom_name", Templates.CHILD_HEX,
+                        Templates.ROOT_HEX));
         Span child = trace.spans().get(1);
         assertThat(child.spanType()).isEqualTo("LLM");
         assertThat(child.attributes()).containsEntry("delta", "1").containsEntry("metadata", "{\"foo\": \"bar\"}");
@@ -119,7 +120,8 @@ class ExportReaderRealFixturesTest {
         assertThat(info.requestPreview()).isEqualTo("{\"x\": 2, \"y\": 5}");
         assertThat(info.responsePreview()).isEqualTo("8");
         assertThat(info.assessments()).isEmpty();
-        assertThat(trace.spans()).extracting(Span::spanId, Span::parentSpanId, Span::startTimeUnixNano, Span::endTimeUnixNano)
+        assertThat(trace.spans())
+                .extracting(Span::spanId, Span::parentSpanId, Span::startTimeUnixNano, Span::endTimeUnixNano)
                 .containsExactly(
                         org.assertj.core.groups.Tuple.tuple("0d48a6670588966b", null, 100L, 200L),
                         org.assertj.core.groups.Tuple.tuple("6fc32f36ef591f60", "0d48a6670588966b", 300L, 400L));
@@ -240,8 +242,9 @@ class ExportReaderRealFixturesTest {
 
     @ParameterizedTest
     @ValueSource(strings = {
-        "12-span-io-openai-chat-completions.json", "13-span-io-langchain-chat.json", "14-span-io-anthropic-messages.json",
-        "15-span-io-gemini.json", "16-span-io-bedrock-converse-tool-use.json"})
+            "12-span-io-openai-chat-completions.json", "13-span-io-langchain-chat.json",
+            "14-span-io-anthropic-messages.json",
+            "15-span-io-gemini.json", "16-span-io-bedrock-converse-tool-use.json"})
     void span_payload_files_are_reported_as_not_traces(String file) {
         Recorder r = Recorder.readFixture("mlflow-real/" + file);
 

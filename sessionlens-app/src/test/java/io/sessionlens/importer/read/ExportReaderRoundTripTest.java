@@ -20,13 +20,17 @@ class ExportReaderRoundTripTest {
 
     static Stream<Arguments> exports() {
         return Stream.of(
-                Arguments.of("01 MLflow 3.4", Recorder.fixtureText("mlflow-real/01-v3-trace-to-dict-mlflow34-simple.json")),
+                Arguments.of("01 MLflow 3.4",
+                        Recorder.fixtureText("mlflow-real/01-v3-trace-to-dict-mlflow34-simple.json")),
                 Arguments.of("02 current traces get", Templates.currentTraceGet()),
                 Arguments.of("03 failed trace data", Templates.failedTraceData()),
                 Arguments.of("05 MLflow 2.x", Recorder.fixtureText("mlflow-real/05-v2-trace-export.json")),
-                Arguments.of("06 OpenInference", Recorder.fixtureText("mlflow-real/06-ui-v3-trace-openinference-otel.json")),
-                Arguments.of("07 UI with assessment", Recorder.fixtureText("mlflow-real/07-ui-v3-trace-with-assessment.json")),
-                Arguments.of("11 session-level assessment", Recorder.fixtureText("mlflow-real/11-ui-trace-with-session-level-assessment.json")),
+                Arguments.of("06 OpenInference",
+                        Recorder.fixtureText("mlflow-real/06-ui-v3-trace-openinference-otel.json")),
+                Arguments.of("07 UI with assessment",
+                        Recorder.fixtureText("mlflow-real/07-ui-v3-trace-with-assessment.json")),
+                Arguments.of("11 session-level assessment",
+                        Recorder.fixtureText("mlflow-real/11-ui-trace-with-session-level-assessment.json")),
                 Arguments.of("3.6 chat turn", Recorder.fixtureText("hand-written/v36-chat-turn-with-assessments.json")),
                 Arguments.of("3.5 hex ids", Recorder.fixtureText("hand-written/v35-hex-ids-trace.json")),
                 Arguments.of("REST traces/get", Recorder.fixtureText("hand-written/rest-traces-get-otlp.json")),

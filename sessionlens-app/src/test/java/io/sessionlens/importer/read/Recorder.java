@@ -69,7 +69,8 @@ final class Recorder implements ReadListener {
 
     Trace trace(String traceId) {
         return traces.stream().filter(t -> t.traceId().equals(traceId)).findFirst()
-                .orElseThrow(() -> new AssertionError("no trace " + traceId + " in " + traces.stream().map(Trace::traceId).toList()));
+                .orElseThrow(() -> new AssertionError(
+                        "no trace " + traceId + " in " + traces.stream().map(Trace::traceId).toList()));
     }
 
     List<String> warningsOf(String traceId) {

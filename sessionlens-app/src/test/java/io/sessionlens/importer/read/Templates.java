@@ -24,7 +24,8 @@ final class Templates {
 
     /** Fixture 02, today's `mlflow traces get` shape, with ids, times and the mock.ANY metadata filled in. */
     static String currentTraceGet() {
-        ObjectNode root = (ObjectNode) MAPPER.readTree(Recorder.fixtureText("mlflow-real/02-v3-trace-to-dict-current-TEMPLATE.json"));
+        ObjectNode root = (ObjectNode) MAPPER
+                .readTree(Recorder.fixtureText("mlflow-real/02-v3-trace-to-dict-current-TEMPLATE.json"));
         ObjectNode info = (ObjectNode) root.get("info");
         info.put("trace_id", TRACE_ID);
         info.put("request_time", "2025-11-20T10:15:30.250Z");
@@ -36,7 +37,8 @@ final class Templates {
 
     /** Fixture 03, TraceData of a failed trace (no info), filled the same way. */
     static String failedTraceData() {
-        ObjectNode root = (ObjectNode) MAPPER.readTree(Recorder.fixtureText("mlflow-real/03-v3-trace-data-error-exception-TEMPLATE.json"));
+        ObjectNode root = (ObjectNode) MAPPER
+                .readTree(Recorder.fixtureText("mlflow-real/03-v3-trace-data-error-exception-TEMPLATE.json"));
         fillSpans(root.get("spans"));
         return MAPPER.writeValueAsString(root);
     }

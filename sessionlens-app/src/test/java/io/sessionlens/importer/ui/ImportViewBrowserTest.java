@@ -14,8 +14,9 @@ class ImportViewBrowserTest extends BrowserTestBase {
     void uploading_a_good_and_a_broken_file_shows_a_result_for_each() {
         page.navigate(baseUrl() + "/import");
         waitForVaadin();
-        page.locator("vaadin-upload input[type=file]").setInputFiles(new FilePayload[] {
-                new FilePayload("mlflow34-trace.json", "application/json", Fixtures.bytes("mlflow-real/01-v3-trace-to-dict-mlflow34-simple.json")),
+        page.locator("vaadin-upload input[type=file]").setInputFiles(new FilePayload[]{
+                new FilePayload("mlflow34-trace.json", "application/json",
+                        Fixtures.bytes("mlflow-real/01-v3-trace-to-dict-mlflow34-simple.json")),
                 new FilePayload("truncated.json", "application/json", "{\"info\": {\"trace_id\": \"tr-".getBytes())});
         var good = page.locator(".import-result[data-file='mlflow34-trace.json']");
         var bad = page.locator(".import-result[data-file='truncated.json']");

@@ -39,14 +39,17 @@ public class BackgroundAnalysisTest extends AppTestBase {
     void an_imported_session_is_listed_at_once_and_analysed_in_the_background() throws Exception {
         var http = new Http(baseUrl());
         worker.stop();   // hold the analysis back, so the moment between the import's answer and the analysis is visible
-        assertThat(http.postJson("/api/imports", trace("exp-bg-1", "s-bg-1", "00000000000000000000000000bb0001")).status()).isEqualTo(200);
+        assertThat(
+                http.postJson("/api/imports", trace("exp-bg-1", "s-bg-1", "00000000000000000000000000bb0001")).status())
+                .isEqualTo(200);
 
         JsonNode listed = http.get("/api/sessions?experimentId=exp-bg-1").json().at("/items/0");
         assertThat(listed.get("sessionId").asString()).isEqualTo("s-bg-1");
         assertThat(listed.get("turnCount").asInt()).isEqualTo(1);
         assertThat(listed.get("analysed").asBoolean()).isFalse();
         assertThat(listed.get("rootCauseTurn").isNull()).isTrue();
-        assertThat(listed.get("firstInput").asString()).as("the preview stands in until the analysis").contains("family of four");
+        assertThat(listed.get("firstInput").asString()).as("the preview stands in until the analysis")
+                .contains("family of four");
 
         worker.start();
         assertThat(worker.awaitIdle(Duration.ofSeconds(30))).isTrue();
@@ -61,16 +64,20 @@ public class BackgroundAnalysisTest extends AppTestBase {
     void a_session_opened_before_its_analysis_is_analysed_on_the_spot() {
         var http = new Http(baseUrl());
         worker.stop();
-        assertThat(http.postJson("/api/imports", trace("exp-bg-2", "s-bg-2", "00000000000000000000000000bb0002")).status()).isEqualTo(200);
+        assertThat(
+                http.postJson("/api/imports", trace("exp-bg-2", "s-bg-2", "00000000000000000000000000bb0002")).status())
+                .isEqualTo(200);
 
         JsonNode doc = http.get("/api/sessions/s-bg-2?experimentId=exp-bg-2").json();
         assertThat(doc.at("/turns/0/userText").asString()).isEqualTo("Which plan fits a family of four?");
         assertThat(doc.at("/rootCause/turn").asInt()).isEqualTo(1);
         // the verdict's kind is one of the lower-case names, with a confidence and the candidates considered
-        assertThat(doc.at("/rootCause/kind").asString()).isIn("tool_error", "outdated_retrieval", "hallucination", "context_loss", "other");
+        assertThat(doc.at("/rootCause/kind").asString()).isIn("tool_error", "outdated_retrieval", "hallucination",
+                "context_loss", "other");
         assertThat(doc.at("/rootCause/confidence").asDouble()).isBetween(0.0, 1.0);
         assertThat(doc.at("/rootCause/candidates/0/turn").asInt()).isEqualTo(1);
-        assertThat(doc.at("/turns/0/assessments/0/rationale").asString()).isEqualTo("The family plan quoted does not exist.");
+        assertThat(doc.at("/turns/0/assessments/0/rationale").asString())
+                .isEqualTo("The family plan quoted does not exist.");
         // and what was analysed for the reader is kept: the list no longer waits for it
         assertThat(http.get("/api/sessions?experimentId=exp-bg-2").json().at("/items/0/analysed").asBoolean()).isTrue();
     }
@@ -78,13 +85,16 @@ public class BackgroundAnalysisTest extends AppTestBase {
     @Test
     void sessions_analysed_by_an_older_analyser_version_are_redone() throws Exception {
         var http = new Http(baseUrl());
-        assertThat(http.postJson("/api/imports", trace("exp-bg-3", "s-bg-3", "00000000000000000000000000bb0003")).status()).isEqualTo(200);
+        assertThat(
+                http.postJson("/api/imports", trace("exp-bg-3", "s-bg-3", "00000000000000000000000000bb0003")).status())
+                .isEqualTo(200);
         assertThat(worker.awaitIdle(Duration.ofSeconds(30))).isTrue();
 
         // what an upgrade finds: a row written by an earlier analyser, without today's fields
         jdbc.update("update session_index set analysis_version = 0, analysis_json = null, root_cause_turn = null"
                 + " where experiment_id = 'exp-bg-3'");
-        assertThat(http.get("/api/sessions?experimentId=exp-bg-3").json().at("/items/0/analysed").asBoolean()).isFalse();
+        assertThat(http.get("/api/sessions?experimentId=exp-bg-3").json().at("/items/0/analysed").asBoolean())
+                .isFalse();
         worker.wake();   // what a start does
         assertThat(worker.awaitIdle(Duration.ofSeconds(30))).isTrue();
         JsonNode redone = http.get("/api/sessions?experimentId=exp-bg-3").json().at("/items/0");

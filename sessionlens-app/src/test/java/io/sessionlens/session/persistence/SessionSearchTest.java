@@ -34,7 +34,8 @@ class SessionSearchTest {
         // key              experiment  first  last  turns  user     state    errors  root  latency  text
         save(row("exp-a", "alpha", DAY1, DAY1, 3, "ana", "OK", 0, null, 900, "Refund for order 100% paid"));
         save(row("exp-a", "bravo", DAY1, DAY2, 5, "ben", "ERROR", 2, 4, 4_000, "Where is my parcel?"));
-        save(row("exp-b", "charlie", DAY2, DAY3, 1, "ana", "IN_PROGRESS", 0, null, 200, "Book a table for two, plan-b if full"));
+        save(row("exp-b", "charlie", DAY2, DAY3, 1, "ana", "IN_PROGRESS", 0, null, 200,
+                "Book a table for two, plan-b if full"));
         save(row("exp-b", "delta", DAY3, DAY3, 2, null, "OK", 1, 1, 1_500, "Cancel my plan_b subscription"));
         var judged = row("exp-b", "echo", DAY1, DAY2, 4, "cy", "OK", 0, 2, 3_000, "Which plan fits a family?");
         judged.setSessionJudges("[{\"name\":\"user_frustration\",\"value\":\"unresolved\",\"verdict\":\"FAIL\"}]");
@@ -63,26 +64,35 @@ class SessionSearchTest {
     @Test
     void each_column_sorts_by_what_it_shows() {
         assertThat(keys(SessionFilter.none(), List.of(Order.ascending(SessionSort.SESSION))))
-                .containsExactly("exp-a/alpha", "exp-a/bravo", "exp-b/charlie", "exp-b/delta", "exp-b/echo", "exp-a/foxtrot");
+                .containsExactly("exp-a/alpha", "exp-a/bravo", "exp-b/charlie", "exp-b/delta", "exp-b/echo",
+                        "exp-a/foxtrot");
         assertThat(keys(SessionFilter.none(), List.of(Order.descending(SessionSort.TURNS))))
-                .containsExactly("exp-a/bravo", "exp-b/echo", "exp-a/alpha", "exp-a/foxtrot", "exp-b/delta", "exp-b/charlie");
+                .containsExactly("exp-a/bravo", "exp-b/echo", "exp-a/alpha", "exp-a/foxtrot", "exp-b/delta",
+                        "exp-b/charlie");
         assertThat(keys(SessionFilter.none(), List.of(Order.descending(SessionSort.LATENCY))))
-                .containsExactly("exp-a/bravo", "exp-b/echo", "exp-b/delta", "exp-a/alpha", "exp-b/charlie", "exp-a/foxtrot");
+                .containsExactly("exp-a/bravo", "exp-b/echo", "exp-b/delta", "exp-a/alpha", "exp-b/charlie",
+                        "exp-a/foxtrot");
         assertThat(keys(SessionFilter.none(), List.of(Order.descending(SessionSort.ERRORS))).subList(0, 2))
                 .containsExactly("exp-a/bravo", "exp-b/delta");
-        assertThat(keys(SessionFilter.none(), List.of(Order.ascending(SessionSort.FIRST_REQUEST))).getLast()).isEqualTo("exp-b/delta");
-        assertThat(keys(SessionFilter.none(), List.of(Order.ascending(SessionSort.STATE))).getFirst()).isEqualTo("exp-a/bravo");
-        assertThat(keys(SessionFilter.none(), List.of(Order.descending(SessionSort.EXPERIMENT))).getFirst()).startsWith("exp-b/");
+        assertThat(keys(SessionFilter.none(), List.of(Order.ascending(SessionSort.FIRST_REQUEST))).getLast())
+                .isEqualTo("exp-b/delta");
+        assertThat(keys(SessionFilter.none(), List.of(Order.ascending(SessionSort.STATE))).getFirst())
+                .isEqualTo("exp-a/bravo");
+        assertThat(keys(SessionFilter.none(), List.of(Order.descending(SessionSort.EXPERIMENT))).getFirst())
+                .startsWith("exp-b/");
     }
 
     @Test
     void equal_values_are_ordered_by_experiment_then_session_whatever_the_sort() {
         // where the database puts a session without a user is its own choice (H2 first, PostgreSQL last)
-        assertThat(keys(SessionFilter.none(), List.of(Order.ascending(SessionSort.USER))).stream().filter(k -> !k.equals("exp-b/delta")))
+        assertThat(keys(SessionFilter.none(), List.of(Order.ascending(SessionSort.USER))).stream()
+                .filter(k -> !k.equals("exp-b/delta")))
                 .as("ana twice, cy twice; their sessions in key order")
                 .containsExactly("exp-a/alpha", "exp-b/charlie", "exp-a/bravo", "exp-a/foxtrot", "exp-b/echo");
-        assertThat(keys(SessionFilter.none(), List.of(Order.ascending(SessionSort.STATE), Order.descending(SessionSort.TURNS))))
-                .as("by state, then the longest first").containsExactly("exp-a/bravo", "exp-b/charlie", "exp-b/echo", "exp-a/alpha",
+        assertThat(keys(SessionFilter.none(),
+                List.of(Order.ascending(SessionSort.STATE), Order.descending(SessionSort.TURNS))))
+                .as("by state, then the longest first").containsExactly("exp-a/bravo", "exp-b/charlie", "exp-b/echo",
+                        "exp-a/alpha",
                         "exp-a/foxtrot", "exp-b/delta");
     }
 
@@ -116,15 +126,19 @@ class SessionSearchTest {
         assertThat(keys(SessionFilter.none().withText("charl"), List.of())).containsExactly("exp-b/charlie");
         assertThat(keys(SessionFilter.none().withText("100%"), List.of())).as("% is a character, not a wildcard")
                 .containsExactly("exp-a/alpha");
-        assertThat(keys(SessionFilter.none().withText("plan_b"), List.of())).as("_ too: plan-b is not plan_b").containsExactly("exp-b/delta");
+        assertThat(keys(SessionFilter.none().withText("plan_b"), List.of())).as("_ too: plan-b is not plan_b")
+                .containsExactly("exp-b/delta");
         assertThat(keys(SessionFilter.none().withText("no such words"), List.of())).isEmpty();
     }
 
     @Test
     void a_judge_filter_keeps_sessions_with_that_session_judge_and_value() {
-        assertThat(keys(new SessionFilter(null, null, null, null, null, null, false, false, "user_frustration", null), List.of()))
+        assertThat(keys(new SessionFilter(null, null, null, null, null, null, false, false, "user_frustration", null),
+                List.of()))
                 .containsExactlyInAnyOrder("exp-b/echo", "exp-a/foxtrot");
-        assertThat(keys(new SessionFilter(null, null, null, null, null, null, false, false, "user_frustration", "unresolved"), List.of()))
+        assertThat(keys(
+                new SessionFilter(null, null, null, null, null, null, false, false, "user_frustration", "unresolved"),
+                List.of()))
                 .containsExactly("exp-b/echo");
     }
 
@@ -141,7 +155,8 @@ class SessionSearchTest {
     }
 
     private static SessionIndexEntity row(String experiment, String session, Instant first, Instant last, int turns,
-            @Nullable String user, String state, int errorTurns, @Nullable Integer rootCauseTurn, long latencyMs, String text) {
+            @Nullable String user, String state, int errorTurns, @Nullable Integer rootCauseTurn, long latencyMs,
+            String text) {
         var e = new SessionIndexEntity(new SessionRef(experiment, session));
         e.setSessionId(session);
         e.setTurnCount(turns);

@@ -26,7 +26,9 @@ class BackgroundAnalysisBrowserTest extends BrowserTestBase {
         worker.stop();
         var http = new Http(baseUrl());
         assertThat(http.postJson("/api/imports",
-                io.sessionlens.session.index.BackgroundAnalysisTest.trace("exp-bg-ui", "s-bg-ui", "00000000000000000000000000bb00a1")).status())
+                io.sessionlens.session.index.BackgroundAnalysisTest.trace("exp-bg-ui", "s-bg-ui",
+                        "00000000000000000000000000bb00a1"))
+                .status())
                 .isEqualTo(200);
 
         page.navigate(baseUrl() + "/sessions?experiment=exp-bg-ui");
@@ -40,7 +42,8 @@ class BackgroundAnalysisBrowserTest extends BrowserTestBase {
         assertThat(row.filter(new Locator.FilterOptions().setHasText("⚑ turn 1")).first())
                 .isVisible(new LocatorAssertions.IsVisibleOptions().setTimeout(20_000));
         assertThat(page.locator("#sessions-analysing")).hasText("");
-        assertThat(row.filter(new Locator.FilterOptions().setHasText("Which plan fits a family of four?")).first()).isVisible();
+        assertThat(row.filter(new Locator.FilterOptions().setHasText("Which plan fits a family of four?")).first())
+                .isVisible();
         screenshot("sessions-analysed");
     }
 }

@@ -20,8 +20,10 @@ class MappingEditorTest {
         assertThat(editor.input.getValue()).isEqualTo("question");
         assertThat(editor.output.getValue()).isEmpty();
         assertThat(editor.save.getText()).isEqualTo("Use for experiment exp-1");
-        assertThat(editor.getChildren().filter(Paragraph.class::isInstance).findFirst().orElseThrow().getElement().getText())
-                .isEqualTo("Read from: mapped span \"agent/answer\" — input key question, output key (whole value), format openai-chat");
+        assertThat(editor.getChildren().filter(Paragraph.class::isInstance).findFirst().orElseThrow().getElement()
+                .getText())
+                .isEqualTo(
+                        "Read from: mapped span \"agent/answer\" — input key question, output key (whole value), format openai-chat");
     }
 
     @Test

@@ -11,10 +11,11 @@ import org.junit.jupiter.api.Test;
 /** A custom judge says "curt"; the analyst tells SessionLens that this is a failure, and the session's verdict follows. */
 class PolarityEditorBrowserTest extends BrowserTestBase {
     static final String TRACE = Fixtures.trace("tr-000000000000000000000000000e0001", "exp-polarity", "s-polarity",
-            "2026-05-01T10:00:00Z", "u-polarity", "My order never arrived.", "Wait longer.", """
-            {"assessment_id": "a-p1", "assessment_name": "tone", "trace_id": "tr-000000000000000000000000000e0001",
-             "source": {"source_type": "LLM_JUDGE", "source_id": "judge"}, "feedback": {"value": "curt"},
-             "rationale": "The reply is short and dismissive."}""");
+            "2026-05-01T10:00:00Z", "u-polarity", "My order never arrived.", "Wait longer.",
+            """
+                    {"assessment_id": "a-p1", "assessment_name": "tone", "trace_id": "tr-000000000000000000000000000e0001",
+                     "source": {"source_type": "LLM_JUDGE", "source_id": "judge"}, "feedback": {"value": "curt"},
+                     "rationale": "The reply is short and dismissive."}""");
 
     @Test
     void the_analyst_marks_a_custom_judge_value_as_a_failure_and_the_session_is_re_judged() {

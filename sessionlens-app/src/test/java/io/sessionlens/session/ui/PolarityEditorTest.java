@@ -20,9 +20,11 @@ class PolarityEditorTest {
     }
 
     static SessionDocument session(List<AssessmentView> sessionJudges, List<AssessmentView> turnJudges) {
-        var turn = new TurnDocument(1, "tr-1", Instant.parse("2026-05-01T10:00:00Z"), 900, "OK", 2, 0, 0, "q", "a", false, null,
+        var turn = new TurnDocument(1, "tr-1", Instant.parse("2026-05-01T10:00:00Z"), 900, "OK", 2, 0, 0, "q", "a",
+                false, null,
                 turnJudges, List.of(), List.of(), List.of(), null, List.of());
-        return new SessionDocument("exp-polarity", "s-1", false, "u", "OK", 1, true, List.of(turn), sessionJudges, List.of(), null,
+        return new SessionDocument("exp-polarity", "s-1", false, "u", "OK", 1, true, List.of(turn), sessionJudges,
+                List.of(), null,
                 List.of(), null);
     }
 
@@ -44,7 +46,8 @@ class PolarityEditorTest {
     @Test
     void saving_hands_over_every_judges_failing_values_and_an_empty_field_as_no_values() {
         List<Map<String, Set<String>>> saved = new ArrayList<>();
-        var doc = session(List.of(), List.of(judge("tone", "curt", Verdict.UNKNOWN), judge("relevance", "yes", Verdict.PASS)));
+        var doc = session(List.of(),
+                List.of(judge("tone", "curt", Verdict.UNKNOWN), judge("relevance", "yes", Verdict.PASS)));
         var editor = new PolarityEditor(doc, Map.of("relevance", Set.of("no")), saved::add);
 
         editor.fields.get("tone").setValue(" curt, rude ,, ");

@@ -27,7 +27,8 @@ class SessionViewsBrowserTest extends BrowserTestBase {
 
     private ExpectedSession earlyRootCause() {
         return corpus.sessions().stream()
-                .filter(s -> s.rootCauseTurn() != null && s.flaggedTurn() != null && s.rootCauseTurn() < s.flaggedTurn())
+                .filter(s -> s.rootCauseTurn() != null && s.flaggedTurn() != null
+                        && s.rootCauseTurn() < s.flaggedTurn())
                 .filter(s -> "outdated_retrieval".equals(s.rootCauseKind()))
                 .findFirst().orElseThrow();
     }
@@ -41,7 +42,8 @@ class SessionViewsBrowserTest extends BrowserTestBase {
         page.waitForURL("**q=" + s.sessionId() + "**");
         waitForVaadin();
         Locator grid = page.locator("#sessions-grid");
-        assertThat(grid.locator("vaadin-grid-cell-content a", new Locator.LocatorOptions().setHasText(s.sessionId())).first()).isVisible();
+        assertThat(grid.locator("vaadin-grid-cell-content a", new Locator.LocatorOptions().setHasText(s.sessionId()))
+                .first()).isVisible();
         assertThat(page.locator("#sessions-total")).hasText("1 session");
         String url = page.url();
         screenshot("sessions-filtered");
@@ -78,8 +80,10 @@ class SessionViewsBrowserTest extends BrowserTestBase {
         screenshot("session");
 
         // clicking a point of the judges' timeline scrolls to its turn
-        page.locator("#assessment-timeline").evaluate("(el, turn) => el.dispatchEvent(new CustomEvent('sl-chart-click', "
-                + "{detail: {seriesName: 'fail', dataIndex: 0, value: [turn, 0], name: 'x'}}))", s.flaggedTurn());
+        page.locator("#assessment-timeline")
+                .evaluate("(el, turn) => el.dispatchEvent(new CustomEvent('sl-chart-click', "
+                        + "{detail: {seriesName: 'fail', dataIndex: 0, value: [turn, 0], name: 'x'}}))",
+                        s.flaggedTurn());
         assertThat(page.locator("#turn-" + s.flaggedTurn())).hasClass(java.util.regex.Pattern.compile("current"));
 
         // j moves to the next turn; ?turn=N lands on a turn
@@ -94,13 +98,15 @@ class SessionViewsBrowserTest extends BrowserTestBase {
     @Test
     void where_it_went_wrong_shows_the_verdict_its_confidence_and_what_else_was_considered() {
         // bank-chat-5c1e07: turn 3 answered from the deprecated 2019 fee schedule, turns 4-5 built on it, a judge flagged 5
-        ExpectedSession s = corpus.sessions().stream().filter(x -> x.sessionId().equals("bank-chat-5c1e07")).findFirst().orElseThrow();
+        ExpectedSession s = corpus.sessions().stream().filter(x -> x.sessionId().equals("bank-chat-5c1e07")).findFirst()
+                .orElseThrow();
         page.navigate(baseUrl() + "/sessions/" + s.experimentId() + "/" + s.sessionId());
         waitForVaadin();
         Locator box = page.locator("#root-cause");
         assertThat(box.locator("a").first()).hasText("Turn 3");
         assertThat(page.locator("#root-cause-kind")).hasText("outdated document");
-        assertThat(page.locator("#root-cause-confidence")).hasText(java.util.regex.Pattern.compile("confidence (high|medium|low) · [01]\\.\\d\\d"));
+        assertThat(page.locator("#root-cause-confidence"))
+                .hasText(java.util.regex.Pattern.compile("confidence (high|medium|low) · [01]\\.\\d\\d"));
         assertThat(page.locator("#root-cause-evidence")).containsText("2019");
         assertThat(page.locator("#root-cause-chain")).hasText("Later turns that built on it: 4 and 5");
         assertThat(page.locator("#root-cause-flagged")).hasText("A judge flagged turn 5");
@@ -125,11 +131,13 @@ class SessionViewsBrowserTest extends BrowserTestBase {
 
     @Test
     void a_healthy_session_says_why_it_has_no_root_cause() {
-        ExpectedSession s = corpus.sessions().stream().filter(x -> x.sessionId().equals("helpdesk-3b81c5")).findFirst().orElseThrow();
+        ExpectedSession s = corpus.sessions().stream().filter(x -> x.sessionId().equals("helpdesk-3b81c5")).findFirst()
+                .orElseThrow();
         page.navigate(baseUrl() + "/sessions/" + s.experimentId() + "/" + s.sessionId());
         waitForVaadin();
         assertThat(page.locator("#root-cause")).containsText("No evidence of a failure in this session.");
-        assertThat(page.locator("#diagnosis-note")).hasText(java.util.regex.Pattern.compile("^(Every judge passed|No judge flagged a turn); no error went unrecovered.*\\.$"));
+        assertThat(page.locator("#diagnosis-note")).hasText(java.util.regex.Pattern
+                .compile("^(Every judge passed|No judge flagged a turn); no error went unrecovered.*\\.$"));
         assertThat(page.locator("#root-cause-candidates")).hasCount(0);
         page.waitForSelector("#assessment-timeline[data-rendered=true]");
         screenshot("session-healthy-1440");
@@ -166,7 +174,8 @@ class SessionViewsBrowserTest extends BrowserTestBase {
         assertThat(page.locator("#turn-1 .sl-bubble.user strong")).hasText("bold");   // markdown still renders
         assertThat(page.locator("#turn-1 img")).hasCount(0);
         assertThat(page.locator("#turn-1 script")).hasCount(0);
-        page.locator("#turn-1 .sl-bubble.assistant a").first().click(new Locator.ClickOptions().setTimeout(2000).setTrial(false));
+        page.locator("#turn-1 .sl-bubble.assistant a").first()
+                .click(new Locator.ClickOptions().setTimeout(2000).setTrial(false));
         Object xss = page.evaluate("() => window.__xss");
         assertThat(xss).isNull();
         screenshot("session-xss");
@@ -175,7 +184,8 @@ class SessionViewsBrowserTest extends BrowserTestBase {
     @Test
     void a_failed_session_judge_is_listed_with_the_session_and_not_in_a_turn() {
         // the onboarding session: its conversation_completeness judge crashed (context window exceeded)
-        ExpectedSession s = corpus.sessions().stream().filter(x -> x.sessionId().startsWith("helpdesk-onb-")).findFirst().orElseThrow();
+        ExpectedSession s = corpus.sessions().stream().filter(x -> x.sessionId().startsWith("helpdesk-onb-"))
+                .findFirst().orElseThrow();
         page.navigate(baseUrl() + "/sessions/" + s.experimentId() + "/" + s.sessionId());
         waitForVaadin();
         assertThat(page.locator("#scorer-errors")).containsText("conversation_completeness (session)");
@@ -190,7 +200,8 @@ class SessionViewsBrowserTest extends BrowserTestBase {
         assertThat(page.locator("#error-view")).containsText("Page not found");
         page.navigate(baseUrl() + "/sessions/exp-none/no-such-session");
         assertThat(page.locator("h2")).containsText("Session not found");
-        page.locator("a", new com.microsoft.playwright.Page.LocatorOptions().setHasText("Back to all sessions")).click();
+        page.locator("a", new com.microsoft.playwright.Page.LocatorOptions().setHasText("Back to all sessions"))
+                .click();
         page.waitForURL("**/sessions");
         screenshot("not-found");
     }

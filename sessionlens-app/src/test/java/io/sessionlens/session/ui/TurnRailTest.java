@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
 class TurnRailTest {
 
     static TurnDocument turn(int index) {
-        return new TurnDocument(index, "tr-" + index, Instant.parse("2026-05-01T10:00:00Z"), 900, "OK", 2, 0, 0, "q", "a", false,
+        return new TurnDocument(index, "tr-" + index, Instant.parse("2026-05-01T10:00:00Z"), 900, "OK", 2, 0, 0, "q",
+                "a", false,
                 null, List.of(), List.of(), List.of(), List.of(), null, List.of());
     }
 

@@ -36,7 +36,8 @@ class AnthropicNormaliserTest {
 
     @Test
     void fixture_14_thinking_is_not_part_of_the_answer() {
-        Trace t = chatSpan(payload(FIXTURE, "MOCK_ANTHROPIC_INPUT"), payload(FIXTURE, "MOCK_ANTHROPIC_OUTPUT_WITH_THINKING"), "anthropic");
+        Trace t = chatSpan(payload(FIXTURE, "MOCK_ANTHROPIC_INPUT"),
+                payload(FIXTURE, "MOCK_ANTHROPIC_OUTPUT_WITH_THINKING"), "anthropic");
         JsonNode variant = expectedTranscript(FIXTURE).get("variants").get(0);
 
         TurnText text = new TurnReader(List.of()).read(t);
@@ -47,11 +48,13 @@ class AnthropicNormaliserTest {
 
     @Test
     void fixture_14_gives_the_same_messages_as_mlflow() {
-        Trace t = chatSpan(payload(FIXTURE, "MOCK_ANTHROPIC_INPUT"), payload(FIXTURE, "MOCK_ANTHROPIC_OUTPUT"), "anthropic");
+        Trace t = chatSpan(payload(FIXTURE, "MOCK_ANTHROPIC_INPUT"), payload(FIXTURE, "MOCK_ANTHROPIC_OUTPUT"),
+                "anthropic");
 
         List<ChatMessage> ours = SpanIo.of(t.spans().getFirst()).conversation().orElseThrow().messages();
 
-        assertThat(ChatFixtures.ours(ours)).isEqualTo(expectedMessages(expectedTranscript(FIXTURE).get("chat_messages")));
+        assertThat(ChatFixtures.ours(ours))
+                .isEqualTo(expectedMessages(expectedTranscript(FIXTURE).get("chat_messages")));
     }
 
     @Test
@@ -66,8 +69,10 @@ class AnthropicNormaliserTest {
 
         List<ChatMessage> in = normaliser.normalise(request);
 
-        assertThat(in).extracting(ChatMessage::role).containsExactly(ChatRole.SYSTEM, ChatRole.USER, ChatRole.ASSISTANT, ChatRole.TOOL);
-        assertThat(in.get(2).toolCalls()).singleElement().isEqualTo(new ToolCallRequest("tu_1", "search_flights", "{\"to\":\"LIM\"}"));
+        assertThat(in).extracting(ChatMessage::role).containsExactly(ChatRole.SYSTEM, ChatRole.USER, ChatRole.ASSISTANT,
+                ChatRole.TOOL);
+        assertThat(in.get(2).toolCalls()).singleElement()
+                .isEqualTo(new ToolCallRequest("tu_1", "search_flights", "{\"to\":\"LIM\"}"));
         assertThat(in.get(3).error()).isTrue();
         assertThat(in.get(3).content()).isEqualTo("upstream 503");
         assertThat(new Conversation("anthropic", in).userText()).contains("Flights to Lima?");

@@ -23,7 +23,8 @@ class BedrockConverseNormaliserTest {
     @NullSource
     @ValueSource(strings = "bedrock")
     void fixture_16_has_no_final_answer_because_every_assistant_message_calls_a_tool(String format) {
-        Trace t = chatSpan(payload(FIXTURE, "MOCK_BEDROCK_TOOL_USE_INPUT"), payload(FIXTURE, "MOCK_BEDROCK_TOOL_USE_OUTPUT"), format);
+        Trace t = chatSpan(payload(FIXTURE, "MOCK_BEDROCK_TOOL_USE_INPUT"),
+                payload(FIXTURE, "MOCK_BEDROCK_TOOL_USE_OUTPUT"), format);
         JsonNode expected = expectedTranscript(FIXTURE);
 
         TurnText text = new TurnReader(List.of()).read(t);
@@ -37,7 +38,8 @@ class BedrockConverseNormaliserTest {
 
     @Test
     void fixture_16_gives_the_same_messages_as_mlflow_with_the_tool_result_as_a_tool_message() {
-        Trace t = chatSpan(payload(FIXTURE, "MOCK_BEDROCK_TOOL_USE_INPUT"), payload(FIXTURE, "MOCK_BEDROCK_TOOL_USE_OUTPUT"), "bedrock");
+        Trace t = chatSpan(payload(FIXTURE, "MOCK_BEDROCK_TOOL_USE_INPUT"),
+                payload(FIXTURE, "MOCK_BEDROCK_TOOL_USE_OUTPUT"), "bedrock");
         JsonNode expected = expectedTranscript(FIXTURE).get("chat_messages");
 
         List<ChatMessage> ours = SpanIo.of(t.spans().getFirst()).conversation().orElseThrow().messages();
@@ -48,9 +50,10 @@ class BedrockConverseNormaliserTest {
 
     @Test
     void a_tool_result_with_error_status_is_marked_and_json_content_is_kept() {
-        JsonNode request = JsonValues.decode("""
-                {"system": [{"text": "Be exact."}], "messages": [{"role": "user", "content": [{"toolResult": {"toolUseId": "t1",
-                  "status": "error", "content": [{"json": {"code": 429}}]}}]}]}""");
+        JsonNode request = JsonValues
+                .decode("""
+                        {"system": [{"text": "Be exact."}], "messages": [{"role": "user", "content": [{"toolResult": {"toolUseId": "t1",
+                          "status": "error", "content": [{"json": {"code": 429}}]}}]}]}""");
 
         List<ChatMessage> in = normaliser.normalise(request);
 
@@ -61,6 +64,7 @@ class BedrockConverseNormaliserTest {
 
     @Test
     void typed_anthropic_blocks_are_not_bedrock() {
-        assertThat(normaliser.normalise(payload("14-span-io-anthropic-messages.json", "MOCK_ANTHROPIC_INPUT"))).isEmpty();
+        assertThat(normaliser.normalise(payload("14-span-io-anthropic-messages.json", "MOCK_ANTHROPIC_INPUT")))
+                .isEmpty();
     }
 }

@@ -24,7 +24,8 @@ class ChatFormatDetectorTest {
             "16-span-io-bedrock-converse-tool-use.json, MOCK_BEDROCK_TOOL_USE_INPUT, bedrock",
             "16-span-io-bedrock-converse-tool-use.json, MOCK_BEDROCK_TOOL_USE_OUTPUT, bedrock"})
     void every_fixture_payload_is_recognised_without_a_format_hint(String file, String constant, String format) {
-        assertThat(ChatFormatDetector.read(payload(file, constant), null)).hasValueSatisfying(c -> assertThat(c.format()).isEqualTo(format));
+        assertThat(ChatFormatDetector.read(payload(file, constant), null))
+                .hasValueSatisfying(c -> assertThat(c.format()).isEqualTo(format));
     }
 
     @Test
@@ -32,16 +33,20 @@ class ChatFormatDetectorTest {
         // a plain role/content list fits OpenAI and Anthropic alike; the span says which it is
         var value = JsonValues.decode("{\"messages\": [{\"role\": \"user\", \"content\": \"hi\"}]}");
 
-        assertThat(ChatFormatDetector.read(value, "\"anthropic\"")).hasValueSatisfying(c -> assertThat(c.format()).isEqualTo("anthropic"));
-        assertThat(ChatFormatDetector.read(value, null)).hasValueSatisfying(c -> assertThat(c.format()).isEqualTo("openai"));
+        assertThat(ChatFormatDetector.read(value, "\"anthropic\""))
+                .hasValueSatisfying(c -> assertThat(c.format()).isEqualTo("anthropic"));
+        assertThat(ChatFormatDetector.read(value, null))
+                .hasValueSatisfying(c -> assertThat(c.format()).isEqualTo("openai"));
     }
 
     @Test
     void a_wrong_or_unknown_hint_falls_back_to_the_shape() {
         var gemini = payload("15-span-io-gemini.json", "MOCK_GEMINI_INPUT");
 
-        assertThat(ChatFormatDetector.read(gemini, "\"openai\"")).hasValueSatisfying(c -> assertThat(c.format()).isEqualTo("gemini"));
-        assertThat(ChatFormatDetector.read(gemini, "\"dspy\"")).hasValueSatisfying(c -> assertThat(c.format()).isEqualTo("gemini"));
+        assertThat(ChatFormatDetector.read(gemini, "\"openai\""))
+                .hasValueSatisfying(c -> assertThat(c.format()).isEqualTo("gemini"));
+        assertThat(ChatFormatDetector.read(gemini, "\"dspy\""))
+                .hasValueSatisfying(c -> assertThat(c.format()).isEqualTo("gemini"));
     }
 
     @ParameterizedTest

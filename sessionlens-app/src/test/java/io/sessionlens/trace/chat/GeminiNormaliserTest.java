@@ -39,17 +39,19 @@ class GeminiNormaliserTest {
 
         List<ChatMessage> ours = SpanIo.of(t.spans().getFirst()).conversation().orElseThrow().messages();
 
-        assertThat(ChatFixtures.ours(ours)).isEqualTo(expectedMessages(expectedTranscript(FIXTURE).get("chat_messages")));
+        assertThat(ChatFixtures.ours(ours))
+                .isEqualTo(expectedMessages(expectedTranscript(FIXTURE).get("chat_messages")));
     }
 
     @Test
     void multi_turn_contents_with_function_calls_and_thoughts() {
-        JsonNode request = JsonValues.decode("""
-                {"model": "gemini-2.5-pro", "config": {"system_instruction": "Answer in French."},
-                 "contents": [
-                  {"role": "user", "parts": [{"text": "Quel temps à Paris ?"}]},
-                  {"role": "model", "parts": [{"thought": true, "text": "need weather"}, {"function_call": {"name": "weather", "args": {"city": "Paris"}}}]},
-                  {"role": "user", "parts": [{"function_response": {"name": "weather", "response": {"temp": 18}}}]}]}""");
+        JsonNode request = JsonValues
+                .decode("""
+                        {"model": "gemini-2.5-pro", "config": {"system_instruction": "Answer in French."},
+                         "contents": [
+                          {"role": "user", "parts": [{"text": "Quel temps à Paris ?"}]},
+                          {"role": "model", "parts": [{"thought": true, "text": "need weather"}, {"function_call": {"name": "weather", "args": {"city": "Paris"}}}]},
+                          {"role": "user", "parts": [{"function_response": {"name": "weather", "response": {"temp": 18}}}]}]}""");
 
         List<ChatMessage> in = normaliser.normalise(request);
 

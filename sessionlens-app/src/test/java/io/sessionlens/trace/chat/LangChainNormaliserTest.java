@@ -24,7 +24,8 @@ class LangChainNormaliserTest {
     @NullSource
     @ValueSource(strings = "langchain")
     void fixture_13_turn_shows_the_question_and_the_generated_answer(String format) {
-        Trace t = chatSpan(payload(FIXTURE, "MOCK_LANGCHAIN_CHAT_INPUT"), payload(FIXTURE, "MOCK_LANGCHAIN_CHAT_OUTPUT"), format);
+        Trace t = chatSpan(payload(FIXTURE, "MOCK_LANGCHAIN_CHAT_INPUT"),
+                payload(FIXTURE, "MOCK_LANGCHAIN_CHAT_OUTPUT"), format);
         JsonNode expected = expectedTranscript(FIXTURE);
 
         TurnText text = new TurnReader(List.of()).read(t);
@@ -37,7 +38,8 @@ class LangChainNormaliserTest {
 
     @Test
     void fixture_13_gives_the_same_messages_as_mlflow_with_tool_calls_from_both_places() {
-        Trace t = chatSpan(payload(FIXTURE, "MOCK_LANGCHAIN_CHAT_INPUT"), payload(FIXTURE, "MOCK_LANGCHAIN_CHAT_OUTPUT"), "langchain");
+        Trace t = chatSpan(payload(FIXTURE, "MOCK_LANGCHAIN_CHAT_INPUT"),
+                payload(FIXTURE, "MOCK_LANGCHAIN_CHAT_OUTPUT"), "langchain");
         JsonNode expected = expectedTranscript(FIXTURE).get("chat_messages");
 
         List<ChatMessage> ours = SpanIo.of(t.spans().getFirst()).conversation().orElseThrow().messages();
@@ -63,9 +65,10 @@ class LangChainNormaliserTest {
 
     @Test
     void serialised_constructor_messages_are_read() {
-        JsonNode value = JsonValues.decode("""
-                [{"lc": 1, "type": "constructor", "id": ["langchain", "schema", "messages", "SystemMessage"], "kwargs": {"content": "Be kind."}},
-                 {"lc": 1, "type": "constructor", "id": ["langchain", "schema", "messages", "HumanMessage"], "kwargs": {"content": "Hi"}}]""");
+        JsonNode value = JsonValues
+                .decode("""
+                        [{"lc": 1, "type": "constructor", "id": ["langchain", "schema", "messages", "SystemMessage"], "kwargs": {"content": "Be kind."}},
+                         {"lc": 1, "type": "constructor", "id": ["langchain", "schema", "messages", "HumanMessage"], "kwargs": {"content": "Hi"}}]""");
 
         assertThat(normaliser.normalise(value)).extracting(ChatMessage::role, ChatMessage::content).containsExactly(
                 org.assertj.core.groups.Tuple.tuple(ChatRole.SYSTEM, "Be kind."),
@@ -85,6 +88,7 @@ class LangChainNormaliserTest {
 
     @Test
     void openai_role_messages_are_not_langchain() {
-        assertThat(normaliser.normalise(payload("12-span-io-openai-chat-completions.json", "MOCK_OPENAI_CHAT_INPUT"))).isEmpty();
+        assertThat(normaliser.normalise(payload("12-span-io-openai-chat-completions.json", "MOCK_OPENAI_CHAT_INPUT")))
+                .isEmpty();
     }
 }

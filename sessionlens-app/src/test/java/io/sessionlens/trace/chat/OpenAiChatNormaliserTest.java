@@ -23,12 +23,14 @@ class OpenAiChatNormaliserTest {
     @NullSource
     @ValueSource(strings = "openai")
     void fixture_12_turn_shows_the_question_and_the_final_answer_not_the_tool_call(String format) {
-        Trace t = chatSpan(payload(FIXTURE, "MOCK_OPENAI_CHAT_INPUT"), payload(FIXTURE, "MOCK_OPENAI_CHAT_OUTPUT"), format);
+        Trace t = chatSpan(payload(FIXTURE, "MOCK_OPENAI_CHAT_INPUT"), payload(FIXTURE, "MOCK_OPENAI_CHAT_OUTPUT"),
+                format);
         JsonNode expected = expectedTranscript(FIXTURE);
 
         TurnText text = new TurnReader(List.of()).read(t);
 
-        assertThat(text.userText()).isEqualTo(ChatFixtures.text(expected, "user_text")).isEqualTo("tell me a joke in 50 words");
+        assertThat(text.userText()).isEqualTo(ChatFixtures.text(expected, "user_text"))
+                .isEqualTo("tell me a joke in 50 words");
         assertThat(text.assistantText()).isEqualTo(ChatFixtures.text(expected, "assistant_text"));
         assertThat(text.readFrom().format()).isEqualTo("openai");
         assertThat(text.readFrom().source()).isEqualTo("root span");
@@ -36,7 +38,8 @@ class OpenAiChatNormaliserTest {
 
     @Test
     void fixture_12_request_and_response_give_the_same_messages_as_mlflow() {
-        Trace t = chatSpan(payload(FIXTURE, "MOCK_OPENAI_CHAT_INPUT"), payload(FIXTURE, "MOCK_OPENAI_CHAT_OUTPUT"), null);
+        Trace t = chatSpan(payload(FIXTURE, "MOCK_OPENAI_CHAT_INPUT"), payload(FIXTURE, "MOCK_OPENAI_CHAT_OUTPUT"),
+                null);
         JsonNode expected = expectedTranscript(FIXTURE).get("chat_messages");
 
         List<ChatMessage> ours = SpanIo.of(t.spans().getFirst()).conversation().orElseThrow().messages();
@@ -59,11 +62,12 @@ class OpenAiChatNormaliserTest {
     void responses_api_request_and_response_are_read() {
         JsonNode request = JsonValues.decode("""
                 {"model": "gpt-4.1", "instructions": "Be brief.", "input": "What is the refund window?"}""");
-        JsonNode response = JsonValues.decode("""
-                {"id": "resp_1", "object": "response", "output": [
-                  {"type": "reasoning", "summary": []},
-                  {"type": "function_call", "call_id": "call_9", "name": "policy_lookup", "arguments": "{\\"topic\\": \\"refunds\\"}"},
-                  {"type": "message", "role": "assistant", "content": [{"type": "output_text", "text": "30 days from delivery."}]}]}""");
+        JsonNode response = JsonValues
+                .decode("""
+                        {"id": "resp_1", "object": "response", "output": [
+                          {"type": "reasoning", "summary": []},
+                          {"type": "function_call", "call_id": "call_9", "name": "policy_lookup", "arguments": "{\\"topic\\": \\"refunds\\"}"},
+                          {"type": "message", "role": "assistant", "content": [{"type": "output_text", "text": "30 days from delivery."}]}]}""");
 
         List<ChatMessage> in = normaliser.normalise(request);
         List<ChatMessage> out = normaliser.normalise(response);
@@ -72,7 +76,8 @@ class OpenAiChatNormaliserTest {
                 org.assertj.core.groups.Tuple.tuple(ChatRole.SYSTEM, "Be brief."),
                 org.assertj.core.groups.Tuple.tuple(ChatRole.USER, "What is the refund window?"));
         assertThat(out).hasSize(2);
-        assertThat(out.get(0).toolCalls()).singleElement().isEqualTo(new ToolCallRequest("call_9", "policy_lookup", "{\"topic\": \"refunds\"}"));
+        assertThat(out.get(0).toolCalls()).singleElement()
+                .isEqualTo(new ToolCallRequest("call_9", "policy_lookup", "{\"topic\": \"refunds\"}"));
         assertThat(new Conversation("openai", out).assistantText()).contains("30 days from delivery.");
     }
 
@@ -106,8 +111,11 @@ class OpenAiChatNormaliserTest {
 
     @Test
     void payloads_of_other_formats_are_not_taken_for_openai() {
-        assertThat(normaliser.normalise(payload("13-span-io-langchain-chat.json", "MOCK_LANGCHAIN_CHAT_INPUT"))).isEmpty();
-        assertThat(normaliser.normalise(payload("16-span-io-bedrock-converse-tool-use.json", "MOCK_BEDROCK_TOOL_USE_INPUT"))).isEmpty();
+        assertThat(normaliser.normalise(payload("13-span-io-langchain-chat.json", "MOCK_LANGCHAIN_CHAT_INPUT")))
+                .isEmpty();
+        assertThat(normaliser
+                .normalise(payload("16-span-io-bedrock-converse-tool-use.json", "MOCK_BEDROCK_TOOL_USE_INPUT")))
+                .isEmpty();
         assertThat(normaliser.normalise(payload("15-span-io-gemini.json", "MOCK_GEMINI_INPUT"))).isEmpty();
         assertThat(normaliser.normalise(JsonValues.decode("{\"input\": \"hello\"}"))).as("a plain dict").isEmpty();
     }

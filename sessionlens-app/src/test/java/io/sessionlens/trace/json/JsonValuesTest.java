@@ -18,7 +18,8 @@ class JsonValuesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"document-qa-chain-input", "Now multiply that result by 3", "42 apples", "{not json", "value", "[1, 2"})
+    @ValueSource(strings = {"document-qa-chain-input", "Now multiply that result by 3", "42 apples", "{not json",
+            "value", "[1, 2"})
     void text_that_is_not_json_is_kept_as_written(String raw) {
         assertThat(JsonValues.decode(raw).isString()).isTrue();
         assertThat(JsonValues.decode(raw).stringValue()).isEqualTo(raw);

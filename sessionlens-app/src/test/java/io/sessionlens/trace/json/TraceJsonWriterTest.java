@@ -53,7 +53,8 @@ class TraceJsonWriterTest {
     @Test
     void writes_info_keys_in_mlflow_order_and_leaves_out_what_is_empty() {
         TraceInfo full = new TraceInfo(TRACE_ID, "12", Instant.parse("2025-10-22T04:14:54.524Z"), 60L, TraceState.OK,
-                "\"abc\"", "\"def\"", "req-1", Map.of("mlflow.trace.session", "s-1"), Map.of("mlflow.traceName", "test"),
+                "\"abc\"", "\"def\"", "req-1", Map.of("mlflow.trace.session", "s-1"),
+                Map.of("mlflow.traceName", "test"),
                 List.of(feedbackFromRaw()));
         TraceInfo bare = new TraceInfo("tr-1", "0", Instant.parse("2025-10-22T04:14:54Z"), null, TraceState.IN_PROGRESS,
                 null, null, null, Map.of(), Map.of(), List.of());
@@ -78,12 +79,14 @@ class TraceJsonWriterTest {
         TraceInfo micro = new TraceInfo("tr-1", "0", Instant.parse("2025-11-05T12:00:00.123456Z"), null, TraceState.OK,
                 null, null, null, Map.of(), Map.of(), List.of());
 
-        assertThat(write(trace(micro, List.of())).at("/info/request_time").stringValue()).isEqualTo("2025-11-05T12:00:00.123456Z");
+        assertThat(write(trace(micro, List.of())).at("/info/request_time").stringValue())
+                .isEqualTo("2025-11-05T12:00:00.123456Z");
     }
 
     @Test
     void assessments_are_written_from_their_raw_json_so_unknown_fields_survive() {
-        JsonNode written = write(trace(info(Map.of(), List.of(feedbackFromRaw())), List.of())).at("/info/assessments/0");
+        JsonNode written = write(trace(info(Map.of(), List.of(feedbackFromRaw())), List.of()))
+                .at("/info/assessments/0");
 
         assertThat(written).isEqualTo(JSON.readTree(feedbackFromRaw().raw()));
         assertThat(written.get("future_field").stringValue()).isEqualTo("kept");
@@ -93,9 +96,12 @@ class TraceJsonWriterTest {
     void assessments_made_without_raw_json_are_written_from_their_fields() {
         Assessment failed = new Assessment("a-1", "safety", Assessment.Kind.FEEDBACK, "dc49661c447d2155",
                 AssessmentSource.of("CODE", "safety"), Instant.parse("2025-01-01T00:00:00Z"), null, null, null,
-                new AssessmentError("SCORER_ERROR", "timeout", null), null, Map.of("mlflow.trace.session", "s"), null, true, "");
-        Assessment facts = new Assessment("a-2", "facts", Assessment.Kind.EXPECTATION, null, AssessmentSource.of("HUMAN", "bob"),
-                null, null, null, new Assessment.SerializedValue("JSON_FORMAT", "[1, 2]"), null, "because", Map.of(), null, false, "");
+                new AssessmentError("SCORER_ERROR", "timeout", null), null, Map.of("mlflow.trace.session", "s"), null,
+                true, "");
+        Assessment facts = new Assessment("a-2", "facts", Assessment.Kind.EXPECTATION, null,
+                AssessmentSource.of("HUMAN", "bob"),
+                null, null, null, new Assessment.SerializedValue("JSON_FORMAT", "[1, 2]"), null, "because", Map.of(),
+                null, false, "");
 
         JsonNode list = write(trace(info(Map.of(), List.of(failed, facts)), List.of())).at("/info/assessments");
 
@@ -114,9 +120,11 @@ class TraceJsonWriterTest {
     @Test
     void otel_trace_id_comes_from_the_mlflow_id_or_a_stable_hash_of_it() {
         assertThat(OtelTraceIds.base64For(TRACE_ID)).isEqualTo("7hcYRmnCZf/c+SmbNvbczA==");
-        assertThat(OtelTraceIds.base64For("trace:/main.agents/ee17184669c265ffdcf9299b36f6dccc")).isEqualTo("7hcYRmnCZf/c+SmbNvbczA==");
+        assertThat(OtelTraceIds.base64For("trace:/main.agents/ee17184669c265ffdcf9299b36f6dccc"))
+                .isEqualTo("7hcYRmnCZf/c+SmbNvbczA==");
         assertThat(OtelTraceIds.base64For("58f4e27101304034b15c512b603bf1b2"))
-                .isEqualTo(Base64.getEncoder().encodeToString(java.util.HexFormat.of().parseHex("58f4e27101304034b15c512b603bf1b2")));
+                .isEqualTo(Base64.getEncoder()
+                        .encodeToString(java.util.HexFormat.of().parseHex("58f4e27101304034b15c512b603bf1b2")));
         String hashed = OtelTraceIds.base64For("tr-test-v3");
         assertThat(Base64.getDecoder().decode(hashed)).hasSize(16);
         assertThat(OtelTraceIds.base64For("tr-test-v3")).isEqualTo(hashed);
@@ -152,7 +160,8 @@ class TraceJsonWriterTest {
     }
 
     private static Span unfinishedChild() {
-        return new Span("1122334455667788", "dc49661c447d2155", "tool", 1761106494530000000L, null, SpanStatus.UNSET, "",
+        return new Span("1122334455667788", "dc49661c447d2155", "tool", 1761106494530000000L, null, SpanStatus.UNSET,
+                "",
                 Map.of(), List.of());
     }
 
@@ -160,7 +169,8 @@ class TraceJsonWriterTest {
         String raw = "{\"assessment_id\":\"a-raw\",\"assessment_name\":\"Relevance\",\"trace_id\":\"" + TRACE_ID + "\","
                 + "\"source\":{\"source_type\":\"LLM_JUDGE\",\"source_id\":\"1\"},\"feedback\":{\"value\":0.75},"
                 + "\"future_field\":\"kept\"}";
-        return new Assessment("a-raw", "Relevance", Assessment.Kind.FEEDBACK, null, AssessmentSource.of("LLM_JUDGE", "1"),
+        return new Assessment("a-raw", "Relevance", Assessment.Kind.FEEDBACK, null,
+                AssessmentSource.of("LLM_JUDGE", "1"),
                 null, null, "0.75", null, null, null, Map.of(), null, true, raw);
     }
 }

@@ -33,7 +33,8 @@ class SpanTreeTest {
 
     @Test
     void preorder_puts_parents_before_children_and_each_level_in_start_order() {
-        SpanTree tree = SpanTree.of(List.of(at(1, null, 0), at(2, id(1), 10), at(3, id(1), 5), at(4, id(2), 11), at(5, id(3), 6)));
+        SpanTree tree = SpanTree
+                .of(List.of(at(1, null, 0), at(2, id(1), 10), at(3, id(1), 5), at(4, id(2), 11), at(5, id(3), 6)));
 
         assertThat(names(tree.preorder())).containsExactly("span 1", "span 3", "span 5", "span 2", "span 4");
     }
@@ -65,7 +66,8 @@ class SpanTreeTest {
     @Test
     void spans_on_a_parent_cycle_each_become_a_root_and_keep_their_other_children() {
         // 2 → 3 → 2 is a cycle; 4 hangs under 3; 5 names itself as its parent
-        List<Span> spans = List.of(at(1, null, 0), at(2, id(3), 10), at(3, id(2), 20), at(4, id(3), 30), at(5, id(5), 40));
+        List<Span> spans = List.of(at(1, null, 0), at(2, id(3), 10), at(3, id(2), 20), at(4, id(3), 30),
+                at(5, id(5), 40));
         SpanTree tree = SpanTree.of(spans);
 
         assertThat(SpanTree.onParentCycles(spans)).containsExactlyInAnyOrder(id(2), id(3), id(5));

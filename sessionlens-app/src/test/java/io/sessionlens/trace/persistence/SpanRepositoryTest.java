@@ -37,12 +37,14 @@ class SpanRepositoryTest {
         List<Span> all = List.of(
                 span("root", null, "agent", "AGENT", T, 10 * T),
                 span("b", "root", "retrieve", "RETRIEVER", 3 * T, 5 * T),
-                failed(span("a", "root", "search_flights", "TOOL", 2 * T, 3 * T), "HTTPError", "503 Service Unavailable"),
+                failed(span("a", "root", "search_flights", "TOOL", 2 * T, 3 * T), "HTTPError",
+                        "503 Service Unavailable"),
                 span("b1", "b", "lookup", "TOOL", 4 * T, 4 * T + 500),
                 span("self", "self", "loop", "CHAIN", 11 * T, 12 * T),
                 span("orphan", "never-exported", "late", "LLM", 13 * T, 14 * T));
         var rows = TraceMapping.toRows(new Trace(info(TRACE, "exp-1", "s-1", Instant.parse("2026-03-01T10:00:00Z"),
-                TraceState.OK), all), Instant.parse("2026-03-01T11:00:00Z"), new TraceMapping.TraceFacts(1, TokenUsage.NONE));
+                TraceState.OK), all), Instant.parse("2026-03-01T11:00:00Z"),
+                new TraceMapping.TraceFacts(1, TokenUsage.NONE));
         traces.save(rows.trace());
         spans.saveAll(rows.spans());
         spans.flush();
@@ -65,8 +67,9 @@ class SpanRepositoryTest {
 
     @Test
     void a_page_of_heads_carries_each_spans_child_count_and_error_flag() {
-        List<SpanHead> heads = spans.findHeads(List.of(new SpanEntity.Key(TRACE, "root"), new SpanEntity.Key(TRACE, "a"),
-                new SpanEntity.Key(TRACE, "b")));
+        List<SpanHead> heads = spans
+                .findHeads(List.of(new SpanEntity.Key(TRACE, "root"), new SpanEntity.Key(TRACE, "a"),
+                        new SpanEntity.Key(TRACE, "b")));
         assertThat(heads).extracting(SpanHead::spanId, SpanHead::childCount, SpanHead::hasError)
                 .containsExactlyInAnyOrder(tuple("root", 2L, false),
                         tuple("a", 0L, true), tuple("b", 1L, false));

@@ -53,13 +53,17 @@ class TraceMappingTest {
         String original = hash(Fixtures.trace(FILE));
         String assessment = "/info/assessments/0";
 
-        assertThat(hash(edited(r -> at(r, assessment + "/feedback").put("value", "4")))).as("value").isNotEqualTo(original);
-        assertThat(hash(edited(r -> at(r, assessment).put("rationale", "Off topic")))).as("rationale").isNotEqualTo(original);
+        assertThat(hash(edited(r -> at(r, assessment + "/feedback").put("value", "4")))).as("value")
+                .isNotEqualTo(original);
+        assertThat(hash(edited(r -> at(r, assessment).put("rationale", "Off topic")))).as("rationale")
+                .isNotEqualTo(original);
         assertThat(hash(edited(r -> at(r, assessment).put("valid", false)))).as("overridden").isNotEqualTo(original);
-        assertThat(hash(edited(r -> at(r, assessment + "/source").put("source_id", "2")))).as("source").isNotEqualTo(original);
+        assertThat(hash(edited(r -> at(r, assessment + "/source").put("source_id", "2")))).as("source")
+                .isNotEqualTo(original);
         assertThat(hash(edited(r -> at(r, assessment).put("last_update_time", "2025-04-20T09:04:07.875Z"))))
                 .as("update time").isNotEqualTo(original);
-        assertThat(hash(edited(r -> at(r, assessment).put("assessment_name", "Correctness")))).as("name").isNotEqualTo(original);
+        assertThat(hash(edited(r -> at(r, assessment).put("assessment_name", "Correctness")))).as("name")
+                .isNotEqualTo(original);
         assertThat(hash(edited(r -> ((ArrayNode) r.at("/info/assessments")).removeAll()))).as("removed")
                 .isNotEqualTo(original);
     }
@@ -85,13 +89,22 @@ class TraceMappingTest {
     /** The trace with every map (metadata, tags, span and event attributes) in the reverse of its order. */
     private static Trace reordered(Trace t) {
         var info = t.info();
-        var reversedInfo = new io.sessionlens.trace.model.TraceInfo(info.traceId(), info.experimentId(), info.requestTime(),
-                info.executionDurationMs(), info.state(), info.requestPreview(), info.responsePreview(), info.clientRequestId(),
+        var reversedInfo = new io.sessionlens.trace.model.TraceInfo(info.traceId(), info.experimentId(),
+                info.requestTime(),
+                info.executionDurationMs(), info.state(), info.requestPreview(), info.responsePreview(),
+                info.clientRequestId(),
                 reversed(info.metadata()), reversed(info.tags()), info.assessments());
-        return new Trace(reversedInfo, t.spans().stream().map(s -> new io.sessionlens.trace.model.Span(s.spanId(), s.parentSpanId(),
-                s.name(), s.startTimeUnixNano(), s.endTimeUnixNano(), s.status(), s.statusMessage(), reversed(s.attributes()),
-                s.events().stream().map(ev -> new io.sessionlens.trace.model.SpanEvent(ev.name(), ev.timeUnixNano(),
-                        reversed(ev.attributes()))).toList())).toList());
+        return new Trace(
+                reversedInfo, t.spans().stream()
+                        .map(s -> new io.sessionlens.trace.model.Span(s.spanId(), s.parentSpanId(),
+                                s.name(), s.startTimeUnixNano(), s.endTimeUnixNano(), s.status(), s.statusMessage(),
+                                reversed(s.attributes()),
+                                s.events().stream()
+                                        .map(ev -> new io.sessionlens.trace.model.SpanEvent(ev.name(),
+                                                ev.timeUnixNano(),
+                                                reversed(ev.attributes())))
+                                        .toList()))
+                        .toList());
     }
 
     private static java.util.Map<String, String> reversed(java.util.Map<String, String> map) {
@@ -136,8 +149,10 @@ class TraceMappingTest {
             var event = new io.sessionlens.trace.model.SpanEvent("exception", 1_761_106_495_000_000_000L, attrs);
             Trace base = Fixtures.trace(FILE);
             var s = base.spans().get(0);
-            var withEvent = new io.sessionlens.trace.model.Span(s.spanId(), s.parentSpanId(), s.name(), s.startTimeUnixNano(),
-                    s.endTimeUnixNano(), io.sessionlens.trace.model.SpanStatus.ERROR, "bad input", s.attributes(), java.util.List.of(event));
+            var withEvent = new io.sessionlens.trace.model.Span(s.spanId(), s.parentSpanId(), s.name(),
+                    s.startTimeUnixNano(),
+                    s.endTimeUnixNano(), io.sessionlens.trace.model.SpanStatus.ERROR, "bad input", s.attributes(),
+                    java.util.List.of(event));
             var spans = new java.util.ArrayList<>(base.spans());
             spans.set(0, withEvent);
             return new Trace(base.info(), spans);

@@ -32,18 +32,21 @@ class ChatLinesTest {
     @Test
     void openai_chat_completion_shows_the_request_messages_then_the_reply() {
         JsonNode f = fixture("12-span-io-openai-chat-completions.json");
-        List<ChatLines.Line> lines = ChatLines.of(withIo(f.get("MOCK_OPENAI_CHAT_INPUT"), f.get("MOCK_OPENAI_CHAT_OUTPUT")));
+        List<ChatLines.Line> lines = ChatLines
+                .of(withIo(f.get("MOCK_OPENAI_CHAT_INPUT"), f.get("MOCK_OPENAI_CHAT_OUTPUT")));
 
         assertThat(lines).extracting(ChatLines.Line::role).containsExactly("user", "assistant", "tool", "assistant");
         assertThat(lines.get(0).content()).isEqualTo("tell me a joke in 50 words");
         assertThat(lines.get(1).content()).isEqualTo("→ tell_joke({\"joke_length\": 50})");
-        assertThat(lines.get(3).content()).isEqualTo("Why did the scarecrow win an award? Because he was outstanding in his field!");
+        assertThat(lines.get(3).content())
+                .isEqualTo("Why did the scarecrow win an award? Because he was outstanding in his field!");
     }
 
     @Test
     void a_malformed_chat_messages_attribute_falls_back_to_inputs_and_outputs() {
         JsonNode f = fixture("12-span-io-openai-chat-completions.json");
-        Map<String, String> a = new LinkedHashMap<>(withIo(f.get("MOCK_OPENAI_CHAT_INPUT"), f.get("MOCK_OPENAI_CHAT_OUTPUT")).attributes());
+        Map<String, String> a = new LinkedHashMap<>(
+                withIo(f.get("MOCK_OPENAI_CHAT_INPUT"), f.get("MOCK_OPENAI_CHAT_OUTPUT")).attributes());
         a.put(MlflowKeys.CHAT_MESSAGES, "\"invalid chat format\"");
 
         assertThat(ChatLines.of(span(a))).hasSize(4);
@@ -52,9 +55,11 @@ class ChatLinesTest {
     @Test
     void langchain_messages_map_human_and_ai_to_user_and_assistant_with_their_tool_calls() {
         JsonNode f = fixture("13-span-io-langchain-chat.json");
-        List<ChatLines.Line> lines = ChatLines.of(withIo(f.get("MOCK_LANGCHAIN_CHAT_INPUT"), f.get("MOCK_LANGCHAIN_CHAT_OUTPUT")));
+        List<ChatLines.Line> lines = ChatLines
+                .of(withIo(f.get("MOCK_LANGCHAIN_CHAT_INPUT"), f.get("MOCK_LANGCHAIN_CHAT_OUTPUT")));
 
-        assertThat(lines).extracting(ChatLines.Line::role).containsExactly("user", "assistant", "assistant", "tool", "assistant");
+        assertThat(lines).extracting(ChatLines.Line::role).containsExactly("user", "assistant", "assistant", "tool",
+                "assistant");
         assertThat(lines.get(0).content()).isEqualTo("What's the weather in Singapore and New York?");
         assertThat(lines.get(1).content()).isEqualTo("→ get_weather({\"city\": \"Singapore\"})");
         assertThat(lines.get(2).content()).isEqualTo("→ get_weather({\"city\":\"New York\"})");
@@ -63,14 +68,16 @@ class ChatLinesTest {
 
     @Test
     void plain_inputs_that_are_not_messages_show_no_chat() {
-        assertThat(ChatLines.of(span(Map.of(MlflowKeys.SPAN_INPUTS, "{\"city\":\"Oslo\"}", MlflowKeys.SPAN_OUTPUTS, "\"rain\""))))
+        assertThat(ChatLines
+                .of(span(Map.of(MlflowKeys.SPAN_INPUTS, "{\"city\":\"Oslo\"}", MlflowKeys.SPAN_OUTPUTS, "\"rain\""))))
                 .isEmpty();
         assertThat(ChatLines.of(span(Map.of(MlflowKeys.SPAN_INPUTS, "not json at all")))).isEmpty();
     }
 
     @Test
     void openinference_input_value_is_read_when_mlflow_inputs_are_absent() {
-        Span s = span(Map.of(MlflowKeys.OI_INPUT, "{\"messages\":[{\"role\":\"user\",\"content\":[{\"type\":\"text\",\"text\":\"hi\"}]}]}"));
+        Span s = span(Map.of(MlflowKeys.OI_INPUT,
+                "{\"messages\":[{\"role\":\"user\",\"content\":[{\"type\":\"text\",\"text\":\"hi\"}]}]}"));
         assertThat(ChatLines.of(s)).containsExactly(new ChatLines.Line("user", "hi"));
     }
 }

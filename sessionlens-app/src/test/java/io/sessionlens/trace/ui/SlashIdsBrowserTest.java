@@ -3,7 +3,6 @@ package io.sessionlens.trace.ui;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.microsoft.playwright.Locator;
 import io.sessionlens.support.BrowserTestBase;
 import io.sessionlens.support.Http;
 import io.sessionlens.trace.web.SlashIdsTest;
@@ -17,7 +16,8 @@ class SlashIdsBrowserTest extends BrowserTestBase {
         assertThat(new Http(baseUrl()).postJson("/api/imports", SlashIdsTest.export()).status()).isEqualTo(200);
 
         page.navigate(baseUrl() + "/sessions?experiment=" + SlashIdsTest.EXPERIMENT);
-        page.locator("#sessions-grid a", new com.microsoft.playwright.Page.LocatorOptions().setHasText(SlashIdsTest.SESSION_ID)).first().click();
+        page.locator("#sessions-grid a",
+                new com.microsoft.playwright.Page.LocatorOptions().setHasText(SlashIdsTest.SESSION_ID)).first().click();
         assertThat(page.getByText("Where is my parcel?").first()).isVisible();
         assertThat(page.getByText("It left the depot today.").first()).isVisible();
 

@@ -59,14 +59,19 @@ class TraceViewBrowserTest extends BrowserTestBase {
     private static Trace xssTrace() {
         String chat = "{\"messages\":[{\"role\":\"user\",\"content\":\"" + SCRIPT.replace("/", "\\/") + "\"}]}";
         var event = new SpanEvent(MlflowKeys.EXCEPTION_EVENT, T0_NANOS + 2,
-                Map.of(MlflowKeys.EXCEPTION_TYPE, IMG, MlflowKeys.EXCEPTION_MESSAGE, SCRIPT, MlflowKeys.EXCEPTION_STACKTRACE, IMG));
+                Map.of(MlflowKeys.EXCEPTION_TYPE, IMG, MlflowKeys.EXCEPTION_MESSAGE, SCRIPT,
+                        MlflowKeys.EXCEPTION_STACKTRACE, IMG));
         Span evil = new Span(id(2), id(1), IMG, T0_NANOS + 1, T0_NANOS + 3, SpanStatus.ERROR, SCRIPT,
                 Map.of(MlflowKeys.SPAN_TYPE, "\"LLM\"", MlflowKeys.SPAN_INPUTS, chat, MlflowKeys.SPAN_OUTPUTS,
-                        "\"" + IMG + "\"", IMG, "\"" + SCRIPT.replace("/", "\\/") + "\""), List.of(event));
-        TraceInfo info = TestTraces.info(XSS, EXPERIMENT, "session-" + IMG, Instant.parse("2025-06-02T09:00:00Z"), TraceState.ERROR);
-        var judged = new Assessment("a-xss", IMG, Assessment.Kind.FEEDBACK, id(2), AssessmentSource.of("LLM_JUDGE", SCRIPT), null, null,
+                        "\"" + IMG + "\"", IMG, "\"" + SCRIPT.replace("/", "\\/") + "\""),
+                List.of(event));
+        TraceInfo info = TestTraces.info(XSS, EXPERIMENT, "session-" + IMG, Instant.parse("2025-06-02T09:00:00Z"),
+                TraceState.ERROR);
+        var judged = new Assessment("a-xss", IMG, Assessment.Kind.FEEDBACK, id(2),
+                AssessmentSource.of("LLM_JUDGE", SCRIPT), null, null,
                 "\"no\"", null, null, SCRIPT, Map.of(), null, true, "{}");
-        info = new TraceInfo(info.traceId(), info.experimentId(), info.requestTime(), info.executionDurationMs(), info.state(),
+        info = new TraceInfo(info.traceId(), info.experimentId(), info.requestTime(), info.executionDurationMs(),
+                info.state(),
                 null, null, null, info.metadata(), info.tags(), List.of(judged));
         return new Trace(info, List.of(span(id(1), null, SCRIPT, "AGENT", T0_NANOS, T0_NANOS + 5), evil));
     }
@@ -77,7 +82,8 @@ class TraceViewBrowserTest extends BrowserTestBase {
 
     private Locator toggle(String name) {
         return page.locator("#span-tree vaadin-grid-tree-toggle",
-                new com.microsoft.playwright.Page.LocatorOptions().setHas(page.locator(".span-name[title='" + name + "']")));
+                new com.microsoft.playwright.Page.LocatorOptions()
+                        .setHas(page.locator(".span-name[title='" + name + "']")));
     }
 
     /** TabSheet keeps every tab's content in the page; only the selected one is shown. */
@@ -118,7 +124,8 @@ class TraceViewBrowserTest extends BrowserTestBase {
         assertThat(row("get_weather")).isVisible();
         page.locator("#tab-events").click();
         assertThat(details.locator(".exception-headline")).hasText("httpx.ReadTimeout: read timed out");
-        assertThat(details.locator(".stack-trace")).containsText("File \"/app/agent/tools.py\", line 42, in call_weather_api");
+        assertThat(details.locator(".stack-trace"))
+                .containsText("File \"/app/agent/tools.py\", line 42, in call_weather_api");
         assertThat(page.locator("vaadin-grid-cell-content .span-name[title='get_weather']").first()).isVisible();
         assertThat(page).hasURL(java.util.regex.Pattern.compile("traces/" + BIG + "\\?span="));
         screenshot("trace-view-error-events");
@@ -209,7 +216,8 @@ class TraceViewBrowserTest extends BrowserTestBase {
         screenshot("trace-view-xss");
         page.locator("#tab-assessments").click();
         assertThat(details.locator(".assessment-title")).containsText(IMG);
-        assertThat(details.locator(".kv-row", new Locator.LocatorOptions().setHasText("rationale"))).containsText(SCRIPT);
+        assertThat(details.locator(".kv-row", new Locator.LocatorOptions().setHasText("rationale")))
+                .containsText(SCRIPT);
 
         assertThat(page.evaluate("() => typeof window.__xss")).isEqualTo("undefined");
         assertThat(page.locator("#span-details img, #span-tree img, #trace-header img")).hasCount(0);

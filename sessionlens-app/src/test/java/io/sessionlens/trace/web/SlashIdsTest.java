@@ -17,7 +17,8 @@ public class SlashIdsTest extends AppTestBase {
     public static final String EXPERIMENT = "exp-slash";
 
     public static String export() {
-        return Fixtures.trace(TRACE_ID, EXPERIMENT, SESSION_ID, "2026-04-01T10:00:00Z", "u-slash", "Where is my parcel?",
+        return Fixtures.trace(TRACE_ID, EXPERIMENT, SESSION_ID, "2026-04-01T10:00:00Z", "u-slash",
+                "Where is my parcel?",
                 "It left the depot today.", "");
     }
 
@@ -30,7 +31,7 @@ public class SlashIdsTest extends AppTestBase {
         var http = new Http(baseUrl());
         assertThat(http.postJson("/api/imports", export()).status()).isEqualTo(200);
 
-        for (String path : new String[] {"/api/traces/" + enc(TRACE_ID), "/api/traces/" + TRACE_ID}) {
+        for (String path : new String[]{"/api/traces/" + enc(TRACE_ID), "/api/traces/" + TRACE_ID}) {
             Http.Answer a = http.get(path);
             assertThat(a.status()).as(path).isEqualTo(200);
             assertThat(a.json().at("/info/trace_id").asString()).isEqualTo(TRACE_ID);

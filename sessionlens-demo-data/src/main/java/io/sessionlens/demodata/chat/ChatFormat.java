@@ -15,7 +15,8 @@ public interface ChatFormat {
     String label();
 
     /** {@code mlflow.message.format} on the model span, as the integration sets it; null when it sets none. */
-    @Nullable String messageFormat();
+    @Nullable
+    String messageFormat();
 
     default String modelSpanType() {
         return "CHAT_MODEL";

@@ -11,7 +11,8 @@ import org.jspecify.annotations.Nullable;
  * @param toolName for a {@link Role#TOOL} message: the tool that answered
  */
 public record ChatMessage(
-        String id, Role role, String text, List<ToolCall> toolCalls, @Nullable String toolCallId, @Nullable String toolName) {
+        String id, Role role, String text, List<ToolCall> toolCalls, @Nullable String toolCallId,
+        @Nullable String toolName) {
 
     public ChatMessage {
         toolCalls = List.copyOf(toolCalls);

@@ -65,7 +65,8 @@ public final class LangChainFormat extends NamedChatFormat {
     @Override
     public JsonNode rootOutputs(ChatRequest conversation, ChatReply reply) {
         ObjectNode state = (ObjectNode) rootInputs(conversation);
-        ((ArrayNode) state.get("messages")).add(aiMessage(reply.text(), List.of(), "run-" + reply.responseToken() + "-0"));
+        ((ArrayNode) state.get("messages"))
+                .add(aiMessage(reply.text(), List.of(), "run-" + reply.responseToken() + "-0"));
         return state;
     }
 
@@ -93,7 +94,8 @@ public final class LangChainFormat extends NamedChatFormat {
         n.put("type", type);
         n.putNull("name");
         if (id == null) n.putNull("id");
-        else n.put("id", id);
+        else
+            n.put("id", id);
         if (type.equals("human") || type.equals("system")) n.put("example", false);
         return n;
     }

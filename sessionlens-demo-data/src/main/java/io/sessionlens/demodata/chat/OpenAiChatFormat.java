@@ -50,7 +50,8 @@ public final class OpenAiChatFormat extends NamedChatFormat {
         message.put("role", "assistant");
         if (reply.callsTools()) {
             if (reply.text().isEmpty()) message.putNull("content");
-            else message.put("content", reply.text());
+            else
+                message.put("content", reply.text());
             message.set("tool_calls", toolCalls(reply.toolCalls()));
         } else {
             message.put("content", reply.text());
@@ -100,7 +101,8 @@ public final class OpenAiChatFormat extends NamedChatFormat {
                 ObjectNode n = Json.obj();
                 n.put("role", "assistant");
                 if (m.text().isEmpty()) n.putNull("content");
-                else n.put("content", m.text());
+                else
+                    n.put("content", m.text());
                 n.set("tool_calls", toolCalls(m.toolCalls()));
                 yield n;
             }

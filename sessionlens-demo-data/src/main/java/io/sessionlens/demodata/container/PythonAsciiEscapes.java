@@ -12,9 +12,7 @@ final class PythonAsciiEscapes extends CharacterEscapes {
     private static final int[] ASCII = standardAsciiEscapesForJSON();
 
     @Override
-    public int[] getEscapeCodesForAscii() {
-        return ASCII;
-    }
+    public int[] getEscapeCodesForAscii() { return ASCII; }
 
     @Override
     public SerializableString getEscapeSequence(int ch) {

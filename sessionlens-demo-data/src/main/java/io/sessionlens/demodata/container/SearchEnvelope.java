@@ -36,7 +36,8 @@ public final class SearchEnvelope implements TraceContainer {
             g.writeEndArray();
             g.writeName("next_page_token");
             if (nextPageToken == null) g.writeNull();
-            else g.writeString(nextPageToken);
+            else
+                g.writeString(nextPageToken);
             g.writeEndObject();
             g.writeRaw('\n');
         }

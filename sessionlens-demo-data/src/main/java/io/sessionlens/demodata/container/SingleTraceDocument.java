@@ -17,7 +17,8 @@ public final class SingleTraceDocument implements TraceContainer {
     @Override
     public void write(OutputStream out, Dialect dialect, Iterable<DemoTrace> traces) {
         Iterator<DemoTrace> it = traces.iterator();
-        if (!it.hasNext()) throw new IllegalArgumentException("a traces-get document holds exactly one trace, got none");
+        if (!it.hasNext())
+            throw new IllegalArgumentException("a traces-get document holds exactly one trace, got none");
         DemoTrace trace = it.next();
         if (it.hasNext()) throw new IllegalArgumentException("a traces-get document holds exactly one trace, got more");
         try (JsonGenerator g = JsonOutput.pythonPretty(out)) {

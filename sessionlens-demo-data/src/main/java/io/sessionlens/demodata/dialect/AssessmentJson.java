@@ -28,7 +28,8 @@ final class AssessmentJson {
         g.writeStringProperty("create_time", ProtoTime.timestamp(a.createTime()));
         g.writeStringProperty("last_update_time", ProtoTime.timestamp(a.lastUpdateTime()));
         if (a.kind() == DemoAssessment.Kind.FEEDBACK) writeFeedback(g, a);
-        else writeExpectation(g, a);
+        else
+            writeExpectation(g, a);
         if (a.rationale() != null) g.writeStringProperty("rationale", a.rationale());
         if (!a.metadata().isEmpty()) {
             g.writeName("metadata");
@@ -53,7 +54,8 @@ final class AssessmentJson {
         g.writeStartObject();
         g.writeName("value");
         if (a.value() == null) g.writeNull();
-        else g.writeTree(a.value());
+        else
+            g.writeTree(a.value());
         if (a.error() != null) {
             g.writeName("error");
             g.writeStartObject();
@@ -78,7 +80,8 @@ final class AssessmentJson {
         } else {
             g.writeName("value");
             if (a.value() == null) g.writeNull();
-            else g.writeTree(a.value());
+            else
+                g.writeTree(a.value());
         }
         g.writeEndObject();
     }

@@ -28,7 +28,8 @@ final class Base64SpanFrame {
         writeTime(g, s.startNanos(), timesAsStrings);
         g.writeName("end_time_unix_nano");
         if (s.endNanos() == null) g.writeNull();
-        else writeTime(g, s.endNanos(), timesAsStrings);
+        else
+            writeTime(g, s.endNanos(), timesAsStrings);
     }
 
     /**
@@ -46,6 +47,7 @@ final class Base64SpanFrame {
 
     private static void writeTime(JsonGenerator g, long nanos, boolean asString) {
         if (asString) g.writeString(Long.toString(nanos));
-        else g.writeNumber(nanos);
+        else
+            g.writeNumber(nanos);
     }
 }

@@ -22,7 +22,8 @@ final class Mlflow2Writer implements DialectWriter {
         g.writeNumberProperty("timestamp_ms", t.requestTime().toEpochMilli());
         g.writeName("execution_time_ms");
         if (t.durationMs() == null) g.writeNull();
-        else g.writeNumber(t.durationMs());
+        else
+            g.writeNumber(t.durationMs());
         g.writeStringProperty("status", t.state().name());
         g.writeName("request_metadata");
         g.writeStartObject();
@@ -49,10 +50,12 @@ final class Mlflow2Writer implements DialectWriter {
         g.writeEndArray();
         g.writeName("request");
         if (root == null || root.inputs() == null) g.writeNull();
-        else g.writeString(PyJson.dumps(root.inputs()));
+        else
+            g.writeString(PyJson.dumps(root.inputs()));
         g.writeName("response");
         if (root == null || root.outputs() == null) g.writeNull();
-        else g.writeString(PyJson.dumps(root.outputs()));
+        else
+            g.writeString(PyJson.dumps(root.outputs()));
         g.writeEndObject();
         g.writeEndObject();
     }
@@ -67,11 +70,13 @@ final class Mlflow2Writer implements DialectWriter {
         g.writeEndObject();
         g.writeName("parent_id");
         if (s.parentSpanId() == null) g.writeNull();
-        else g.writeString(s.parentSpanId());
+        else
+            g.writeString(s.parentSpanId());
         g.writeNumberProperty("start_time", s.startNanos());
         g.writeName("end_time");
         if (s.endNanos() == null) g.writeNull();
-        else g.writeNumber(s.endNanos());
+        else
+            g.writeNumber(s.endNanos());
         g.writeStringProperty("status_code", s.status().name());
         g.writeStringProperty("status_message", s.statusMessage());
         MlflowSpanAttributes.write(g, s, t.traceId());

@@ -14,6 +14,7 @@ final class Mlflow35Writer implements DialectWriter {
     @Override
     public void write(JsonGenerator g, DemoTrace t) {
         String spanTraceId = "tr-" + t.otelTraceIdHex();
-        TraceDocument.writeCli(g, t, s -> NullParentSpanFrame.write(g, s, t, spanTraceId, UnaryOperator.identity(), ""));
+        TraceDocument.writeCli(g, t,
+                s -> NullParentSpanFrame.write(g, s, t, spanTraceId, UnaryOperator.identity(), ""));
     }
 }

@@ -13,6 +13,7 @@ final class Mlflow36Writer implements DialectWriter {
     @Override
     public void write(JsonGenerator g, DemoTrace t) {
         String spanTraceId = Base64Ids.base64(t.otelTraceIdHex());
-        TraceDocument.writeCli(g, t, s -> NullParentSpanFrame.write(g, s, t, spanTraceId, Base64Ids::base64, "STATUS_CODE_"));
+        TraceDocument.writeCli(g, t,
+                s -> NullParentSpanFrame.write(g, s, t, spanTraceId, Base64Ids::base64, "STATUS_CODE_"));
     }
 }

@@ -25,11 +25,13 @@ final class NullParentSpanFrame {
         g.writeStringProperty("span_id", spanId.apply(s.spanId()));
         g.writeName("parent_span_id");
         if (s.parentSpanId() == null) g.writeNull();
-        else g.writeString(spanId.apply(s.parentSpanId()));
+        else
+            g.writeString(spanId.apply(s.parentSpanId()));
         g.writeNumberProperty("start_time_unix_nano", s.startNanos());
         g.writeName("end_time_unix_nano");
         if (s.endNanos() == null) g.writeNull();
-        else g.writeNumber(s.endNanos());
+        else
+            g.writeNumber(s.endNanos());
         EventJson.writeArray(g, "events", s.events(), "time_unix_nano");
         g.writeName("status");
         g.writeStartObject();

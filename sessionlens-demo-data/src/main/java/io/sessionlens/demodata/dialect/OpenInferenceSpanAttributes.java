@@ -60,13 +60,15 @@ final class OpenInferenceSpanAttributes {
             for (int i = 0; i < messages.size(); i++) {
                 JsonNode m = messages.get(i);
                 out.put("llm.input_messages." + i + ".message.role", m.path("role").asString());
-                if (m.hasNonNull("content")) out.put("llm.input_messages." + i + ".message.content", m.get("content").asString());
+                if (m.hasNonNull("content"))
+                    out.put("llm.input_messages." + i + ".message.content", m.get("content").asString());
             }
         }
         JsonNode message = s.outputs() == null ? null : s.outputs().path("choices").path(0).path("message");
         if (message != null && !message.isMissingNode()) {
             out.put("llm.output_messages.0.message.role", message.path("role").asString());
-            if (message.hasNonNull("content")) out.put("llm.output_messages.0.message.content", message.get("content").asString());
+            if (message.hasNonNull("content"))
+                out.put("llm.output_messages.0.message.content", message.get("content").asString());
         }
         JsonNode usage = s.attributes().get("mlflow.chat.tokenUsage");
         if (usage != null) {
@@ -93,7 +95,8 @@ final class OpenInferenceSpanAttributes {
                 JsonNode d = docs.get(i);
                 String prefix = "retrieval.documents." + i + ".document.";
                 out.put(prefix + "id", d.path("id").asString());
-                out.put(prefix + "content", d.has("page_content") ? d.get("page_content").asString() : d.path("content").asString());
+                out.put(prefix + "content",
+                        d.has("page_content") ? d.get("page_content").asString() : d.path("content").asString());
                 if (d.has("score")) out.put(prefix + "score", d.get("score").asString());
                 if (d.has("metadata")) out.put(prefix + "metadata", PyJson.dumps(d.get("metadata")));
             }

@@ -10,7 +10,9 @@ import tools.jackson.core.JsonGenerator;
  * (an int); the REST API keeps protobuf's Duration string.
  */
 final class TraceInfoV3Json {
-    enum Style { CLI, REST }
+    enum Style {
+        CLI, REST
+    }
 
     private TraceInfoV3Json() {}
 

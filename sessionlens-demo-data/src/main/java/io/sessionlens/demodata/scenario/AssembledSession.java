@@ -36,7 +36,8 @@ public record AssembledSession(Script script, List<AssembledTurn> turns) {
         List<String> sessionNames = s.sessionAssessments().stream().map(AssessmentSpec::name).toList();
         GroundTruth truth = s.truth();
         return new ExpectedSession(s.domain().experimentId(), sessionId, s.dialect().label(), s.format().label(),
-                expectedTurns, sessionNames, truth.rootCauseTurn(), truth.rootCauseKind(), truth.reason(), truth.chain(),
+                expectedTurns, sessionNames, truth.rootCauseTurn(), truth.rootCauseKind(), truth.reason(),
+                truth.chain(),
                 truth.flaggedTurn(), s.story());
     }
 }

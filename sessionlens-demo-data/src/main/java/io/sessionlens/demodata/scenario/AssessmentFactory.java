@@ -87,7 +87,8 @@ final class AssessmentFactory {
             if (!human) metadata.put(SOURCE_RUN_KEY, c.evalRunId());
             String spanId = null;
             if (spec.onRetrieverSpan()) {
-                if (retrieverSpanId == null) throw new IllegalStateException("span-level judge on a turn without retrieval");
+                if (retrieverSpanId == null)
+                    throw new IllegalStateException("span-level judge on a turn without retrieval");
                 // Assessments name spans by hex id even in dialects whose span JSON uses base64.
                 spanId = retrieverSpanId;
             }
@@ -95,7 +96,8 @@ final class AssessmentFactory {
             Boolean valid = spec.invalidatedByNext() ? Boolean.FALSE : spec.overridesPrevious() ? Boolean.TRUE : null;
             // An overridden assessment was edited when its replacement was made, a little later.
             Instant updated = spec.invalidatedByNext() ? created.plusSeconds(3_600) : created;
-            out.add(new DemoAssessment(id, spec.name(), spec.kind(), spanId, spec.sourceType(), spec.sourceId(), created,
+            out.add(new DemoAssessment(id, spec.name(), spec.kind(), spanId, spec.sourceType(), spec.sourceId(),
+                    created,
                     updated, spec.value(), spec.serialized(), spec.error(), spec.rationale(), metadata,
                     spec.overridesPrevious() ? previousId : null, valid));
             previousId = id;

@@ -62,12 +62,14 @@ public record AssessmentSpec(
     }
 
     public AssessmentSpec invalidated() {
-        return new AssessmentSpec(name, kind, value, rationale, sourceType, sourceId, onRetrieverSpan, serialized, error,
+        return new AssessmentSpec(name, kind, value, rationale, sourceType, sourceId, onRetrieverSpan, serialized,
+                error,
                 true, overridesPrevious);
     }
 
     public AssessmentSpec overriding() {
-        return new AssessmentSpec(name, kind, value, rationale, sourceType, sourceId, onRetrieverSpan, serialized, error,
+        return new AssessmentSpec(name, kind, value, rationale, sourceType, sourceId, onRetrieverSpan, serialized,
+                error,
                 invalidatedByNext, true);
     }
 }

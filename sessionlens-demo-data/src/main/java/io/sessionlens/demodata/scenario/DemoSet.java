@@ -55,8 +55,9 @@ public final class DemoSet {
         files.add(new DemoFile("bank-support_legacy-export_mlflow-2.json", new JsonArrayDocument(), Dialect.MLFLOW_2,
                 s.get("bank-order-checks").traces(1, 2)));
         DemoTrace lastLegacy = s.get("bank-order-checks").traces(3).getFirst();
-        files.add(new DemoFile("bank-support_trace-" + lastLegacy.traceId() + "_mlflow-2.json", new SingleTraceDocument(),
-                Dialect.MLFLOW_2, List.of(lastLegacy)));
+        files.add(
+                new DemoFile("bank-support_trace-" + lastLegacy.traceId() + "_mlflow-2.json", new SingleTraceDocument(),
+                        Dialect.MLFLOW_2, List.of(lastLegacy)));
 
         files.add(new DemoFile("it-helpdesk_traces_mlflow-3.5.jsonl", new JsonLinesDocument(), Dialect.MLFLOW_3_5,
                 oldestFirst(s.get("helpdesk-vpn-lockout"), s.get("helpdesk-battery"))));

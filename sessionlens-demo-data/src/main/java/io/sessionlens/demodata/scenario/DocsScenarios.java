@@ -58,16 +58,19 @@ final class DocsScenarios {
                 .turn("Great, so we can drop our client-side throttling then?",
                         "Yes. Since Enterprise requests are queued rather than rejected, you can remove client-side"
                                 + " throttling; keep the Retry-After handling only as a safeguard.")
-                .docs(doc("limits-007", 0.83, "Clients must implement exponential backoff when they receive HTTP 429 and"
-                        + " must respect the Retry-After header.", page("rate-limits", "limits-007")))
+                .docs(doc("limits-007", 0.83,
+                        "Clients must implement exponential backoff when they receive HTTP 429 and"
+                                + " must respect the Retry-After header.",
+                        page("rate-limits", "limits-007")))
                 .assess(judge("retrieval_groundedness", "no", "The retrieved page requires clients to back off on HTTP"
-                                + " 429; nothing supports removing client-side throttling."),
+                        + " 429; nothing supports removing client-side throttling."),
                         judge("correctness", "no", "The advice relies on an Enterprise queueing behaviour that the"
                                 + " documentation does not describe and contradicts the backoff requirement."))
                 .sessionAssess(
                         judge("user_frustration", "none", "The developer is satisfied with every answer."),
                         judge("conversation_completeness", "yes", "All four questions were answered."),
-                        judge("knowledge_retention", "yes", "The assistant keeps the Enterprise plan in mind in turn 4."))
+                        judge("knowledge_retention", "yes",
+                                "The assistant keeps the Enterprise plan in mind in turn 4."))
                 .truth(GroundTruth.rootCause(3, GroundTruth.HALLUCINATION, List.of(4), 4))
                 .story("Turn 3 invented an Enterprise limit of 10,000 requests per minute with queueing, which no"
                         + " retrieved page supports; the groundedness judge flagged it, and turn 4 advised dropping"
@@ -93,9 +96,11 @@ final class DocsScenarios {
                                 + "    creditor_iban=\"DE89370400440532013000\",\n    reference=\"INV-2291\",\n)\n"
                                 + "print(payment.id, payment.status)\n```\n\nThe call returns at once with status"
                                 + " `pending`; use webhooks or `client.payments.get(id)` to follow it.")
-                .docs(doc("sdk-004", 0.91, "client.payments.create(amount, currency, creditor_iban, reference) creates a"
-                        + " payment and returns it with status 'pending'. Use webhooks or client.payments.get(id) to"
-                        + " track the status.", page("sdk/python/payments", "sdk-004")))
+                .docs(doc("sdk-004", 0.91,
+                        "client.payments.create(amount, currency, creditor_iban, reference) creates a"
+                                + " payment and returns it with status 'pending'. Use webhooks or client.payments.get(id) to"
+                                + " track the status.",
+                        page("sdk/python/payments", "sdk-004")))
                 .turn("Does it retry automatically on timeouts?",
                         "Yes. The SDK retries up to 3 times with exponential backoff on timeouts, HTTP 429 and 5xx"
                                 + " responses. payments.create is safe to retry because the SDK sends an Idempotency-Key"
@@ -122,13 +127,16 @@ final class DocsScenarios {
                 .turn("What's the sandbox base URL?",
                         "The sandbox base URL is https://sandbox.api.northbank.example/v1. Sandbox data is reset every"
                                 + " Sunday at 02:00 UTC.")
-                .docs(doc("sandbox-001", 0.92, "Sandbox base URL: https://sandbox.api.northbank.example/v1. Sandbox data"
-                        + " is reset every Sunday at 02:00 UTC.", page("sandbox", "sandbox-001")))
+                .docs(doc("sandbox-001", 0.92,
+                        "Sandbox base URL: https://sandbox.api.northbank.example/v1. Sandbox data"
+                                + " is reset every Sunday at 02:00 UTC.",
+                        page("sandbox", "sandbox-001")))
                 .turn("And do sandbox tokens work in production?",
                         "No. Sandbox and production use separate client credentials; the production API rejects a"
                                 + " sandbox token with HTTP 401.")
                 .docs(doc("sandbox-004", 0.89, "Sandbox and production have separate client credentials. Tokens issued"
-                        + " for the sandbox are rejected by production with 401 Unauthorized.", page("sandbox", "sandbox-004")))
+                        + " for the sandbox are rejected by production with 401 Unauthorized.",
+                        page("sandbox", "sandbox-004")))
                 .story("Healthy: two sandbox questions traced with OpenInference and sent over OTLP; one file per trace.")
                 .build();
     }

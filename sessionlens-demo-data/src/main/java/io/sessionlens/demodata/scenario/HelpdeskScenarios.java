@@ -26,7 +26,7 @@ final class HelpdeskScenarios {
         Failure idmDown = new Failure("HTTPStatusError",
                 "Server error '503 Service Unavailable' for url '" + IDM_URL + "'",
                 traceback("httpx.HTTPStatusError: Server error '503 Service Unavailable' for url '" + IDM_URL + "'\n"
-                                + "For more information check: https://developer.mozilla.org/en-US/docs/Web/HTTP/Status/503",
+                        + "For more information check: https://developer.mozilla.org/en-US/docs/Web/HTTP/Status/503",
                         "/app/agents/helpdesk/tools.py", "88", "reset_mfa_token",
                         "response = idm_client.post(f\"/api/v2/tokens/{token_serial}/resync\", json={\"employee_id\": employee_id})",
                         "/app/agents/helpdesk/idm_client.py", "41", "post",
@@ -34,8 +34,9 @@ final class HelpdeskScenarios {
                         "/usr/local/lib/python3.11/site-packages/httpx/_models.py", "829", "raise_for_status",
                         "raise HTTPStatusError(message, request=request, response=self)"));
         String scorerTrace = traceback("mlflow.exceptions.MlflowException: The correctness scorer needs a non-empty"
-                        + " 'outputs' value, but the trace has no outputs.",
-                "/usr/local/lib/python3.11/site-packages/mlflow/genai/evaluation/harness.py", "352", "_compute_eval_scores",
+                + " 'outputs' value, but the trace has no outputs.",
+                "/usr/local/lib/python3.11/site-packages/mlflow/genai/evaluation/harness.py", "352",
+                "_compute_eval_scores",
                 "value = scorer.run(inputs=eval_item.inputs, outputs=eval_item.outputs, trace=eval_item.trace)",
                 "/usr/local/lib/python3.11/site-packages/mlflow/genai/scorers/base.py", "410", "run",
                 "return self(**merged)",
@@ -45,21 +46,23 @@ final class HelpdeskScenarios {
                 .session("helpdesk-7d2c90", "emp-20451")
                 .startsAfter(Duration.ofMinutes(15))
                 .turn("Hi, my VPN keeps rejecting my login since this morning. It says 'MFA token invalid'. My employee ID"
-                                + " is E-20451.",
+                        + " is E-20451.",
                         "Thanks, Priya. Your hardware token HT-88213 is out of sync with the server, which is why the VPN"
                                 + " rejects the code. I can resync it for you. Shall I do that now?")
                 .tools(tool("lookup_employee", obj("employee_id", "E-20451"),
                         obj("name", "Priya Raman", "department", "Finance", "vpn_group", "vpn-finance",
                                 "mfa", obj("type", "hardware_token", "serial", "HT-88213", "status", "out_of_sync"))))
                 .turnFailing("Yes please, go ahead.")
-                .tools(failingTool("reset_mfa_token", obj("employee_id", "E-20451", "token_serial", "HT-88213"), idmDown))
+                .tools(failingTool("reset_mfa_token", obj("employee_id", "E-20451", "token_serial", "HT-88213"),
+                        idmDown))
                 .assess(scorerError("correctness", "The correctness scorer needs a non-empty 'outputs' value, but the"
                         + " trace has no outputs.", scorerTrace))
                 .turn("Hello? The chat just showed an error.",
                         "Sorry about that. The token resync service returned an error, so I've opened ticket INC-40212"
                                 + " with the Identity team at high priority. They'll resync HT-88213 and contact you"
                                 + " within 2 hours. Meanwhile you can use Outlook on the web and Teams without the VPN.")
-                .tools(tool("create_ticket", obj("summary", "Resync hardware MFA token HT-88213 for E-20451 (IDM returned"
+                .tools(tool("create_ticket",
+                        obj("summary", "Resync hardware MFA token HT-88213 for E-20451 (IDM returned"
                                 + " 503)", "category", "access", "priority", "high"),
                         obj("ticket_id", "INC-40212", "status", "open", "assigned_group", "Identity & Access",
                                 "sla_hours", 2)))
@@ -84,12 +87,13 @@ final class HelpdeskScenarios {
                 .turn("Yes, please book it.",
                         "Done. I've opened request REQ-18842. The hardware team will bring a replacement battery to your"
                                 + " desk within 3 business days.")
-                .tools(tool("create_ticket", obj("summary", "Battery replacement for NB-LT-20931", "category", "hardware",
+                .tools(tool("create_ticket",
+                        obj("summary", "Battery replacement for NB-LT-20931", "category", "hardware",
                                 "priority", "normal"),
                         obj("ticket_id", "REQ-18842", "status", "open", "eta_business_days", 3)))
                 // A reviewer's thumbs-down was a misclick; the corrected thumbs-up overrides it.
                 .assess(human("user_satisfaction", "down", "Clicked the wrong button.", "it.qa@northbank.example")
-                                .invalidated(),
+                        .invalidated(),
                         human("user_satisfaction", "up", "Quick and correct: ticket created with the right asset.",
                                 "it.qa@northbank.example").overriding())
                 .turn("Can I keep working on it until then?",
@@ -107,8 +111,8 @@ final class HelpdeskScenarios {
      */
     static Script onboarding() {
         String scorerTrace = traceback("litellm.exceptions.ContextWindowExceededError: litellm.BadRequestError:"
-                        + " ContextWindowExceededError: OpenAIException - This model's maximum context length is 8192"
-                        + " tokens. However, your messages resulted in 11873 tokens.",
+                + " ContextWindowExceededError: OpenAIException - This model's maximum context length is 8192"
+                + " tokens. However, your messages resulted in 11873 tokens.",
                 "/usr/local/lib/python3.11/site-packages/mlflow/genai/evaluation/session_utils.py", "118",
                 "evaluate_session_level_scorers", "feedback = scorer.run(session=session_traces)",
                 "/usr/local/lib/python3.11/site-packages/mlflow/genai/scorers/builtin_scorers.py", "2210", "__call__",
@@ -159,7 +163,7 @@ final class HelpdeskScenarios {
                 .docs(doc("vpn-002", 0.88, "GlobalProtect is the VPN client. Windows: install it from Software Center."
                         + " macOS: install it from Company Portal. Portal address: vpn.northbank.example.", kb))
                 .turn("I told you at the start, I'm on a MacBook, there's no Software Center. My employee ID is E-40913"
-                                + " if that helps.",
+                        + " if that helps.",
                         "Sorry about that! On your MacBook, open Company Portal, search for 'GlobalProtect' and click"
                                 + " Install, then connect to vpn.northbank.example and sign in with your E-40913"
                                 + " account.")

@@ -175,7 +175,8 @@ public final class ScriptBuilder {
             ScriptTurn t = new ScriptTurn(user, assistant, docs, tools, modelFailure, assessments, withoutJudges,
                     systemPrompt, inProgress);
             if (expectsFailure != t.failsWithToolError()) {
-                throw new IllegalStateException("turn '" + user + "': a failing turn needs a failing tool, and only it");
+                throw new IllegalStateException(
+                        "turn '" + user + "': a failing turn needs a failing tool, and only it");
             }
             return t;
         }

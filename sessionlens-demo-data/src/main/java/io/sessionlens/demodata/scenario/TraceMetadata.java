@@ -33,7 +33,8 @@ final class TraceMetadata {
         Map<String, String> m = new LinkedHashMap<>();
         m.put("mlflow.trace_schema.version", d == Dialect.MLFLOW_2 ? "2" : "3");
         if (d != Dialect.OPENINFERENCE_OTLP) {
-            if (root.inputs() != null) m.put("mlflow.traceInputs", truncate(PyJson.dumps(root.inputs()), METADATA_LIMIT));
+            if (root.inputs() != null)
+                m.put("mlflow.traceInputs", truncate(PyJson.dumps(root.inputs()), METADATA_LIMIT));
             if (finished && root.outputs() != null) {
                 m.put("mlflow.traceOutputs", truncate(PyJson.dumps(root.outputs()), METADATA_LIMIT));
             }
@@ -89,7 +90,8 @@ final class TraceMetadata {
     private static int approximateSize(DemoSpan span) {
         int size = 260 + span.name().length();
         size += length(span.inputs()) + length(span.outputs());
-        for (Map.Entry<String, JsonNode> e : span.attributes().entrySet()) size += e.getKey().length() + length(e.getValue()) + 6;
+        for (Map.Entry<String, JsonNode> e : span.attributes().entrySet())
+            size += e.getKey().length() + length(e.getValue()) + 6;
         for (var e : span.events()) size += 80 + e.attributes().values().stream().mapToInt(String::length).sum();
         return size;
     }

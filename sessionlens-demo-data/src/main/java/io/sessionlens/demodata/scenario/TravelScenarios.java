@@ -37,7 +37,7 @@ final class TravelScenarios {
                 .session("trip-planner-6b1d2e", "trav-88120")
                 .startsAfter(Duration.ofMinutes(100))
                 .turn("I want to fly from Amsterdam to Lisbon for a long weekend, leaving Friday 14 November and coming"
-                                + " back Monday 17 November.",
+                        + " back Monday 17 November.",
                         "Nice plan! Do you prefer a particular time of day for the flights, and is it just you"
                                 + " travelling?")
                 .turn("Just me. Morning flights if possible.",
@@ -49,8 +49,9 @@ final class TravelScenarios {
                                 "return", "TP662 Tue 18 Nov 10:05-14:00", "price_eur", 212),
                         obj("offer_id", "TP671-TP664", "outbound", "TP671 Fri 14 Nov 06:00-07:55",
                                 "return", "TP664 Tue 18 Nov 18:35-22:30", "price_eur", 239))))
-                .assess(judge("correctness", "yes", "The response offers morning flights from Amsterdam to Lisbon for one"
-                        + " traveller, as requested."))
+                .assess(judge("correctness", "yes",
+                        "The response offers morning flights from Amsterdam to Lisbon for one"
+                                + " traveller, as requested."))
                 .turn("Yes, book it please.",
                         "Booked! Your booking reference is QX7P2L: KL1691 on Fri 14 Nov at 07:05 and TP662 on Tue 18 Nov"
                                 + " at 10:05. The confirmation email is on its way.")
@@ -63,7 +64,7 @@ final class TravelScenarios {
                         "I'm very sorry, you're right. I can move the return to TP664 on Monday 17 November at 18:35 for"
                                 + " a €45 change fee, or cancel free of charge within 24 hours. Which would you prefer?")
                 .tools(tool("search_flights", obj("origin", "AMS", "destination", "LIS", "depart_date", "2025-11-14",
-                                "return_date", "2025-11-17"),
+                        "return_date", "2025-11-17"),
                         arr(obj("offer_id", "KL1691-TP664", "outbound", "KL1691 Fri 14 Nov 07:05-09:00",
                                 "return", "TP664 Mon 17 Nov 18:35-22:30", "price_eur", 257, "change_fee_eur", 45))))
                 .sessionAssess(
@@ -73,7 +74,8 @@ final class TravelScenarios {
                                 + " conversation."),
                         judge("knowledge_retention", "no", "The return date given in turn 1 (Monday 17 November) was"
                                 + " lost by turn 2."))
-                .truth(GroundTruth.other(2, "a failed model call: the fallback model searched the wrong return date", List.of(3), 3))
+                .truth(GroundTruth.other(2, "a failed model call: the fallback model searched the wrong return date",
+                        List.of(3), 3))
                 .story("Turn 2's gemini-2.5-pro call failed with 429 RESOURCE_EXHAUSTED; the fallback model searched"
                         + " flights returning Tuesday 18 instead of Monday 17 November. Turn 3 booked them and the"
                         + " correctness judge flagged turn 3.")
@@ -86,34 +88,39 @@ final class TravelScenarios {
         ObjectNode seats = obj("doc_uri", "https://policies.wayfarer.example/airlines/tap/seats",
                 "chunk_id", "tap-seat-003", "carrier", "TP", "last_updated", "2025-04-11");
         return script("travel-surfboard", Domains.TRAVEL_SUPPORT, Dialect.MLFLOW_3_0_TO_3_4,
-                        ChatFormats.BEDROCK_CONVERSE)
+                ChatFormats.BEDROCK_CONVERSE)
                 .session("trip-support-2c9a41", "trav-40277")
                 .startsAfter(Duration.ofMinutes(112))
                 .turn("I'm flying TAP from Lisbon to New York next week in economy Classic. How many checked bags are"
-                                + " included?",
+                        + " included?",
                         "On TAP's Classic economy fare to New York you get one checked bag of up to 23 kg, plus a"
                                 + " carry-on of up to 8 kg.")
-                .docs(doc("tap-bag-002", 0.92, "Long-haul economy: Discount fare, no checked bag; Classic fare, 1 checked"
-                        + " bag up to 23 kg; Plus fare, 2 checked bags. Carry-on up to 8 kg on all fares.", baggage))
+                .docs(doc("tap-bag-002", 0.92,
+                        "Long-haul economy: Discount fare, no checked bag; Classic fare, 1 checked"
+                                + " bag up to 23 kg; Plus fare, 2 checked bags. Carry-on up to 8 kg on all fares.",
+                        baggage))
                 .turn("Can I bring my surfboard as one of those?",
                         "TAP offers seat selection from €15 on long-haul flights and extra-legroom seats from €60. You"
                                 + " can choose your seat when you check in online 36 hours before departure.")
                 .docs(doc("tap-seat-003", 0.71, "Seat selection on long-haul flights from €15; extra-legroom seats from"
-                                + " €60. Free seat choice at online check-in, 36 hours before departure.", seats),
+                        + " €60. Free seat choice at online check-in, 36 hours before departure.", seats),
                         doc("tap-bag-012", 0.69, "Surfboards up to 2.77 m count as one piece of checked baggage if they"
                                 + " fit within the allowance; longer boards cost €150 each way. Tell TAP in advance via"
                                 + " Manage Booking.", baggage))
                 .assess(judge("relevance_to_query", "no", "The user asked whether a surfboard can count as checked"
-                                + " baggage; the response is about seat selection and does not answer the question."),
+                        + " baggage; the response is about seat selection and does not answer the question."),
                         judge("correctness", "no", "The response does not address surfboards at all."))
                 .turn("That's not what I asked. Does the surfboard count as a checked bag?",
                         "Sorry about that! Yes: a surfboard up to 2.77 m counts as your one included 23 kg checked bag on"
                                 + " the Classic fare. Longer boards cost €150 each way. Let TAP know in advance through"
                                 + " Manage Booking.")
-                .docs(doc("tap-bag-012", 0.9, "Surfboards up to 2.77 m count as one piece of checked baggage if they fit"
-                        + " within the allowance; longer boards cost €150 each way. Tell TAP in advance via Manage"
-                        + " Booking.", baggage))
-                .truth(GroundTruth.other(2, "an off-topic answer (seats instead of surfboards) that only the judges show", List.of(), 2))
+                .docs(doc("tap-bag-012", 0.9,
+                        "Surfboards up to 2.77 m count as one piece of checked baggage if they fit"
+                                + " within the allowance; longer boards cost €150 each way. Tell TAP in advance via Manage"
+                                + " Booking.",
+                        baggage))
+                .truth(GroundTruth.other(2,
+                        "an off-topic answer (seats instead of surfboards) that only the judges show", List.of(), 2))
                 .story("Turn 2 answered a surfboard question with seat-selection prices taken from the wrong retrieved"
                         + " chunk; the relevance judge flagged it and the user asked again in turn 3.")
                 .build();
@@ -126,7 +133,7 @@ final class TravelScenarios {
                 .session("trip-support-9e07b3", "trav-61534")
                 .startsAfter(Duration.ofMinutes(135))
                 .turn("I booked Hotel Ribeira in Porto, reference HX-55821. Can I add one more night and check out on"
-                                + " 9 December instead of the 8th?",
+                        + " 9 December instead of the 8th?",
                         "Good news: Hotel Ribeira has your room free for the night of 8 December. Checking out on 9"
                                 + " December adds €128 including taxes. Shall I make the change?")
                 .tools(tool("check_hotel_availability", obj("booking_ref", "HX-55821", "new_check_out", "2025-12-09"),

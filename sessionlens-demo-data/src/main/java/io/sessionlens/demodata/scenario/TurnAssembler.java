@@ -75,15 +75,20 @@ final class TurnAssembler {
         Long rootEnd = turn.inProgress() ? null : clock.advanceMillis(3, 25);
         JsonNode entryInputs = format.rootInputs(wholeConversation);
         JsonNode entryOutputs = finalReply == null ? null : format.rootOutputs(wholeConversation, finalReply);
-        List<DemoEvent> rootEvents = rootFailure == null ? List.of()
+        List<DemoEvent> rootEvents = rootFailure == null
+                ? List.of()
                 : List.of(DemoEvent.exception(steps.failureTime(), rootFailure.exceptionType(), rootFailure.message(),
-                        agentFrames(s) + rootFailure.stackTrace().substring(rootFailure.stackTrace().indexOf('\n') + 1)));
-        SpanStatusCode rootStatus = rootFailure != null ? SpanStatusCode.ERROR
+                        agentFrames(s)
+                                + rootFailure.stackTrace().substring(rootFailure.stackTrace().indexOf('\n') + 1)));
+        SpanStatusCode rootStatus = rootFailure != null
+                ? SpanStatusCode.ERROR
                 : turn.inProgress() ? SpanStatusCode.UNSET : TurnSteps.ok(dialect);
         String rootMessage = rootFailure == null ? "" : rootFailure.statusMessage();
 
-        Map<String, JsonNode> entryAttributes = new LinkedHashMap<>(format.rootSpanAttributes(wholeConversation, finalReply));
-        if (format.rootMessageFormat() != null) entryAttributes.put("mlflow.message.format", Json.str(format.rootMessageFormat()));
+        Map<String, JsonNode> entryAttributes = new LinkedHashMap<>(
+                format.rootSpanAttributes(wholeConversation, finalReply));
+        if (format.rootMessageFormat() != null)
+            entryAttributes.put("mlflow.message.format", Json.str(format.rootMessageFormat()));
         if (dialect == Dialect.OPENINFERENCE_OTLP) {
             // OTel semconv keys that MLflow copies into mlflow.trace.session / mlflow.trace.user on ingest.
             if (s.sessionId() != null) entryAttributes.put("session.id", Json.str(s.sessionId()));
@@ -103,17 +108,20 @@ final class TurnAssembler {
         } else {
             if (format.rootMessageFormat() == null) entryAttributes.put(FUNCTION_NAME, Json.str("chat"));
             String type = s.domain().usesTools() ? "AGENT" : "CHAIN";
-            spans.add(new DemoSpan(rootId, null, s.domain().appName(), type, rootStart, rootEnd, rootStatus, rootMessage,
-                    entryInputs, entryOutputs, entryAttributes, rootEvents));
+            spans.add(
+                    new DemoSpan(rootId, null, s.domain().appName(), type, rootStart, rootEnd, rootStatus, rootMessage,
+                            entryInputs, entryOutputs, entryAttributes, rootEvents));
         }
         spans.addAll(steps.spans());
 
         boolean finished = rootEnd != null;
-        DemoTraceState state = rootFailure != null ? DemoTraceState.ERROR
+        DemoTraceState state = rootFailure != null
+                ? DemoTraceState.ERROR
                 : finished ? DemoTraceState.OK : DemoTraceState.IN_PROGRESS;
         DemoSpan root = spans.getFirst();
         String requestPreview = wrapper ? "{}" : format.requestPreview(wholeConversation, entryInputs);
-        String responsePreview = finalReply == null || !finished ? null
+        String responsePreview = finalReply == null || !finished
+                ? null
                 : wrapper ? "null" : format.responsePreview(finalReply, entryOutputs);
 
         List<DemoAssessment> turnAssessments = new ArrayList<>();
@@ -133,7 +141,9 @@ final class TurnAssembler {
                 TraceMetadata.tags(s, traceId, root.name()),
                 turnAssessments,
                 spans);
-        ChatMessage answer = finalReply == null || !finished ? null : ChatMessage.assistant(messageId(), finalReply.text());
+        ChatMessage answer = finalReply == null || !finished
+                ? null
+                : ChatMessage.assistant(messageId(), finalReply.text());
         Instant end = Instant.ofEpochSecond(0, finished ? rootEnd : clock.now());
         boolean errorSpan = spans.stream().anyMatch(sp -> sp.status() == SpanStatusCode.ERROR);
         return new AssembledTurn(c.number(), trace, userMessage, answer, end, errorSpan);
@@ -170,13 +180,15 @@ final class TurnAssembler {
                 ToolUse use = turn.tools().get(i);
                 steps.runTool(use, calls.get(i));
                 if (use.failure() != null) rootFailure = use.failure();
-                else modelMessages.add(ChatMessage.toolResult(messageId(), calls.get(i), use.result()));
+                else
+                    modelMessages.add(ChatMessage.toolResult(messageId(), calls.get(i), use.result()));
             }
         }
         ChatReply finalReply = null;
         if (rootFailure == null) {
             TurnSteps.Outcome outcome = turn.inProgress() ? TurnSteps.Outcome.RUNNING : TurnSteps.Outcome.ANSWERED;
-            finalReply = steps.callModel(request(s, c, model, modelMessages), turn.assistant(), List.of(), outcome, null);
+            finalReply = steps.callModel(request(s, c, model, modelMessages), turn.assistant(), List.of(), outcome,
+                    null);
         }
         return new Played(steps, retrieverSpanId, finalReply, rootFailure);
     }

@@ -24,7 +24,5 @@ record TurnContext(
         history = List.copyOf(history);
     }
 
-    boolean isFirst() {
-        return number == 1;
-    }
+    boolean isFirst() { return number == 1; }
 }

@@ -27,7 +27,9 @@ import tools.jackson.databind.node.ObjectNode;
  * what they consumed.
  */
 final class TurnSteps {
-    enum Outcome { ANSWERED, FAILED, RUNNING }
+    enum Outcome {
+        ANSWERED, FAILED, RUNNING
+    }
 
     private static final String FUNCTION_NAME = "mlflow.spanFunctionName";
 
@@ -83,7 +85,8 @@ final class TurnSteps {
         return id;
     }
 
-    @Nullable ChatReply callModel(ChatRequest request, String text, List<ToolCall> calls, Outcome outcome,
+    @Nullable
+    ChatReply callModel(ChatRequest request, String text, List<ToolCall> calls, Outcome outcome,
             @Nullable Failure failure) {
         ChatFormat format = c.script().format();
         long start = clock.now();
@@ -127,7 +130,8 @@ final class TurnSteps {
         if (failure != null) {
             status = SpanStatusCode.ERROR;
             message = failure.statusMessage();
-            events = List.of(DemoEvent.exception(end, failure.exceptionType(), failure.message(), failure.stackTrace()));
+            events = List
+                    .of(DemoEvent.exception(end, failure.exceptionType(), failure.message(), failure.stackTrace()));
         }
         spans.add(new DemoSpan(ids.spanHex(), parentId, format.modelSpanName(request.model()), format.modelSpanType(),
                 start, end, status, message, format.request(request),
@@ -140,7 +144,8 @@ final class TurnSteps {
         long start = clock.now();
         long end = clock.advanceMillis(90, 720);
         Failure f = use.failure();
-        List<DemoEvent> events = f == null ? List.of()
+        List<DemoEvent> events = f == null
+                ? List.of()
                 : List.of(DemoEvent.exception(end, f.exceptionType(), f.message(), f.stackTrace()));
         if (f != null) failureTime = end;
         spans.add(new DemoSpan(ids.spanHex(), parentId, use.name(), "TOOL", start, end,

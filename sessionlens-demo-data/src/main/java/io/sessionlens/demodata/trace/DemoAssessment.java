@@ -31,7 +31,9 @@ public record DemoAssessment(
         @Nullable String overrides,
         @Nullable Boolean valid) {
 
-    public enum Kind { FEEDBACK, EXPECTATION }
+    public enum Kind {
+        FEEDBACK, EXPECTATION
+    }
 
     public DemoAssessment {
         metadata = Collections.unmodifiableMap(new LinkedHashMap<>(metadata));

@@ -37,7 +37,5 @@ public record DemoSpan(
         events = List.copyOf(events);
     }
 
-    public boolean isRoot() {
-        return parentSpanId == null;
-    }
+    public boolean isRoot() { return parentSpanId == null; }
 }

@@ -14,7 +14,8 @@ import tools.jackson.databind.node.ObjectNode;
 
 /** Each chat format against the payload the provider (and MLflow's chat parser) uses, fixtures 12–17. */
 class ChatFormatsTest {
-    private static final ToolCall CALL = new ToolCall("call_1", "get_weather", (ObjectNode) Json.obj().put("city", "Tokyo"));
+    private static final ToolCall CALL = new ToolCall("call_1", "get_weather",
+            (ObjectNode) Json.obj().put("city", "Tokyo"));
     private static final ChatRequest WITH_TOOL_RESULT = new ChatRequest("model-x", "Be helpful.", List.of(
             ChatMessage.user("m1", "Hi"),
             ChatMessage.assistant("m2", "Hello! How can I help?"),
@@ -22,8 +23,10 @@ class ChatFormatsTest {
             ChatMessage.assistantCalling("m4", "", List.of(CALL)),
             ChatMessage.toolResult("m5", CALL, "{\"temp_c\": 25}")),
             List.of(new ToolSpec("get_weather", "Weather for a city.", (ObjectNode) Json.obj().put("type", "object"))));
-    private static final ChatReply ANSWER = new ChatReply("tok", "model-x", "Sunny, 25 °C.", List.of(), 1_700_000_000L, 50, 6, 900);
-    private static final ChatReply CALLING = new ChatReply("tok", "model-x", "", List.of(CALL), 1_700_000_000L, 40, 9, 700);
+    private static final ChatReply ANSWER = new ChatReply("tok", "model-x", "Sunny, 25 °C.", List.of(), 1_700_000_000L,
+            50, 6, 900);
+    private static final ChatReply CALLING = new ChatReply("tok", "model-x", "", List.of(CALL), 1_700_000_000L, 40, 9,
+            700);
 
     @Test
     void openai_chat_matches_the_chat_completions_shapes_of_fixture_12() {
@@ -33,10 +36,13 @@ class ChatFormatsTest {
         assertThat(messages.get(0).path("role").asString()).isEqualTo("system");
         JsonNode toolCall = messages.get(4).path("tool_calls").get(0);
         assertThat(toolCall.path("function").path("arguments").isString()).isTrue();
-        assertThat(keys(toolCall.path("function"))).isEqualTo(keys(fixture.path("MOCK_OPENAI_CHAT_INPUT").path("messages")
-                .get(1).path("tool_calls").get(0).path("function")));
-        assertThat(keys(messages.get(5))).isEqualTo(keys(fixture.path("MOCK_OPENAI_CHAT_INPUT").path("messages").get(2)));
-        assertThat(keys(request.path("tools").get(0))).isEqualTo(keys(fixture.path("MOCK_OPENAI_CHAT_INPUT").path("tools").get(0)));
+        assertThat(keys(toolCall.path("function")))
+                .isEqualTo(keys(fixture.path("MOCK_OPENAI_CHAT_INPUT").path("messages")
+                        .get(1).path("tool_calls").get(0).path("function")));
+        assertThat(keys(messages.get(5)))
+                .isEqualTo(keys(fixture.path("MOCK_OPENAI_CHAT_INPUT").path("messages").get(2)));
+        assertThat(keys(request.path("tools").get(0)))
+                .isEqualTo(keys(fixture.path("MOCK_OPENAI_CHAT_INPUT").path("tools").get(0)));
 
         JsonNode response = ChatFormats.OPENAI_CHAT.response(WITH_TOOL_RESULT, ANSWER);
         JsonNode fixtureOut = fixture.path("MOCK_OPENAI_CHAT_OUTPUT");
@@ -44,7 +50,8 @@ class ChatFormatsTest {
         assertThat(keys(response.path("choices").get(0))).isSubsetOf(keys(fixtureOut.path("choices").get(0)));
         assertThat(keys(response.path("choices").get(0).path("message")))
                 .isSubsetOf(keys(fixtureOut.path("choices").get(0).path("message")));
-        assertThat(response.path("choices").get(0).path("message").path("content").asString()).isEqualTo("Sunny, 25 °C.");
+        assertThat(response.path("choices").get(0).path("message").path("content").asString())
+                .isEqualTo("Sunny, 25 °C.");
         assertThat(ChatFormats.OPENAI_CHAT.response(WITH_TOOL_RESULT, CALLING).path("choices").get(0)
                 .path("finish_reason").asString()).isEqualTo("tool_calls");
     }
@@ -69,7 +76,8 @@ class ChatFormatsTest {
         assertThat(batch.isArray() && batch.get(0).isArray()).isTrue();
         assertThat(types(batch.get(0))).containsExactly("system", "human", "ai", "human", "ai", "tool");
         batch.get(0).forEach(m -> assertThat(keys(m)).isSubsetOf(knownMessageKeys));
-        assertThat(batch.get(0).get(4).path("tool_calls").get(0).path("args").path("city").asString()).isEqualTo("Tokyo");
+        assertThat(batch.get(0).get(4).path("tool_calls").get(0).path("args").path("city").asString())
+                .isEqualTo("Tokyo");
 
         JsonNode result = ChatFormats.LANGCHAIN.response(WITH_TOOL_RESULT, ANSWER);
         assertThat(keys(result)).isEqualTo(keys(fixture.path("MOCK_LANGCHAIN_CHAT_OUTPUT")));
@@ -128,7 +136,8 @@ class ChatFormatsTest {
     void otel_genai_messages_use_role_and_typed_parts_like_fixture_17() {
         Set<String> fixturePartTypes = new HashSet<>();
         mlflowReal("17-span-io-otel-genai-messages.json")
-                .forEach(conv -> conv.forEach(m -> m.path("parts").forEach(p -> fixturePartTypes.add(p.path("type").asString()))));
+                .forEach(conv -> conv
+                        .forEach(m -> m.path("parts").forEach(p -> fixturePartTypes.add(p.path("type").asString()))));
         JsonNode messages = ChatFormats.OTEL_GENAI.request(WITH_TOOL_RESULT);
         Set<String> partTypes = new HashSet<>();
         messages.forEach(m -> m.path("parts").forEach(p -> partTypes.add(p.path("type").asString())));
@@ -141,7 +150,8 @@ class ChatFormatsTest {
     @Test
     void plain_and_dict_roots_hold_just_the_texts_and_a_wrapper_root_defers_to_its_child() {
         assertThat(ChatFormats.PLAIN_STRING.rootInputs(WITH_TOOL_RESULT).asString()).isEqualTo("Weather in Tokyo?");
-        assertThat(ChatFormats.PLAIN_STRING.rootOutputs(WITH_TOOL_RESULT, ANSWER).asString()).isEqualTo("Sunny, 25 °C.");
+        assertThat(ChatFormats.PLAIN_STRING.rootOutputs(WITH_TOOL_RESULT, ANSWER).asString())
+                .isEqualTo("Sunny, 25 °C.");
         assertThat(ChatFormats.QUESTION_ANSWER.rootInputs(WITH_TOOL_RESULT).path("question").asString())
                 .isEqualTo("Weather in Tokyo?");
         assertThat(ChatFormats.QUESTION_ANSWER.rootOutputs(WITH_TOOL_RESULT, ANSWER).path("answer").asString())
@@ -155,6 +165,7 @@ class ChatFormatsTest {
     }
 
     private static List<String> types(JsonNode array, String key) {
-        return java.util.stream.StreamSupport.stream(array.spliterator(), false).map(n -> n.path(key).asString()).toList();
+        return java.util.stream.StreamSupport.stream(array.spliterator(), false).map(n -> n.path(key).asString())
+                .toList();
     }
 }

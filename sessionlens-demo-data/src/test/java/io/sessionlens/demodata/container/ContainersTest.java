@@ -27,7 +27,8 @@ class ContainersTest {
 
     @Test
     void a_page_that_is_not_the_last_carries_its_token() {
-        String text = write(new SearchEnvelope("eyJvZmZzZXQiOiA2fQ=="), List.of(trace("tr-00000000000000000000000000000001")));
+        String text = write(new SearchEnvelope("eyJvZmZzZXQiOiA2fQ=="),
+                List.of(trace("tr-00000000000000000000000000000001")));
         assertThat(text).contains("\"next_page_token\": \"eyJvZmZzZXQiOiA2fQ==\"");
     }
 

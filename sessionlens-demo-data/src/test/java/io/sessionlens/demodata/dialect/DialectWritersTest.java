@@ -43,7 +43,8 @@ class DialectWritersTest {
                 tags("mlflow.artifactLocation", "mlflow-artifacts:/0/traces", "mlflow.traceName", "test"), List.of(),
                 List.of(root));
 
-        assertThat(write(Dialect.MLFLOW_3_0_TO_3_4, trace)).isEqualTo(mlflowReal("01-v3-trace-to-dict-mlflow34-simple.json"));
+        assertThat(write(Dialect.MLFLOW_3_0_TO_3_4, trace))
+                .isEqualTo(mlflowReal("01-v3-trace-to-dict-mlflow34-simple.json"));
     }
 
     @Test
@@ -51,7 +52,8 @@ class DialectWritersTest {
         ObjectNode xy = Json.obj();
         xy.put("x", 2);
         xy.put("y", 5);
-        DemoSpan predict = new DemoSpan("0d48a6670588966b", null, "predict", "UNKNOWN", 100, 200L, SpanStatusCode.OK, "",
+        DemoSpan predict = new DemoSpan("0d48a6670588966b", null, "predict", "UNKNOWN", 100, 200L, SpanStatusCode.OK,
+                "",
                 xy, Json.num(8), Map.of("mlflow.spanFunctionName", Json.str("predict")), List.of());
         ObjectNode z = Json.obj();
         z.put("z", 7);
@@ -62,7 +64,8 @@ class DialectWritersTest {
         extra.put("mlflow.spanFunctionName", Json.str("add_one"));
         DemoSpan addOne = new DemoSpan("6fc32f36ef591f60", "0d48a6670588966b", "add_one_with_custom_name", "LLM", 300,
                 400L, SpanStatusCode.OK, "", z, Json.num(8), extra, List.of());
-        Map<String, String> metadata = tags("mlflow.trace_schema.version", "2", "mlflow.traceInputs", "{\"x\": 2, \"y\": 5}",
+        Map<String, String> metadata = tags("mlflow.trace_schema.version", "2", "mlflow.traceInputs",
+                "{\"x\": 2, \"y\": 5}",
                 "mlflow.traceOutputs", "8");
         Map<String, String> tags = tags("mlflow.source.name", "test", "mlflow.source.type", "LOCAL",
                 "mlflow.traceName", "predict", "mlflow.artifactLocation", "/path/to/artifact");
@@ -81,7 +84,8 @@ class DialectWritersTest {
         assertThat(spans(written)).allSatisfy(s -> assertThat(keys(s)).isEqualTo(spanKeys));
         assertThat(spans(written).getFirst().get("parent_span_id").isNull()).isTrue();
         assertThat(keys(written.path("info"))).isSubsetOf(union(keys(fixture.path("info")), Set.of("assessments")));
-        assertThat(keys(written.path("info").path("trace_location"))).isEqualTo(keys(fixture.path("info").path("trace_location")));
+        assertThat(keys(written.path("info").path("trace_location")))
+                .isEqualTo(keys(fixture.path("info").path("trace_location")));
     }
 
     @Test
@@ -121,7 +125,8 @@ class DialectWritersTest {
         assertThat(keys(spans(written).getFirst().path("status"))).containsExactly("code");
         JsonNode tool = spans(written).get(1);
         assertThat(tool.path("attributes").path("openinference.span.kind").asString()).isEqualTo("TOOL");
-        assertThat(tool.path("attributes").path("tool_call.function.arguments").asString()).isEqualTo("{\"amount\": 2000}");
+        assertThat(tool.path("attributes").path("tool_call.function.arguments").asString())
+                .isEqualTo("{\"amount\": 2000}");
     }
 
     @Test
@@ -148,9 +153,11 @@ class DialectWritersTest {
         }
         JsonNode cli = write(Dialect.MLFLOW_3_6_PLUS, sample()).path("info").path("assessments");
         assertThat(cli.get(0).has("span_id")).isFalse();
-        assertThat(cli.get(1).path("expectation").path("serialized_value").path("value").asString()).isEqualTo("[\"a\", \"b\"]");
+        assertThat(cli.get(1).path("expectation").path("serialized_value").path("value").asString())
+                .isEqualTo("[\"a\", \"b\"]");
         assertThat(cli.get(2).path("feedback").get("value").isNull()).isTrue();
-        assertThat(write(Dialect.REST, sample()).path("info").path("assessments").get(0).path("span_id").asString()).isEmpty();
+        assertThat(write(Dialect.REST, sample()).path("info").path("assessments").get(0).path("span_id").asString())
+                .isEmpty();
     }
 
     private static DemoTrace sample() {
@@ -165,16 +172,19 @@ class DialectWritersTest {
                 Json.obj().put("amount", 2000), null, Map.of(),
                 List.of(DemoEvent.exception(1_200_000_000L, "ConnectionError", "rates service down",
                         "Traceback (most recent call last):\nConnectionError: rates service down")));
-        DemoSpan model = new DemoSpan("cccccccccccccccc", "aaaaaaaaaaaaaaaa", "Completions", "CHAT_MODEL", 1_300_000_000L,
+        DemoSpan model = new DemoSpan("cccccccccccccccc", "aaaaaaaaaaaaaaaa", "Completions", "CHAT_MODEL",
+                1_300_000_000L,
                 2_200_000_000L, ok, "", Json.obj().put("model", "gpt-4o"), Json.obj().put("id", "chatcmpl-1"),
                 Map.of(), List.of());
         Instant t = Instant.parse("2025-06-02T08:30:00Z");
         List<DemoAssessment> assessments = List.of(
-                new DemoAssessment("a-1", "correctness", DemoAssessment.Kind.FEEDBACK, null, "LLM_JUDGE", "openai:/gpt-4.1-mini",
+                new DemoAssessment("a-1", "correctness", DemoAssessment.Kind.FEEDBACK, null, "LLM_JUDGE",
+                        "openai:/gpt-4.1-mini",
                         t, t, Json.str("yes"), false, null, "Fine.", Map.of(), null, null),
                 new DemoAssessment("a-2", "expected_facts", DemoAssessment.Kind.EXPECTATION, null, "HUMAN", "qa",
                         t, t, Json.arr().add("a").add("b"), true, null, null, Map.of(), null, null),
-                new DemoAssessment("a-3", "user_frustration", DemoAssessment.Kind.FEEDBACK, null, "CODE", "user_frustration",
+                new DemoAssessment("a-3", "user_frustration", DemoAssessment.Kind.FEEDBACK, null, "CODE",
+                        "user_frustration",
                         t, t, null, false, new ScorerError("SCORER_ERROR", "boom", "Traceback"), null,
                         Map.of("mlflow.trace.session", "s-1"), null, null));
         return new DemoTrace("tr-0123456789abcdef0123456789abcdef", "0123456789abcdef0123456789abcdef", "1", t, 1250L,

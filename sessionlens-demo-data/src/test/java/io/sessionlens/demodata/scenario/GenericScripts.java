@@ -117,7 +117,7 @@ public final class GenericScripts {
                     source(t)));
         }
         return b.sessionAssess(judge("knowledge_retention", "yes", "The assistant answers consistently throughout."),
-                        judge("user_frustration", "none", "The customer stays calm."))
+                judge("user_frustration", "none", "The customer stays calm."))
                 .story("Generated long session")
                 .build();
     }

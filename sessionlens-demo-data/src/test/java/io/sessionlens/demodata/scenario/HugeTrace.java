@@ -34,9 +34,9 @@ public final class HugeTrace {
     private static final int GROUP = 50;
     private static final long STEP_NANOS = 1_000_000L;
     private static final String[] NAMES = {"agent_step", "plan", "web_search", "analyse_results", "vector_search",
-        "summarise_sources", "fetch_document", "extract_tables", "run_python", "reflect"};
+            "summarise_sources", "fetch_document", "extract_tables", "run_python", "reflect"};
     private static final String[] TYPES = {"CHAIN", "CHAT_MODEL", "TOOL", "CHAIN", "RETRIEVER", "CHAIN", "TOOL",
-        "PARSER", "TOOL", "CHAT_MODEL"};
+            "PARSER", "TOOL", "CHAT_MODEL"};
     /** Parent of each block position: -1 is the block's step, else a position in the same block. */
     private static final int[] PARENT_POS = {-2, 0, 0, 0, 3, 3, 5, 5, 7, 0};
 
@@ -54,8 +54,9 @@ public final class HugeTrace {
         this.spans = Math.max(1, spans);
         this.startNanos = ProtoTime.epochNanos(baseTime.truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
         int fullBlocks = (this.spans - 1) / BLOCK;
-        this.failingBlocks = fullBlocks < 3 ? new int[0]
-                : new int[] {fullBlocks * 3 / 10, fullBlocks * 6 / 10, fullBlocks * 9 / 10};
+        this.failingBlocks = fullBlocks < 3
+                ? new int[0]
+                : new int[]{fullBlocks * 3 / 10, fullBlocks * 6 / 10, fullBlocks * 9 / 10};
     }
 
     /** {@code spans} below 1 is read as 1 (the root alone). */
@@ -97,7 +98,8 @@ public final class HugeTrace {
                 return span(next++);
             }
         };
-        return new DemoTrace(traceId, otelHex, "4", Instant.ofEpochSecond(0, startNanos), (endNanos - startNanos) / 1_000_000L,
+        return new DemoTrace(traceId, otelHex, "4", Instant.ofEpochSecond(0, startNanos),
+                (endNanos - startNanos) / 1_000_000L,
                 DemoTraceState.OK, PyJson.dumps(rootInputs()), PyJson.dumps(rootOutputs()), metadata, tags, List.of(),
                 lazySpans);
     }
@@ -217,7 +219,8 @@ public final class HugeTrace {
 
     private static String sha256Hex(String s) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException impossible) {
             throw new IllegalStateException("SHA-256 is always available", impossible);
         }

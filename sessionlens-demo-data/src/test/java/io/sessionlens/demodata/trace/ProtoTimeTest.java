@@ -9,9 +9,11 @@ class ProtoTimeTest {
 
     @Test
     void timestamps_have_0_3_6_or_9_fraction_digits_like_protobuf_json() {
-        assertThat(ProtoTime.timestamp(Instant.parse("2025-10-22T04:14:54.524Z"))).isEqualTo("2025-10-22T04:14:54.524Z");
+        assertThat(ProtoTime.timestamp(Instant.parse("2025-10-22T04:14:54.524Z")))
+                .isEqualTo("2025-10-22T04:14:54.524Z");
         assertThat(ProtoTime.timestamp(Instant.parse("2025-10-22T04:14:54Z"))).isEqualTo("2025-10-22T04:14:54Z");
-        assertThat(ProtoTime.timestamp(Instant.parse("2025-10-22T04:14:54.000120Z"))).isEqualTo("2025-10-22T04:14:54.000120Z");
+        assertThat(ProtoTime.timestamp(Instant.parse("2025-10-22T04:14:54.000120Z")))
+                .isEqualTo("2025-10-22T04:14:54.000120Z");
         assertThat(ProtoTime.timestamp(Instant.parse("2025-10-22T04:14:54.000000007Z")))
                 .isEqualTo("2025-10-22T04:14:54.000000007Z");
     }

@@ -15,7 +15,8 @@ class PyJsonTest {
         value.putObject("empty");
         value.putArray("none");
         // Fixture 02: "mlflow.spanInputs": "{\"x\": 2, \"y\": 5}"; ensure_ascii=False keeps "€".
-        assertThat(PyJson.dumps(value)).isEqualTo("{\"x\": 2, \"y\": 5, \"list\": [1, \"€\"], \"empty\": {}, \"none\": []}");
+        assertThat(PyJson.dumps(value))
+                .isEqualTo("{\"x\": 2, \"y\": 5, \"list\": [1, \"€\"], \"empty\": {}, \"none\": []}");
         assertThat(PyJson.dumps(Json.str("LLM"))).isEqualTo("\"LLM\"");
     }
 }

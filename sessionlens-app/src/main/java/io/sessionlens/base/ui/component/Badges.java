@@ -10,7 +10,9 @@ import com.vaadin.flow.component.badge.BadgeVariant;
 public final class Badges {
     private Badges() {}
 
-    public enum Tone { NEUTRAL, SUCCESS, WARNING, ERROR }
+    public enum Tone {
+        NEUTRAL, SUCCESS, WARNING, ERROR
+    }
 
     public static Badge of(String text, Tone tone) {
         var b = new Badge(text);

@@ -29,8 +29,7 @@ class EChartBrowserTest extends BrowserTestBase {
     @Test
     void clicking_a_bar_reports_series_index_value_and_name_to_the_server() {
         openChart();
-        @SuppressWarnings("unchecked")
-        List<Number> xy = (List<Number>) page.evaluate("""
+        @SuppressWarnings("unchecked") List<Number> xy = (List<Number>) page.evaluate("""
                 () => { const el = document.querySelector('#test-chart');
                         const p = echarts.getInstanceByDom(el).convertToPixel({seriesIndex: 0}, [1, 40]);
                         const r = el.getBoundingClientRect();
@@ -44,7 +43,8 @@ class EChartBrowserTest extends BrowserTestBase {
     void a_new_option_re_renders_and_the_dark_theme_is_followed() {
         Locator chart = openChart();
         page.locator("#update-chart").click();
-        page.waitForFunction("() => echarts.getInstanceByDom(document.querySelector('#test-chart')).getOption().xAxis[0].data.length === 4");
+        page.waitForFunction(
+                "() => echarts.getInstanceByDom(document.querySelector('#test-chart')).getOption().xAxis[0].data.length === 4");
         page.waitForSelector("#test-chart[data-rendered=true]");
         assertThat(chart.locator("svg text", new Locator.LocatorOptions().setHasText("Thu"))).isVisible();
 

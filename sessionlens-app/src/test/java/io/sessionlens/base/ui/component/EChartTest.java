@@ -10,7 +10,8 @@ class EChartTest {
 
     @Test
     void a_click_detail_from_the_browser_becomes_a_point_click() {
-        var click = EChart.toClick(JSON.readTree("{\"seriesName\":\"Sales\",\"dataIndex\":2,\"value\":[3,150],\"name\":\"Wed\"}"));
+        var click = EChart.toClick(
+                JSON.readTree("{\"seriesName\":\"Sales\",\"dataIndex\":2,\"value\":[3,150],\"name\":\"Wed\"}"));
 
         assertThat(click.seriesName()).isEqualTo("Sales");
         assertThat(click.dataIndex()).isEqualTo(2);

@@ -16,11 +16,12 @@ class EChartTestView extends VerticalLayout {
     EChartTestView() {
         var chart = new EChart();
         chart.setId("test-chart");
-        chart.setOption(option(new int[] {120, 80, 150}));
+        chart.setOption(option(new int[]{120, 80, 150}));
         var clicked = new Span("nothing clicked");
         clicked.setId("clicked");
-        chart.addPointClickListener(p -> clicked.setText(p.seriesName() + "/" + p.dataIndex() + "/" + p.value() + "/" + p.name()));
-        var update = new Button("More sales", e -> chart.setOption(option(new int[] {60, 90, 30, 200})));
+        chart.addPointClickListener(
+                p -> clicked.setText(p.seriesName() + "/" + p.dataIndex() + "/" + p.value() + "/" + p.name()));
+        var update = new Button("More sales", e -> chart.setOption(option(new int[]{60, 90, 30, 200})));
         update.setId("update-chart");
         add(chart, clicked, update);
     }

@@ -99,10 +99,12 @@ public final class ExportReaderBenchmark {
             String parent = i == 0 ? null : HexFormat.of().toHexDigits(((long) n << 20) + (i - 1) / 2 + 1);
             spans.add(new Span(id, parent, "step-" + i, start + i * 1_000L, start + 1_000_000_000L, SpanStatus.OK, "",
                     Map.of("mlflow.spanType", "\"CHAIN\"", "mlflow.spanInputs",
-                            "{\"messages\": [{\"role\": \"user\", \"content\": \"" + "lorem ipsum dolor sit amet ".repeat(40) + "\"}]}"),
+                            "{\"messages\": [{\"role\": \"user\", \"content\": \""
+                                    + "lorem ipsum dolor sit amet ".repeat(40) + "\"}]}"),
                     List.of()));
         }
-        TraceInfo info = new TraceInfo("tr-" + traceHex, "1", Instant.EPOCH.plusNanos(start), 1_000L, TraceState.OK, "hi", "hello",
+        TraceInfo info = new TraceInfo("tr-" + traceHex, "1", Instant.EPOCH.plusNanos(start), 1_000L, TraceState.OK,
+                "hi", "hello",
                 null, Map.of("mlflow.trace.session", "s-" + n / 10), Map.of(), List.of());
         return new Trace(info, spans);
     }
