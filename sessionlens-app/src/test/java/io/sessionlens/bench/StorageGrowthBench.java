@@ -1,0 +1,69 @@
+package io.sessionlens.bench;
+
+import io.sessionlens.Application;
+import io.sessionlens.demodata.BenchExports;
+import io.sessionlens.importer.ImportReport;
+import io.sessionlens.importer.ImportService;
+import io.sessionlens.session.index.SessionAnalysisWorker;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import javax.sql.DataSource;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+
+/**
+ * The H2 file under an update-heavy import (issue #10): one clean import, then the same traces imported again with every
+ * trace's content changed (so each is replaced), several rounds; the file's size after each round, and what
+ * {@code SHUTDOWN COMPACT} leaves. Not a test (surefire excludes bench/). Run with the classpath of BENCHMARKS.md:
+ * <pre>java -Xmx1g -cp $CP io.sessionlens.bench.StorageGrowthBench 500 6 6 5</pre>
+ */
+public final class StorageGrowthBench {
+    public static void main(String[] args) throws Exception {
+        int sessions = args.length > 0 ? Integer.parseInt(args[0]) : 500;
+        int turns = args.length > 1 ? Integer.parseInt(args[1]) : 6;
+        int spans = args.length > 2 ? Integer.parseInt(args[2]) : 6;
+        int rounds = args.length > 3 ? Integer.parseInt(args[3]) : 5;
+        var bytes = new ByteArrayOutputStream();
+        new BenchExports(7, Instant.parse("2026-01-01T00:00:00Z")).writeBulkExport(bytes, sessions, turns, spans);
+        String export = bytes.toString(StandardCharsets.UTF_8);
+        System.out.printf("export: %.1f MB, %d sessions x %d turns x %d spans, %d update rounds%n",
+                export.length() / 1e6,
+                sessions, turns, spans, rounds);
+
+        Path dir = Files.createTempDirectory("sessionlens-storage");
+        Path file = dir.resolve("data").resolve("sessionlens.mv.db");
+        var ctx = new SpringApplicationBuilder(Application.class).run("--sessionlens.data-dir=" + dir.resolve("data"),
+                "--sessionlens.demo-data=false", "--server.port=0", "--logging.level.root=WARN");
+        ImportService imports = ctx.getBean(ImportService.class);
+        SessionAnalysisWorker worker = ctx.getBean(SessionAnalysisWorker.class);
+
+        ImportReport first = imports.importFile("clean.json",
+                new ByteArrayInputStream(export.getBytes(StandardCharsets.UTF_8)));
+        worker.awaitIdle(Duration.ofMinutes(30));
+        System.out.printf("clean import: %d traces; file %.1f MB%n", first.tracesImported(), Files.size(file) / 1e6);
+        for (int round = 1; round <= rounds; round++) {
+            // every trace's request preview changes, so every trace is replaced and its session re-indexed
+            String changed = export.replace("\"request_preview\": \"", "\"request_preview\": \"(round " + round + ") ");
+            ImportReport r = imports.importFile("round-" + round + ".json",
+                    new ByteArrayInputStream(changed.getBytes(StandardCharsets.UTF_8)));
+            worker.awaitIdle(Duration.ofMinutes(30));
+            System.out.printf("round %d: %d updated, %d unchanged; file %.1f MB%n", round, r.tracesUpdated(),
+                    r.tracesUnchanged(), Files.size(file) / 1e6);
+        }
+        long beforeCompact = Files.size(file);
+        try (Connection c = ctx.getBean(DataSource.class).getConnection(); Statement s = c.createStatement()) {
+            s.execute("SHUTDOWN COMPACT");
+        } catch (Exception closedByShutdown) {
+            // the shutdown closes the pool's connections under it
+        }
+        System.out.printf("before SHUTDOWN COMPACT %.1f MB, after %.1f MB: %.2fx%n", beforeCompact / 1e6,
+                Files.size(file) / 1e6, (double) beforeCompact / Files.size(file));
+        System.exit(0);
+    }
+}
