@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -26,6 +27,7 @@ import org.springframework.stereotype.Component;
 class DemoDataLoader implements ApplicationRunner {
     private static final Logger log = LoggerFactory.getLogger(DemoDataLoader.class);
     static final long SEED = 20261123L;
+    static final String COMPLETE_MARKER = ".loaded";
 
     private final boolean enabled;
     private final Path dataDir;
@@ -45,8 +47,21 @@ class DemoDataLoader implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) throws IOException {
-        if (!enabled || !store.isEmpty()) return;
+        load().ifPresent(report -> log.info("Demo data: {} traces in {} sessions from {} files ({} problems)",
+                report.tracesImported() + report.tracesUpdated() + report.tracesUnchanged(), report.sessions().size(),
+                report.files().size(), report.problemCount()));
+    }
+
+    /**
+     * Loads the demo on the first start, and again on a start after one that was stopped while loading it (the export
+     * folder is there but its completion marker is not): the import is idempotent, so the finished part stays as it is.
+     * A database with traces and no demo folder holds the user's own data and is left alone.
+     */
+    Optional<ImportReport> load() throws IOException {
         Path dir = dataDir.resolve("demo-exports");
+        Path done = dir.resolve(COMPLETE_MARKER);
+        boolean interrupted = Files.isDirectory(dir) && !Files.exists(done);
+        if (!enabled || !(store.isEmpty() || interrupted)) return Optional.empty();
         Files.createDirectories(dir);
         // Recent timestamps, so "last 7 days" filters show the demo on any day.
         var generator = new DemoExportGenerator(SEED,
@@ -55,7 +70,7 @@ class DemoDataLoader implements ApplicationRunner {
         List<ImportService.Upload> uploads = corpus.files().stream()
                 .map(p -> new ImportService.Upload(p.getFileName().toString(), () -> Files.newInputStream(p))).toList();
         ImportReport report = imports.importFiles(uploads);
-        log.info("Demo data: {} traces in {} sessions from {} files ({} problems)", report.tracesImported(),
-                report.sessions().size(), corpus.files().size(), report.problemCount());
+        Files.writeString(done, clock.instant().toString());
+        return Optional.of(report);
     }
 }
