@@ -10,9 +10,9 @@ import io.sessionlens.analysis.ScorerError;
 import io.sessionlens.base.ui.component.EChart;
 import io.sessionlens.base.ui.component.LazyDetails;
 import io.sessionlens.session.SessionDocument;
+import java.util.Objects;
 import java.util.function.IntConsumer;
 import java.util.function.Supplier;
-import org.jspecify.annotations.Nullable;
 
 /**
  * The session page's right-hand side: where it went wrong (the root cause and its chain), the judges by turn as a
@@ -67,14 +67,12 @@ final class SessionPanel extends Div {
             errs.addClassName("sl-scorer-errors");
             for (ScorerError e : doc.scorerErrors()) {
                 errs.add(new Div(
-                        new Span(e.name() + (e.sessionLevel() ? " (session)" : "") + " · " + nz(e.errorCode()) + ": "),
-                        new Span(nz(e.message()))));
+                        new Span(e.name() + (e.sessionLevel() ? " (session)" : "") + " · "
+                                + Objects.requireNonNullElse(e.errorCode(), "") + ": "),
+                        new Span(Objects.requireNonNullElse(e.message(), ""))));
             }
             add(errs);
         }
     }
 
-    private static String nz(@Nullable String s) {
-        return s == null ? "" : s;
-    }
 }

@@ -22,8 +22,8 @@ import io.sessionlens.trace.ui.TraceNavigation;
 import io.sessionlens.trace.ui.TraceStateBadge;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.function.Consumer;
-import org.jspecify.annotations.Nullable;
 
 /**
  * One turn as a chat: the user's and the assistant's bubbles, tools and documents folded inside, errors, the turn's
@@ -64,7 +64,7 @@ final class TurnCard extends Div {
             if (!e.traceId().equals(t.traceId()) || e.sessionLevel()) continue;   // a session-level one is in the panel only
             var failed = new Div(
                     new Span("scorer error · " + e.name() + (e.errorCode() == null ? "" : " (" + e.errorCode() + ")")
-                            + ": " + nz(e.message())));
+                            + ": " + Objects.requireNonNullElse(e.message(), "")));
             failed.addClassName("sl-scorer-errors");
             failed.setTitle("The judge itself failed: this is not a verdict and is left out of every quality signal");
             add(failed);
@@ -108,7 +108,7 @@ final class TurnCard extends Div {
         for (ToolCall c : calls) {
             var row = new Div();
             row.addClassName("sl-tool");
-            row.add(new Span(c.name() + "(" + nz(c.arguments()) + ")"));
+            row.add(new Span(c.name() + "(" + Objects.requireNonNullElse(c.arguments(), "") + ")"));
             if (c.error() != null) {
                 var error = new Span("error: " + c.error());
                 error.addClassName("sl-error-text");
@@ -136,7 +136,9 @@ final class TurnCard extends Div {
             String name = doc.uri() != null ? doc.uri() : doc.id() != null ? doc.id() : "document";
             row.add(new Span(name
                     + (doc.score() == null ? "" : "  · score " + String.format(Locale.ROOT, "%.2f", doc.score()))));
-            if (doc.outdated()) row.add(Badges.of("outdated: " + nz(doc.outdatedReason()), Badges.Tone.ERROR));
+            if (doc.outdated())
+                row.add(Badges.of("outdated: " + Objects.requireNonNullElse(doc.outdatedReason(), ""),
+                        Badges.Tone.ERROR));
             row.add(new Pre(clip(doc.snippet(), 1500)));
             list.add(row);
         }
@@ -148,7 +150,8 @@ final class TurnCard extends Div {
         box.addClassName("sl-errors");
         for (ErrorSpan e : errors) {
             box.add(new Div(new Span("✖ " + e.name() + ": "),
-                    new Span(nz(e.exceptionType()) + (e.exceptionType() == null ? "" : ": ") + nz(e.message()))));
+                    new Span(Objects.requireNonNullElse(e.exceptionType(), "") + (e.exceptionType() == null ? "" : ": ")
+                            + Objects.requireNonNullElse(e.message(), ""))));
             if (e.stackTrace() != null) box.add(LazyDetails.of("Stack trace", false, () -> new Pre(e.stackTrace())));
         }
         return box;
@@ -165,7 +168,4 @@ final class TurnCard extends Div {
         return s.length() <= max ? s : s.substring(0, max) + "… (" + (s.length() - max) + " more characters)";
     }
 
-    private static String nz(@Nullable String s) {
-        return s == null ? "" : s;
-    }
 }
