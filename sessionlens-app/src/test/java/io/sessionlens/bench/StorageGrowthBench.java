@@ -5,6 +5,7 @@ import io.sessionlens.demodata.BenchExports;
 import io.sessionlens.importer.ImportReport;
 import io.sessionlens.importer.ImportService;
 import io.sessionlens.session.index.SessionAnalysisWorker;
+import io.sessionlens.storage.StorageUpkeep;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -24,7 +25,17 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
  * <pre>java -Xmx1g -cp $CP io.sessionlens.bench.StorageGrowthBench 500 6 6 5</pre>
  */
 public final class StorageGrowthBench {
-    public static void main(String[] args) throws Exception {
+    public static void main(String[] args) {
+        try {
+            run(args);
+        } catch (Throwable t) {
+            // the app's threads would keep the JVM alive after a failure
+            t.printStackTrace();
+            System.exit(1);
+        }
+    }
+
+    private static void run(String[] args) throws Exception {
         int sessions = args.length > 0 ? Integer.parseInt(args[0]) : 500;
         int turns = args.length > 1 ? Integer.parseInt(args[1]) : 6;
         int spans = args.length > 2 ? Integer.parseInt(args[2]) : 6;
@@ -38,10 +49,16 @@ public final class StorageGrowthBench {
 
         Path dir = Files.createTempDirectory("sessionlens-storage");
         Path file = dir.resolve("data").resolve("sessionlens.mv.db");
+        // -Dbench.h2-options=RETENTION_TIME=0 tries an H2 setting on top of the app's URL
+        String h2Options = System.getProperty("bench.h2-options", "");
         var ctx = new SpringApplicationBuilder(Application.class).run("--sessionlens.data-dir=" + dir.resolve("data"),
-                "--sessionlens.demo-data=false", "--server.port=0", "--logging.level.root=WARN");
+                "--sessionlens.demo-data=false", "--server.port=0", "--logging.level.root=WARN",
+                "--spring.datasource.url=jdbc:h2:file:" + dir.resolve("data").resolve("sessionlens")
+                        + ";AUTO_SERVER=FALSE" + (h2Options.isEmpty() ? "" : ";" + h2Options));
         ImportService imports = ctx.getBean(ImportService.class);
         SessionAnalysisWorker worker = ctx.getBean(SessionAnalysisWorker.class);
+        // -Dbench.compact=true compacts online after each round, as the app does once imports are quiet
+        StorageUpkeep upkeep = Boolean.getBoolean("bench.compact") ? ctx.getBean(StorageUpkeep.class) : null;
 
         ImportReport first = imports.importFile("clean.json",
                 new ByteArrayInputStream(export.getBytes(StandardCharsets.UTF_8)));
@@ -55,6 +72,11 @@ public final class StorageGrowthBench {
             worker.awaitIdle(Duration.ofMinutes(30));
             System.out.printf("round %d: %d updated, %d unchanged; file %.1f MB%n", round, r.tracesUpdated(),
                     r.tracesUnchanged(), Files.size(file) / 1e6);
+            if (upkeep != null) {
+                StorageUpkeep.Compaction c = upkeep.compact();
+                System.out.printf("  online compaction: %.1f MB -> %.1f MB in %d ms (file %.1f MB)%n",
+                        c.bytesBefore() / 1e6, c.bytesAfter() / 1e6, c.took().toMillis(), Files.size(file) / 1e6);
+            }
         }
         long beforeCompact = Files.size(file);
         try (Connection c = ctx.getBean(DataSource.class).getConnection(); Statement s = c.createStatement()) {

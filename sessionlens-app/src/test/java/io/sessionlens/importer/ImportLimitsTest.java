@@ -99,6 +99,17 @@ class ImportLimitsTest extends AppTestBase {
         assertThat(back.status()).isEqualTo(200);
         assertThat(back.body()).contains(within);
         assertThat(http.get("/api/sessions/s-big?experimentId=exp-lim-str").status()).isEqualTo(200);
+        // the span page shows the first 20,000 characters and links the whole value as a download
+        String rootSpan = "0000000000000001";   // the fixture's AAAAAAAAAAE=, stored as hex
+        var whole = http.get("/api/span-value?traceId=tr-f1000000000000000000000000000001&spanId=" + rootSpan
+                + "&key=mlflow.spanOutputs");
+        assertThat(whole.status()).isEqualTo(200);
+        assertThat(whole.body()).isEqualTo(within);
+        assertThat(http.headers("/api/span-value?traceId=tr-f1000000000000000000000000000001&spanId=" + rootSpan
+                + "&key=mlflow.spanOutputs").firstValue("Content-Disposition")).hasValueSatisfying(
+                        d -> assertThat(d).startsWith("attachment").contains("chat-mlflow.spanOutputs.txt"));
+        assertThat(http.get("/api/span-value?traceId=tr-f1000000000000000000000000000001&spanId=" + rootSpan
+                + "&key=no.such.key").status()).isEqualTo(404);
 
         String beyond = "y".repeat(32 * 1024 * 1024 + 1);
         var refused = http.postJson("/api/imports",

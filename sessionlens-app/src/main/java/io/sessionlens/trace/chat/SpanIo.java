@@ -5,7 +5,6 @@ import io.sessionlens.trace.model.MlflowKeys;
 import io.sessionlens.trace.model.Span;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
@@ -42,18 +41,14 @@ public record SpanIo(JsonNode inputs, JsonNode outputs, @Nullable String formatH
         return new SpanIo(in, out, hint, JsonValues.decode(span.attribute(MlflowKeys.CHAT_MESSAGES)));
     }
 
-    /** The inputs as stored (not decoded), for showing them as written; the first of the keys that is present. */
-    public static Optional<String> storedInputs(Span span) {
-        return stored(span, INPUT_KEYS);
+    /** The attribute key the inputs are stored under ({@code mlflow.spanInputs}, {@code input.value}), if any. */
+    public static Optional<String> inputKey(Span span) {
+        return INPUT_KEYS.stream().filter(k -> span.attribute(k) != null).findFirst();
     }
 
-    /** The outputs as stored (not decoded), for showing them as written. */
-    public static Optional<String> storedOutputs(Span span) {
-        return stored(span, OUTPUT_KEYS);
-    }
-
-    private static Optional<String> stored(Span span, List<String> keys) {
-        return keys.stream().map(span::attribute).filter(Objects::nonNull).findFirst();
+    /** The attribute key the outputs are stored under, if any. */
+    public static Optional<String> outputKey(Span span) {
+        return OUTPUT_KEYS.stream().filter(k -> span.attribute(k) != null).findFirst();
     }
 
     private static JsonNode first(Span span, List<String> keys) {

@@ -26,6 +26,7 @@ import io.sessionlens.trace.model.SpanStatus;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
@@ -51,7 +52,7 @@ final class SpanDetails extends Div {
         add(summary);
     }
 
-    void show(io.sessionlens.trace.model.Span span, List<Assessment> assessments) {
+    void show(String traceId, io.sessionlens.trace.model.Span span, List<Assessment> assessments) {
         summary.removeAll();
         var name = new H3(span.name());
         name.addClassName("span-title");
@@ -80,10 +81,12 @@ final class SpanDetails extends Div {
         List<Tab> added = new ArrayList<>();
         List<ChatLines.Line> chat = ChatLines.of(span);
         if (!chat.isEmpty()) added.add(sheet.add(tab("chat", "Chat"), chat(chat)));
-        added.add(sheet.add(tab("inputs", "Inputs"), value(SpanIo.storedInputs(span), "No inputs recorded.")));
-        added.add(sheet.add(tab("outputs", "Outputs"), value(SpanIo.storedOutputs(span), "No outputs recorded.")));
+        added.add(
+                sheet.add(tab("inputs", "Inputs"), value(traceId, span, SpanIo.inputKey(span), "No inputs recorded.")));
+        added.add(sheet.add(tab("outputs", "Outputs"),
+                value(traceId, span, SpanIo.outputKey(span), "No outputs recorded.")));
         added.add(sheet.add(tab("attributes", counted("Attributes", span.attributes().size())),
-                attributes(span.attributes())));
+                attributes(traceId, span)));
         added.add(sheet.add(tab("events", counted("Events", span.events().size())), events(span)));
         added.add(sheet.add(tab("assessments", counted("Assessments", assessments.size())), assessments(assessments)));
         // First look: an error span opens on its exception, a model call on its conversation.
@@ -125,8 +128,10 @@ final class SpanDetails extends Div {
         return b;
     }
 
-    private static Component value(Optional<String> raw, String none) {
-        return raw.<Component>map(r -> new TruncatedText(JsonValues.readable(r))).orElseGet(() -> empty(none));
+    private static Component value(String traceId, io.sessionlens.trace.model.Span span, Optional<String> key,
+            String none) {
+        return key.<Component>map(k -> new TruncatedText(JsonValues.readable(Objects.requireNonNull(span.attribute(k))),
+                TruncatedText.download(traceId, span.spanId(), k))).orElseGet(() -> empty(none));
     }
 
     private static Component empty(String text) {
@@ -154,13 +159,15 @@ final class SpanDetails extends Div {
         return list;
     }
 
-    private static Component attributes(Map<String, String> attributes) {
+    private static Component attributes(String traceId, io.sessionlens.trace.model.Span span) {
+        Map<String, String> attributes = span.attributes();
         if (attributes.isEmpty()) return empty("No attributes.");
         var body = new NativeTableBody();
         attributes.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> {
             var key = new NativeTableHeaderCell(e.getKey());
             key.addClassName("attr-key");
-            var value = new NativeTableCell(new TruncatedText(JsonValues.readable(e.getValue())));
+            var value = new NativeTableCell(new TruncatedText(JsonValues.readable(e.getValue()),
+                    TruncatedText.download(traceId, span.spanId(), e.getKey())));
             body.add(new NativeTableRow(key, value));
         });
         var table = new NativeTable(body);

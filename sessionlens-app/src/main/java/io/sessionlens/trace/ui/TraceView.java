@@ -251,7 +251,8 @@ class TraceView extends VerticalLayout implements BeforeEnterObserver, HasDynami
             details.showNothing();
             return;
         }
-        tree.span(traceId, row.spanId()).ifPresentOrElse(s -> details.show(s, tree.assessments(traceId, row.spanId())),
+        tree.span(traceId, row.spanId()).ifPresentOrElse(
+                s -> details.show(traceId, s, tree.assessments(traceId, row.spanId())),
                 details::showNothing);
         // Keep the address shareable: it now points at this span.
         UI.getCurrent().getPage().getHistory().replaceState(null, TraceNavigation.traceUrl(traceId, row.spanId()));
