@@ -78,7 +78,7 @@ public class ImportService implements DisposableBean {
         try {
             for (Upload u : uploads) files.add(importOne(u, totals));
         } finally {
-            events.publishEvent(new ImportFinished(names));
+            events.publishEvent(new ImportFinished(names, totals.sessions));
         }
         return new ImportReport(totals.imported, totals.updated, totals.unchanged, files, List.copyOf(totals.sessions));
     }

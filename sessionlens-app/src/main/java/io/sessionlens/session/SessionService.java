@@ -88,7 +88,8 @@ public class SessionService {
         return new SessionDocument(e.getExperimentId(), e.getSessionKey(), e.getSessionId() == null, nz(e.getUserId()),
                 e.getWorstState(), rows.size(), a != null, turns, a == null ? List.of() : a.sessionAssessments(),
                 a == null ? List.of() : a.scorerErrors(), a == null ? null : a.rootCause(),
-                a == null ? List.of() : a.contextFindings(), a == null ? null : a.diagnosisNote());
+                a == null ? List.of() : a.contextFindings(), a == null ? null : a.diagnosisNote(),
+                e.getImportState() == SessionIndexEntity.ImportState.INTERRUPTED);
     }
 
     /**
@@ -117,7 +118,8 @@ public class SessionService {
                 e.getErrorTurns(),
                 nz(e.getFirstInput()), nz(e.getLastOutput()), e.getTotalTokens(), e.getTotalDurationMs(),
                 e.getRootCauseTurn(),
-                e.getRootCauseKind(), AnalysisJson.readJudges(e.getSessionJudges()), e.isAnalysed());
+                e.getRootCauseKind(), AnalysisJson.readJudges(e.getSessionJudges()), e.isAnalysed(),
+                e.getImportState() == SessionIndexEntity.ImportState.INTERRUPTED);
     }
 
     private static String nz(@Nullable String s) {

@@ -92,22 +92,23 @@ public class TraceStore {
 
     @Transactional
     public BatchResult store(List<Trace> batch) {
-        return write(prepare(batch).rows);
+        return write(prepare(batch).rows, false);
     }
 
     @Transactional
     public BatchResult store(PreparedBatch batch) {
-        return write(batch.rows);
+        return write(batch.rows, false);
     }
 
     /**
      * Stores the batch in one transaction; if the database refuses it anyway (a constraint {@link StoredLengths} does
      * not know), stores its traces one transaction each, so only the trace the database refuses is lost. The answer
-     * names that trace; the database's own message (SQL, table names) goes to the log only.
+     * names that trace; the database's own message (SQL, table names) goes to the log only. This is the import's way in:
+     * its {@link TracesStored} say so, and the import's end is announced by the importer.
      */
     public BatchResult storeIsolating(PreparedBatch batch) {
         try {
-            return Objects.requireNonNull(tx.execute(status -> write(batch.rows)));
+            return Objects.requireNonNull(tx.execute(status -> write(batch.rows, true)));
         } catch (RuntimeException batchFailed) {
             log.warn("a batch of {} traces could not be stored together; storing them one by one", batch.rows.size(),
                     batchFailed);
@@ -117,7 +118,7 @@ public class TraceStore {
         List<Rejected> failed = new ArrayList<>();
         for (TraceMapping.Rows r : batch.rows) {
             try {
-                BatchResult one = Objects.requireNonNull(tx.execute(status -> write(List.of(r))));
+                BatchResult one = Objects.requireNonNull(tx.execute(status -> write(List.of(r), true)));
                 outcomes.putAll(one.outcomes());
                 touched.addAll(one.touchedSessions());
             } catch (RuntimeException e) {
@@ -129,7 +130,7 @@ public class TraceStore {
         return new BatchResult(outcomes, touched, failed);
     }
 
-    private BatchResult write(List<TraceMapping.Rows> batch) {
+    private BatchResult write(List<TraceMapping.Rows> batch, boolean partOfImport) {
         Map<String, TraceRepository.KnownTrace> known = traces
                 .findKnown(batch.stream().map(r -> r.trace().getTraceId()).toList())
                 .stream().collect(Collectors.toMap(TraceRepository.KnownTrace::getTraceId, Function.identity()));
@@ -156,7 +157,7 @@ public class TraceStore {
         }
         writer.delete(replaced);
         writer.insert(inserts);
-        if (!touched.isEmpty()) events.publishEvent(new TracesStored(Set.copyOf(touched)));
+        if (!touched.isEmpty()) events.publishEvent(new TracesStored(Set.copyOf(touched), partOfImport));
         return new BatchResult(outcomes, touched, List.of());
     }
 

@@ -2,5 +2,10 @@ package io.sessionlens.trace;
 
 import java.util.Set;
 
-/** Published after a batch of traces was committed: the sessions whose traces changed. */
-public record TracesStored(Set<SessionRef> sessions) {}
+/**
+ * Published after a batch of traces was committed: the sessions whose traces changed.
+ *
+ * @param partOfImport stored by an import that announces its end (the importer's {@code ImportFinished}); until then
+ *     the sessions are marked as being imported
+ */
+public record TracesStored(Set<SessionRef> sessions, boolean partOfImport) {}

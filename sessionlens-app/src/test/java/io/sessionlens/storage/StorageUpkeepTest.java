@@ -64,11 +64,13 @@ class StorageUpkeepTest extends AppTestBase {
         assertThat(fill).isNotNull();
         eager.onImportStarted(new io.sessionlens.importer.ImportStarted(java.util.List.of("x.json")));
         assertThat(eager.compactIfDue()).as("an import is under way").isNull();
-        eager.onImportFinished(new io.sessionlens.importer.ImportFinished(java.util.List.of("x.json")));
+        eager.onImportFinished(
+                new io.sessionlens.importer.ImportFinished(java.util.List.of("x.json"), java.util.Set.of()));
         assertThat(eager.compactIfDue()).as("quiet, and below 101 %% live").isNotNull();
 
         var patient = new StorageUpkeep(dataSource, Duration.ofHours(1), 101, Duration.ofSeconds(10));
-        patient.onImportFinished(new io.sessionlens.importer.ImportFinished(java.util.List.of("x.json")));
+        patient.onImportFinished(
+                new io.sessionlens.importer.ImportFinished(java.util.List.of("x.json"), java.util.Set.of()));
         assertThat(patient.compactIfDue()).as("an import finished a moment ago").isNull();
 
         var content = new StorageUpkeep(dataSource, Duration.ZERO, 0, Duration.ofSeconds(10));

@@ -1,5 +1,6 @@
 package io.sessionlens.session.index;
 
+import io.sessionlens.importer.ImportFinished;
 import io.sessionlens.session.SessionsQueued;
 import io.sessionlens.session.persistence.SessionIndexEntity;
 import io.sessionlens.session.persistence.SessionIndexRepository;
@@ -11,6 +12,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -28,6 +30,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 class SessionIndexer {
     private static final int WRITE_ATTEMPTS = 5;
+    private static final int CLEAR_CHUNK = 500;
 
     private final TraceService traces;
     private final SessionIndexRepository index;
@@ -51,7 +54,7 @@ class SessionIndexer {
     void onTracesStored(TracesStored event) {
         for (int attempt = 1;; attempt++) {
             try {
-                newTransaction.executeWithoutResult(tx -> indexCounts(event.sessions()));
+                newTransaction.executeWithoutResult(tx -> indexCounts(event.sessions(), event.partOfImport()));
                 break;
             } catch (OptimisticLockingFailureException e) {
                 if (attempt == WRITE_ATTEMPTS) throw e;
@@ -60,8 +63,35 @@ class SessionIndexer {
         events.publishEvent(new SessionsQueued(event.sessions().size()));
     }
 
+    /**
+     * The import has finished with these sessions: an earlier interrupted import's mark goes (a retry of the same file
+     * completes what the interrupted one left). In chunks, each its own transaction; a session the analysis writes at
+     * the same moment is tried again.
+     */
+    @EventListener
+    void onImportFinished(ImportFinished event) {
+        List<SessionRef> refs = List.copyOf(event.sessions());
+        for (int from = 0; from < refs.size(); from += CLEAR_CHUNK) {
+            List<SessionRef> chunk = refs.subList(from, Math.min(refs.size(), from + CLEAR_CHUNK));
+            for (int attempt = 1;; attempt++) {
+                try {
+                    newTransaction.executeWithoutResult(tx -> {
+                        for (SessionIndexEntity e : index.findAllByRef(chunk).values()) {
+                            if (e.getImportState() == null) continue;
+                            e.markImported();
+                            index.save(e);
+                        }
+                    });
+                    break;
+                } catch (OptimisticLockingFailureException e) {
+                    if (attempt == WRITE_ATTEMPTS) throw e;
+                }
+            }
+        }
+    }
+
     /** Counts, times and previews from the trace rows; the analysis fields are left for the analysis to redo. */
-    private void indexCounts(Collection<SessionRef> refs) {
+    private void indexCounts(Collection<SessionRef> refs, boolean importing) {
         Map<SessionRef, List<TurnRow>> turnsOf = traces.turnsOf(refs);
         Map<SessionRef, SessionIndexEntity> stored = index.findAllByRef(refs);
         for (SessionRef ref : refs) {
@@ -70,6 +100,7 @@ class SessionIndexer {
             if (e == null) continue;
             if (e.getAnalysisJson() == null) IndexRows.writePreviews(e, turns);   // until the analysis has the texts
             e.markWaiting();
+            if (importing) e.markImporting();
             index.save(e);
         }
     }

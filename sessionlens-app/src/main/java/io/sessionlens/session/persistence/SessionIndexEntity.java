@@ -3,6 +3,8 @@ package io.sessionlens.session.persistence;
 import io.sessionlens.analysis.SessionAnalyzer;
 import io.sessionlens.trace.SessionRef;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
@@ -49,6 +51,14 @@ public class SessionIndexEntity {
     /** Bumped by every write; an analysis of an older generation is not saved (the session stays queued). */
     @Version
     @Nullable Long generation;
+    /** Null, or where an import left this session: see {@link ImportState}. */
+    @Enumerated(EnumType.STRING)
+    @Nullable ImportState importState;
+
+    /** Whether an import is storing this session's traces now, or was when the server stopped. Decision 025. */
+    public enum ImportState {
+        IMPORTING, INTERRUPTED
+    }
 
     protected SessionIndexEntity() {}
 
@@ -106,6 +116,15 @@ public class SessionIndexEntity {
     public void setSessionJudges(@Nullable String json) { this.sessionJudges = json; }
     public void setAnalysisJson(@Nullable String json) { this.analysisJson = json; }
     public void setUpdatedAt(Instant updatedAt) { this.updatedAt = updatedAt; }
+    public @Nullable ImportState getImportState() { return importState; }
+    /** An import is storing this session's traces (cleared when it finishes; left behind if the server stops). */
+    public void markImporting() {
+        this.importState = ImportState.IMPORTING;
+    }
+    /** An import finished storing this session's traces. */
+    public void markImported() {
+        this.importState = null;
+    }
     public void markWaiting() {
         this.analysisVersion = 0;
     }

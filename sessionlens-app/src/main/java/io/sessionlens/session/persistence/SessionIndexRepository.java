@@ -56,6 +56,18 @@ public interface SessionIndexRepository
             + " where s.experimentId = :experimentId")
     int queueExperiment(String experimentId);
 
+    /**
+     * At start: sessions an import was storing when the server stopped are marked interrupted; the generation bump voids
+     * any analysis of the old row.
+     */
+    @Modifying
+    @Query("update SessionIndexEntity s set s.importState = io.sessionlens.session.persistence.SessionIndexEntity.ImportState.INTERRUPTED,"
+            + " s.generation = s.generation + 1"
+            + " where s.importState = io.sessionlens.session.persistence.SessionIndexEntity.ImportState.IMPORTING")
+    int markInterruptedImports();
+
+    long countByImportState(SessionIndexEntity.ImportState state);
+
     @Query("select distinct s.experimentId from SessionIndexEntity s order by s.experimentId")
     List<String> findExperimentIds();
 }

@@ -1,0 +1,111 @@
+package io.sessionlens.session.index;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.sessionlens.importer.read.ExportReader;
+import io.sessionlens.importer.read.ReadListener;
+import io.sessionlens.support.AppTestBase;
+import io.sessionlens.support.Fixtures;
+import io.sessionlens.support.Http;
+import io.sessionlens.trace.TraceStore;
+import io.sessionlens.trace.model.Trace;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Issue #10: the server stops while an import is storing a session (the first batch stored, the rest never read). After
+ * the restart the session says its import was interrupted, in the list and in the session document, until an import
+ * that finishes stores its traces again.
+ */
+class InterruptedImportTest extends AppTestBase {
+    static final String EXPERIMENT = "exp-interrupted";
+
+    @Autowired TraceStore store;
+    @Autowired InterruptedImports interruptedImports;
+    @Autowired SessionAnalysisWorker worker;
+    Http http;
+
+    @BeforeEach
+    void client() {
+        http = new Http(baseUrl());
+    }
+
+    static String export(String session, int turns) {
+        List<String> traces = new ArrayList<>();
+        for (int i = 1; i <= turns; i++) {
+            traces.add(Fixtures.trace("tr-1e" + session.hashCode() % 1000 + "000000000000000000000000" + i, EXPERIMENT,
+                    session, "2025-11-05T10:0" + i + ":00Z", "ana", "question " + i, "answer " + i, ""));
+        }
+        return "[" + String.join(",", traces) + "]";
+    }
+
+    static List<Trace> read(String json) {
+        List<Trace> out = new ArrayList<>();
+        new ExportReader().read("export.json", new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)),
+                new ReadListener() {
+                    @Override
+                    public void trace(Trace trace, List<String> warnings) {
+                        out.add(trace);
+                    }
+
+                    @Override
+                    public void problem(@Nullable String traceRef, String message) {
+                        throw new AssertionError(message);
+                    }
+                });
+        return out;
+    }
+
+    JsonNode listed(String session) throws Exception {
+        worker.awaitIdle(Duration.ofMinutes(1));
+        JsonNode items = http.get("/api/sessions?experimentId=" + EXPERIMENT + "&q=" + session).json().get("items");
+        assertThat(items).hasSize(1);
+        return items.get(0);
+    }
+
+    @Test
+    void a_session_cut_off_by_a_stop_is_marked_until_a_finished_import_completes_it() throws Exception {
+        String file = export("s-cut", 3);
+        // what the import's writer did before the server stopped: the first turn stored, no end announced
+        store.storeIsolating(store.prepare(read(file).subList(0, 1)));
+
+        interruptedImports.start();   // what the next start does
+
+        JsonNode row = listed("s-cut");
+        assertThat(row.get("turnCount").asInt()).isEqualTo(1);
+        assertThat(row.get("importInterrupted").asBoolean()).isTrue();
+        JsonNode doc = http.get("/api/sessions/s-cut?experimentId=" + EXPERIMENT).json();
+        assertThat(doc.get("importInterrupted").asBoolean()).isTrue();
+
+        var again = http.postJson("/api/imports", file);   // the user imports the export again
+        assertThat(again.status()).isEqualTo(200);
+        assertThat(again.json().get("tracesUnchanged").asInt()).isEqualTo(1);
+        assertThat(again.json().get("tracesImported").asInt()).isEqualTo(2);
+
+        row = listed("s-cut");
+        assertThat(row.get("turnCount").asInt()).isEqualTo(3);
+        assertThat(row.get("importInterrupted").asBoolean()).isFalse();
+        assertThat(http.get("/api/sessions/s-cut?experimentId=" + EXPERIMENT).json().get("importInterrupted")
+                .asBoolean()).isFalse();
+    }
+
+    @Test
+    void an_import_that_finishes_and_a_restart_after_it_leave_no_mark() throws Exception {
+        var done = http.postJson("/api/imports", export("s-whole", 2));
+        assertThat(done.status()).isEqualTo(200);
+
+        interruptedImports.start();
+
+        JsonNode row = listed("s-whole");
+        assertThat(row.get("turnCount").asInt()).isEqualTo(2);
+        assertThat(row.get("importInterrupted").asBoolean()).isFalse();
+    }
+}
