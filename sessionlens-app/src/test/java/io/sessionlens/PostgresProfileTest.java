@@ -122,6 +122,15 @@ class PostgresProfileTest {
     }
 
     @Test
+    void a_session_cut_off_by_a_stop_is_marked_until_a_finished_import_completes_it_on_postgresql(
+            @Autowired io.sessionlens.trace.TraceStore store,
+            @Autowired @org.springframework.beans.factory.annotation.Qualifier("interruptedImports") org.springframework.context.SmartLifecycle start)
+            throws Exception {
+        io.sessionlens.session.index.InterruptedImportTest.assertMarkedUntilCompleted(
+                new Http("http://localhost:" + port), store, start, worker, "s-pg-cut");
+    }
+
+    @Test
     void one_over_long_field_costs_only_its_trace_and_reimports_stay_unchanged_on_postgresql() {
         var http = new Http("http://localhost:" + port);
         var a = http.postJson("/api/imports",
