@@ -5,6 +5,8 @@ import io.sessionlens.analysis.SessionAnalyzer;
 import io.sessionlens.analysis.TranscriptMarkdown;
 import io.sessionlens.analysis.TurnAnalysis;
 import io.sessionlens.session.persistence.AnalysisJson;
+import io.sessionlens.session.persistence.HumanVerdictEntity;
+import io.sessionlens.session.persistence.HumanVerdictRepository;
 import io.sessionlens.session.persistence.SessionIndexEntity;
 import io.sessionlens.session.persistence.SessionIndexRepository;
 import io.sessionlens.trace.SessionRef;
@@ -29,10 +31,12 @@ import tools.jackson.core.JacksonException;
 public class SessionService {
     private final SessionIndexRepository index;
     private final TraceService traces;
+    private final HumanVerdictRepository verdicts;
 
-    SessionService(SessionIndexRepository index, TraceService traces) {
+    SessionService(SessionIndexRepository index, TraceService traces, HumanVerdictRepository verdicts) {
         this.index = index;
         this.traces = traces;
+        this.verdicts = verdicts;
     }
 
     /** One page of the sessions that match, sorted by {@code sort} (newest first when empty); ties by key, so paging is stable. */
@@ -89,7 +93,8 @@ public class SessionService {
                 e.getWorstState(), rows.size(), a != null, turns, a == null ? List.of() : a.sessionAssessments(),
                 a == null ? List.of() : a.scorerErrors(), a == null ? null : a.rootCause(),
                 a == null ? List.of() : a.contextFindings(), a == null ? null : a.diagnosisNote(),
-                e.getImportState() == SessionIndexEntity.ImportState.INTERRUPTED);
+                e.getImportState() == SessionIndexEntity.ImportState.INTERRUPTED,
+                verdicts.findByRef(e.ref()).map(HumanVerdictEntity::toVerdict).orElse(null));
     }
 
     /**

@@ -27,7 +27,7 @@ class SessionDocumentTest {
     static SessionDocument session(TurnDocument... turns) {
         return new SessionDocument("exp-1", "s-1", false, "u-1", "ERROR", turns.length, true, List.of(turns), List.of(),
                 List.of(),
-                null, List.of(), null, false);
+                null, List.of(), null, false, null);
     }
 
     @Test

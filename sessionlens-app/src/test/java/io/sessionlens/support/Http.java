@@ -42,6 +42,12 @@ public final class Http {
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build());
     }
 
+    /** Any method (PUT, DELETE, PATCH…) with a body of that type. */
+    public Answer request(String method, String path, String body, String contentType) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", contentType)
+                .method(method, HttpRequest.BodyPublishers.ofString(body)).build());
+    }
+
     /** The headers of a GET's answer. */
     public java.net.http.HttpHeaders headers(String path) {
         try {

@@ -77,15 +77,19 @@ class IndexRows {
                 append(text, t.userText());
                 append(text, t.assistantText());
             }
-            e.setRootCauseTurn(analysis.rootCause() == null ? null : analysis.rootCause().turn());
-            e.setRootCauseKind(analysis.rootCause() == null ? null : analysis.rootCause().kind().wire());
+            if (!e.hasHumanVerdict()) {   // an analyst's verdict supersedes the analysis (decision 026)
+                e.setRootCauseTurn(analysis.rootCause() == null ? null : analysis.rootCause().turn());
+                e.setRootCauseKind(analysis.rootCause() == null ? null : analysis.rootCause().kind().wire());
+            }
             e.setSessionJudges(AnalysisJson.writeJudges(analysis.sessionAssessments()));
             e.setAnalysisJson(AnalysisJson.write(analysis));
             e.setSearchText(text.toString());
         } else {
             writePreviews(e, turns);
-            e.setRootCauseTurn(null);
-            e.setRootCauseKind(null);
+            if (!e.hasHumanVerdict()) {
+                e.setRootCauseTurn(null);
+                e.setRootCauseKind(null);
+            }
             e.setSessionJudges(null);
             e.setAnalysisJson(null);
         }

@@ -55,6 +55,9 @@ public class SessionIndexEntity {
     @Enumerated(EnumType.STRING)
     @Nullable ImportState importState;
 
+    /** "human" when {@link #rootCauseTurn}/{@link #rootCauseKind} hold an analyst's verdict, else null. */
+    @Nullable String verdictSource;
+
     /** Whether an import is storing this session's traces now, or was when the server stopped. Decision 025. */
     public enum ImportState {
         IMPORTING, INTERRUPTED
@@ -117,6 +120,25 @@ public class SessionIndexEntity {
     public void setAnalysisJson(@Nullable String json) { this.analysisJson = json; }
     public void setUpdatedAt(Instant updatedAt) { this.updatedAt = updatedAt; }
     public @Nullable ImportState getImportState() { return importState; }
+    /** "human" while an analyst's verdict stands in for the analysis' root cause. */
+    public @Nullable String getVerdictSource() {
+        return verdictSource;
+    }
+    public boolean hasHumanVerdict() {
+        return "human".equals(verdictSource);
+    }
+    /** An analyst's verdict now stands for the root cause (turn null: none); the analysis no longer writes it. */
+    public void humanVerdict(@Nullable Integer turn, @Nullable String kind) {
+        this.verdictSource = "human";
+        this.rootCauseTurn = turn;
+        this.rootCauseKind = kind;
+    }
+    /** Back to the analysis' own verdict. */
+    public void automaticVerdict(@Nullable Integer turn, @Nullable String kind) {
+        this.verdictSource = null;
+        this.rootCauseTurn = turn;
+        this.rootCauseKind = kind;
+    }
     /** An import is storing this session's traces (cleared when it finishes; left behind if the server stops). */
     public void markImporting() {
         this.importState = ImportState.IMPORTING;

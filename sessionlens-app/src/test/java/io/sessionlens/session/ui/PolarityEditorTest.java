@@ -25,7 +25,7 @@ class PolarityEditorTest {
                 turnJudges, List.of(), List.of(), List.of(), null, List.of());
         return new SessionDocument("exp-polarity", "s-1", false, "u", "OK", 1, true, List.of(turn), sessionJudges,
                 List.of(), null,
-                List.of(), null, false);
+                List.of(), null, false, null);
     }
 
     @Test
