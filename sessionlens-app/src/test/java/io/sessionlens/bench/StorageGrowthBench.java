@@ -5,7 +5,6 @@ import io.sessionlens.demodata.BenchExports;
 import io.sessionlens.importer.ImportReport;
 import io.sessionlens.importer.ImportService;
 import io.sessionlens.session.index.SessionAnalysisWorker;
-import io.sessionlens.storage.StorageUpkeep;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -15,6 +14,8 @@ import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import javax.sql.DataSource;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 
@@ -49,16 +50,16 @@ public final class StorageGrowthBench {
 
         Path dir = Files.createTempDirectory("sessionlens-storage");
         Path file = dir.resolve("data").resolve("sessionlens.mv.db");
-        // -Dbench.h2-options=RETENTION_TIME=0 tries an H2 setting on top of the app's URL
-        String h2Options = System.getProperty("bench.h2-options", "");
-        var ctx = new SpringApplicationBuilder(Application.class).run("--sessionlens.data-dir=" + dir.resolve("data"),
-                "--sessionlens.demo-data=false", "--server.port=0", "--logging.level.root=WARN",
-                "--spring.datasource.url=jdbc:h2:file:" + dir.resolve("data").resolve("sessionlens")
-                        + ";AUTO_SERVER=FALSE" + (h2Options.isEmpty() ? "" : ";" + h2Options));
+        // the app's own H2 URL; -Dbench.h2-options=RETENTION_TIME=45000 replaces its settings to try others
+        String h2Options = System.getProperty("bench.h2-options");
+        List<String> appArgs = new ArrayList<>(List.of("--sessionlens.data-dir=" + dir.resolve("data"),
+                "--sessionlens.demo-data=false", "--server.port=0", "--logging.level.root=WARN"));
+        if (h2Options != null)
+            appArgs.add("--spring.datasource.url=jdbc:h2:file:" + dir.resolve("data").resolve("sessionlens")
+                    + ";AUTO_SERVER=FALSE;" + h2Options);
+        var ctx = new SpringApplicationBuilder(Application.class).run(appArgs.toArray(String[]::new));
         ImportService imports = ctx.getBean(ImportService.class);
         SessionAnalysisWorker worker = ctx.getBean(SessionAnalysisWorker.class);
-        // -Dbench.compact=true compacts online after each round, as the app does once imports are quiet
-        StorageUpkeep upkeep = Boolean.getBoolean("bench.compact") ? ctx.getBean(StorageUpkeep.class) : null;
 
         ImportReport first = imports.importFile("clean.json",
                 new ByteArrayInputStream(export.getBytes(StandardCharsets.UTF_8)));
@@ -72,11 +73,6 @@ public final class StorageGrowthBench {
             worker.awaitIdle(Duration.ofMinutes(30));
             System.out.printf("round %d: %d updated, %d unchanged; file %.1f MB%n", round, r.tracesUpdated(),
                     r.tracesUnchanged(), Files.size(file) / 1e6);
-            if (upkeep != null) {
-                StorageUpkeep.Compaction c = upkeep.compact();
-                System.out.printf("  online compaction: %.1f MB -> %.1f MB in %d ms (file %.1f MB)%n",
-                        c.bytesBefore() / 1e6, c.bytesAfter() / 1e6, c.took().toMillis(), Files.size(file) / 1e6);
-            }
         }
         long beforeCompact = Files.size(file);
         try (Connection c = ctx.getBean(DataSource.class).getConnection(); Statement s = c.createStatement()) {

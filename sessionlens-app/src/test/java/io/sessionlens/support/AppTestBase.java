@@ -23,8 +23,6 @@ public abstract class AppTestBase {
         registry.add("sessionlens.demo-data", () -> "false");
         // the dev-mode popup would cover the navbar in screenshots and clicks
         registry.add("vaadin.devmode.devTools.enabled", () -> "false");
-        // a compaction holds writers for up to 30 s: tests call it when they mean it (StorageUpkeepTest)
-        registry.add("sessionlens.storage.check-every", () -> "PT24H");
     }
 
     protected String baseUrl() {
