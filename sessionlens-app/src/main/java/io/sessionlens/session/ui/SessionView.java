@@ -22,6 +22,7 @@ import io.sessionlens.analysis.TurnMapping;
 import io.sessionlens.base.ui.RouteIds;
 import io.sessionlens.base.ui.component.Badges;
 import io.sessionlens.session.ExperimentSettingsService;
+import io.sessionlens.session.HumanVerdict;
 import io.sessionlens.session.SessionDocument;
 import io.sessionlens.session.SessionReader;
 import io.sessionlens.session.TurnDocument;
@@ -106,8 +107,16 @@ class SessionView extends Div implements BeforeEnterObserver, HasDynamicTitle {
             getElement().executeJs("window.slSession.scrollToTurn($0, true)", focusTurn);
     }
 
-    /** Without {@code ?turn}, a session opens at its root-cause turn when it has one, else at the top. */
+    /**
+     * Without {@code ?turn}, a session opens at its root-cause turn when it has one (an analyst's verdict before the
+     * automatic one), else at the top.
+     */
     static int landingTurn(SessionDocument doc) {
+        HumanVerdict human = doc.humanVerdict();
+        if (human != null) {
+            Integer turn = human.turn();   // null: the analyst found no root cause
+            return turn == null ? 0 : turn;
+        }
         RootCause rc = doc.rootCause();
         return rc == null ? 0 : rc.turn();
     }
