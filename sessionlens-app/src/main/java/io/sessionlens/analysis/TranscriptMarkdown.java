@@ -1,6 +1,7 @@
 package io.sessionlens.analysis;
 
 import io.sessionlens.analysis.assessment.AssessmentWording;
+import io.sessionlens.analysis.signal.SignalKind;
 
 /**
  * A session as Markdown, for pasting into a ticket or a chat: the root cause first, then each turn's user and
@@ -63,7 +64,7 @@ public final class TranscriptMarkdown {
         if (!t.signals().isEmpty()) {
             md.append("**Signals:**\n\n");
             for (Signal s : t.signals())
-                md.append("- ").append(s.kind()).append(": ").append(inline(s.detail())).append('\n');
+                md.append("- ").append(SignalKind.label(s.kind())).append(": ").append(inline(s.detail())).append('\n');
             md.append('\n');
         }
     }

@@ -121,6 +121,27 @@ public class SpanTreeService {
         return assessments.findSpan(traceId, spanId).stream().map(TraceMapping::toModel).toList();
     }
 
+    /** The trace-level assessments (the turn's judges), not those attached to a span. */
+    public List<Assessment> traceAssessments(String traceId) {
+        return assessments.findTrace(traceId).stream().map(TraceMapping::toModel).filter(a -> a.spanId() == null)
+                .toList();
+    }
+
+    /**
+     * Where a failure started: the first error span, in depth-first order, with no error span below it (an agent span
+     * fails because its tool did; the tool is where to look). Empty when the trace has no reachable error span.
+     */
+    public Optional<String> firstErrorOrigin(String traceId) {
+        List<String> errors = errorSpanIdsInPreorder(traceId);
+        for (int i = 0; i < errors.size(); i++) {
+            if (i + 1 == errors.size()) return Optional.of(errors.get(i));
+            String current = errors.get(i);
+            boolean below = pathTo(traceId, errors.get(i + 1)).stream().anyMatch(r -> r.spanId().equals(current));
+            if (!below) return Optional.of(current);
+        }
+        return Optional.empty();
+    }
+
     /** Every span with an error, in the order a depth-first walk of the tree meets them. */
     public List<String> errorSpanIdsInPreorder(String traceId) {
         SpanPreorder order = preorder(traceId);

@@ -31,7 +31,7 @@ class SessionAnalyzerTest {
         assertThat(rc.flaggedTurn()).isEqualTo(5);
         assertThat(rc.evidence())
                 .startsWith(
-                        "turn 3: the answer took \"2.5%\" from 'fees-2019.md', which its metadata marks outdated (status is deprecated; superseded_by fees-2024.md")
+                        "turn 3: the answer took \"2.5%\" from 'fees-2019.md', which its metadata marks outdated (status is deprecated; superseded by fees-2024.md")
                 .contains("turns 4–5 repeat it")
                 .endsWith("a judge flagged turn 5 (correctness = no: 'The fee is 1.5% since 2024, not 2.5%.')");
         assertThat(rc.candidates()).extracting(RootCause.Candidate::turn).first().isEqualTo(3);

@@ -25,7 +25,7 @@ class TranscriptMarkdownTest {
                 .contains("**Assistant:**\n\n> Correct: 25 plus 12.50 euros, both at the 2.5% rate, is 37.50 euros.\n");
         assertThat(md).contains(
                 "- **correctness** = no (FAIL, LLM_JUDGE: gpt-4o)\n  > The fee is 1.5% since 2024, not 2.5%.\n");
-        assertThat(md).contains("- outdated_document: retrieved 'fees-2019.md'");
+        assertThat(md).contains("- Outdated document: retrieved 'fees-2019.md'");   // the kind in words, not its key
     }
 
     @Test

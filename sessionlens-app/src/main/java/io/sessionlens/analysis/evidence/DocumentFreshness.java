@@ -41,33 +41,38 @@ public final class DocumentFreshness {
 
     private DocumentFreshness() {}
 
+    /** A metadata key as words: "superseded_by" reads "superseded by" in a sentence. */
+    private static String words(String key) {
+        return key.replace('_', ' ');
+    }
+
     /** Why the document is outdated at {@code asOf}, or empty when its metadata does not say so. */
     public static Optional<String> outdatedReason(Map<String, Object> metadata, Instant asOf) {
         List<String> reasons = new ArrayList<>();
         for (String k : STATUS_KEYS) {
             String v = word(metadata.get(k));
             if (STALE_STATUSES.contains(v)) {
-                reasons.add(k + " is " + v);
+                reasons.add(words(k) + " is " + v);
                 break;
             }
         }
         for (String k : FLAG_KEYS) {
             if (isTrue(metadata.get(k))) {
-                reasons.add("marked " + k);
+                reasons.add("marked " + words(k));
                 break;
             }
         }
         for (String k : SUCCESSOR_KEYS) {
             Object v = metadata.get(k);
             if (v != null && !v.toString().isBlank()) {
-                reasons.add(k + " " + v);
+                reasons.add(words(k) + " " + v);
                 break;
             }
         }
         for (String k : EXPIRY_KEYS) {
             Instant expiry = instant(metadata.get(k));
             if (expiry != null && expiry.isBefore(asOf)) {
-                reasons.add(k + " " + metadata.get(k) + ", before the conversation (" + day(asOf) + ")");
+                reasons.add(words(k) + " " + metadata.get(k) + ", before the conversation (" + day(asOf) + ")");
                 break;
             }
         }
@@ -76,7 +81,7 @@ public final class DocumentFreshness {
             if (updated == null) continue;
             if (Duration.between(updated, asOf).compareTo(STALE_AFTER) > 0) {
                 long years = Duration.between(updated, asOf).toDays() / 365;
-                reasons.add(k + " " + metadata.get(k) + ", " + years + " years before the conversation");
+                reasons.add(words(k) + " " + metadata.get(k) + ", " + years + " years before the conversation");
             }
             break; // the first update date present decides
         }

@@ -30,4 +30,27 @@ public final class SignalKind {
     public static final String CONTEXT_WINDOW = "context_window";
     /** Part of the turn could not be analysed; the message says which part and why. */
     public static final String ANALYSIS_PROBLEM = "analysis_problem";
+
+    /** The kind in an analyst's words, for a label beside the signal's sentence ("Tool failed", "Slow turn"). */
+    public static String label(String kind) {
+        return switch (kind) {
+            case ERROR_STATE -> "Trace failed";
+            case ERROR_SPAN -> "Error";
+            case HANDLED_WARNING -> "Handled warning";
+            case TOOL_RETRIED -> "Tool retried";
+            case FAILING_ASSESSMENT -> "Judge failed";
+            case TOOL_ERROR -> "Tool failed";
+            case OUTDATED_DOCUMENT -> "Outdated document";
+            case UNSUPPORTED_CLAIM -> "Unsupported numbers";
+            case USER_CORRECTION -> "User pushback";
+            case USER_REPETITION -> "User asked again";
+            case LATENCY_OUTLIER -> "Slow turn";
+            case CONTEXT_WINDOW -> "Context window";
+            case ANALYSIS_PROBLEM -> "Not fully analysed";
+            default -> {
+                String words = kind.replace('_', ' ');
+                yield words.isEmpty() ? words : Character.toUpperCase(words.charAt(0)) + words.substring(1);
+            }
+        };
+    }
 }

@@ -3,6 +3,8 @@ package io.sessionlens.session.ui;
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.ClientCallable;
 import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.AnchorTarget;
 import com.vaadin.flow.component.html.Div;
@@ -15,10 +17,12 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
+import io.sessionlens.analysis.RootCause;
 import io.sessionlens.analysis.TurnMapping;
 import io.sessionlens.base.ui.RouteIds;
 import io.sessionlens.base.ui.component.Badges;
 import io.sessionlens.session.ExperimentSettingsService;
+import io.sessionlens.session.HumanVerdict;
 import io.sessionlens.session.SessionDocument;
 import io.sessionlens.session.SessionReader;
 import io.sessionlens.session.TurnDocument;
@@ -39,6 +43,8 @@ import org.jspecify.annotations.Nullable;
 class SessionView extends Div implements BeforeEnterObserver, HasDynamicTitle {
     static final int PAGE = 8;
     static final String SCRIPT = "context://scripts/sl-session.js";
+    static final String[][] SHORTCUTS = {{"j  or  Alt+↓", "next turn"}, {"k  or  Alt+↑", "previous turn"},
+            {"?", "this list"}, {"Esc", "close this list"}};
 
     private final SessionReader sessions;
     private final ExperimentSettingsService settings;
@@ -71,7 +77,7 @@ class SessionView extends Div implements BeforeEnterObserver, HasDynamicTitle {
         int turn = event.getLocation().getQueryParameters().getSingleParameter("turn").map(SessionView::parseInt)
                 .orElse(0);
         removeAll();
-        sessions.open(new SessionRef(exp, sid)).ifPresentOrElse(doc -> show(doc, turn),
+        sessions.open(new SessionRef(exp, sid)).ifPresentOrElse(doc -> show(doc, turn > 0 ? turn : landingTurn(doc)),
                 () -> add(new H2("Session not found"),
                         new Paragraph("There is no session " + sid + " in experiment " + exp + "."),
                         new Anchor(SessionNavigation.ROUTE, "Back to all sessions")));
@@ -97,7 +103,42 @@ class SessionView extends Div implements BeforeEnterObserver, HasDynamicTitle {
         body.addClassName("sl-session-body");
         add(body);
         getElement().executeJs("window.slSession.install(this)");
-        if (focusTurn > 0) scrollToTurn(focusTurn);
+        if (focusTurn > 0 && focusTurn <= doc.turns().size())
+            getElement().executeJs("window.slSession.scrollToTurn($0, true)", focusTurn);
+    }
+
+    /**
+     * Without {@code ?turn}, a session opens at its root-cause turn when it has one (an analyst's verdict before the
+     * automatic one), else at the top.
+     */
+    static int landingTurn(SessionDocument doc) {
+        HumanVerdict human = doc.humanVerdict();
+        if (human != null) {
+            Integer turn = human.turn();   // null: the analyst found no root cause
+            return turn == null ? 0 : turn;
+        }
+        RootCause rc = doc.rootCause();
+        return rc == null ? 0 : rc.turn();
+    }
+
+    /** "?" on the page: the keyboard shortcuts. */
+    @ClientCallable
+    void showShortcuts() {
+        var dialog = new Dialog();
+        dialog.setHeaderTitle("Keyboard shortcuts");
+        dialog.setId("shortcuts");
+        var list = new Div();
+        list.addClassName("sl-shortcuts");
+        for (String[] row : SHORTCUTS) {
+            var key = new Span(row[0]);
+            key.addClassName("sl-key");
+            list.add(new Div(key, new Span(row[1])));
+        }
+        dialog.add(list);
+        var close = new Button("Close", e -> dialog.close());
+        close.setId("shortcuts-close");
+        dialog.getFooter().add(close);
+        dialog.open();
     }
 
     private static Component header(SessionDocument doc) {
@@ -149,7 +190,7 @@ class SessionView extends Div implements BeforeEnterObserver, HasDynamicTitle {
     }
 
     private void scrollToTurn(int turn) {
-        getElement().executeJs("window.slSession.scrollToTurn($0)", turn);
+        getElement().executeJs("window.slSession.scrollToTurn($0, false)", turn);
     }
 
     private void useMapping(String experimentId, TurnMapping mapping) {

@@ -52,9 +52,11 @@ final class SpanDetails extends Div {
         add(summary);
     }
 
-    void show(String traceId, io.sessionlens.trace.model.Span span, List<Assessment> assessments) {
+    /** {@code title}: the span's name, or the label that tells it from its same-named siblings. */
+    void show(String traceId, io.sessionlens.trace.model.Span span, String title, List<Assessment> assessments,
+            boolean turnJudgesAbove) {
         summary.removeAll();
-        var name = new H3(span.name());
+        var name = new H3(title);
         name.addClassName("span-title");
         var meta = new Div();
         meta.addClassName("span-meta");
@@ -88,7 +90,8 @@ final class SpanDetails extends Div {
         added.add(sheet.add(tab("attributes", counted("Attributes", span.attributes().size())),
                 attributes(traceId, span)));
         added.add(sheet.add(tab("events", counted("Events", span.events().size())), events(span)));
-        added.add(sheet.add(tab("assessments", counted("Assessments", assessments.size())), assessments(assessments)));
+        added.add(sheet.add(tab("assessments", counted("Judges", assessments.size())),
+                assessments(assessments, turnJudgesAbove)));
         // First look: an error span opens on its exception, a model call on its conversation.
         String firstLook = span.hasError() ? "tab-events" : chat.isEmpty() ? "tab-inputs" : "tab-chat";
         find(added, selectedTab).or(() -> find(added, firstLook)).ifPresent(sheet::setSelectedTab);
@@ -211,8 +214,11 @@ final class SpanDetails extends Div {
         return list;
     }
 
-    private static Component assessments(List<Assessment> assessments) {
-        if (assessments.isEmpty()) return empty("No assessments on this span.");
+    private static Component assessments(List<Assessment> assessments, boolean turnJudgesAbove) {
+        if (assessments.isEmpty())
+            return empty(turnJudgesAbove
+                    ? "No judge on this span: the turn's judges are at the top of the page."
+                    : "No judge on this span.");
         var list = new Div();
         list.addClassName("assessment-list");
         for (Assessment a : assessments) {

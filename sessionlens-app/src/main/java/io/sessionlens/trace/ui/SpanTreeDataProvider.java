@@ -4,6 +4,8 @@ import com.vaadin.flow.data.provider.hierarchy.AbstractBackEndHierarchicalDataPr
 import com.vaadin.flow.data.provider.hierarchy.HierarchicalQuery;
 import io.sessionlens.trace.SpanRow;
 import io.sessionlens.trace.SpanTreeService;
+import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 
@@ -17,15 +19,20 @@ final class SpanTreeDataProvider extends AbstractBackEndHierarchicalDataProvider
     private final String traceId;
     /** Finding roots means checking every span's parent; the trace does not change while it is shown, so count once. */
     private @Nullable Integer rootCount;
+    private final Map<String, String> labels;
 
-    SpanTreeDataProvider(SpanTreeService tree, String traceId) {
+    /** {@code labels} gets a telling name for each span whose siblings share its name (see {@link SpanLabels}). */
+    SpanTreeDataProvider(SpanTreeService tree, String traceId, Map<String, String> labels) {
         this.tree = tree;
         this.traceId = traceId;
+        this.labels = labels;
     }
 
     @Override
     protected Stream<SpanRow> fetchChildrenFromBackEnd(HierarchicalQuery<SpanRow, Void> query) {
-        return tree.children(traceId, parentId(query), query.getOffset(), query.getLimit()).stream();
+        List<SpanRow> rows = tree.children(traceId, parentId(query), query.getOffset(), query.getLimit());
+        labels.putAll(SpanLabels.of(rows, row -> tree.span(traceId, row.spanId()).orElse(null)));
+        return rows.stream();
     }
 
     @Override

@@ -1,6 +1,8 @@
 package io.sessionlens.trace.ui;
 
 import io.sessionlens.base.ui.RouteIds;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Links to the trace page, for other features. The URLs are relative to the app's base URL (as Vaadin's own route
@@ -29,4 +31,20 @@ public final class TraceNavigation {
     public interface SessionLinks {
         String sessionUrl(String experimentId, String sessionKey);
     }
+
+    /**
+     * The turn's trace-level judges as the session page reads them (with the experiment's failing values), so the span
+     * page shows the same verdicts. Provided by the session feature, for the same reason as {@link SessionLinks}.
+     */
+    public interface TurnJudges {
+        /** Empty when the turn has no trace-level judges, or its session could not be read. */
+        List<TurnJudge> of(String experimentId, String sessionKey, String traceId);
+    }
+
+    /**
+     * One judge of a turn, as the span page shows it.
+     *
+     * @param verdict {@code pass}, {@code fail}, {@code neutral} or {@code unknown}
+     */
+    public record TurnJudge(String name, String value, String verdict, @Nullable String rationale, String source) {}
 }

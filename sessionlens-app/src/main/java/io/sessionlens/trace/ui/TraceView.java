@@ -1,10 +1,13 @@
 package io.sessionlens.trace.ui;
 
+import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dependency.StyleSheet;
+import com.vaadin.flow.component.details.Details;
 import com.vaadin.flow.component.grid.ColumnTextAlign;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
@@ -18,6 +21,7 @@ import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.page.Page;
 import com.vaadin.flow.component.splitlayout.SplitLayout;
 import com.vaadin.flow.component.treegrid.TreeGrid;
 import com.vaadin.flow.data.renderer.LitRenderer;
@@ -25,15 +29,21 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.shared.Registration;
 import io.sessionlens.base.ui.DurationFormat;
 import io.sessionlens.base.ui.RouteIds;
 import io.sessionlens.base.ui.TimeFormat;
 import io.sessionlens.trace.SpanRow;
 import io.sessionlens.trace.SpanTreeService;
 import io.sessionlens.trace.TraceHeader;
+import io.sessionlens.trace.json.JsonValues;
+import io.sessionlens.trace.model.Assessment;
 import io.sessionlens.trace.model.SpanStatus;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -47,10 +57,18 @@ class TraceView extends VerticalLayout implements BeforeEnterObserver, HasDynami
     /** "Expand path to errors" opens at most this many error paths: beyond that the tree is no longer readable. */
     static final int MAX_ERROR_PATHS = 200;
     private static final int ROWS_OF_CONTEXT = 12;
+    /** The siblings read to label a span selected before its level is shown: the grid's own page size. */
+    private static final int LABEL_PAGE = 50;
+    /** Below this window width the tree stands above the details instead of beside them. */
+    static final int STACKED_BELOW = 900;
+    /** Below this width the type and timeline columns give their room to the span names. */
+    static final int FEW_COLUMNS_BELOW = 600;
+    /** From this window width on the tree has room for a column naming each span's type. */
+    static final int TYPE_COLUMN_FROM = 1600;
 
     private static final String NAME_TEMPLATE = """
             <vaadin-grid-tree-toggle @click=${onClick} .leaf=${!model.hasChildren} .expanded=${live(model.expanded)} \
-            .level=${model.level}><vaadin-icon class="span-icon ${item.typeClass}" icon=${item.icon}></vaadin-icon>\
+            .level=${model.level}><vaadin-icon class="span-icon ${item.typeClass}" icon=${item.icon} title=${item.type}></vaadin-icon>\
             <span class="span-name" title=${item.name}>${item.name}</span></vaadin-grid-tree-toggle>""";
     private static final String STATUS_TEMPLATE = """
             <vaadin-badge theme=${item.statusTheme}>${item.status}</vaadin-badge>""";
@@ -60,6 +78,12 @@ class TraceView extends VerticalLayout implements BeforeEnterObserver, HasDynami
 
     private final SpanTreeService tree;
     private final TraceNavigation.SessionLinks sessionLinks;
+    private final TraceNavigation.TurnJudges turnJudges;
+    private final Details judges = new Details();
+    /** Same-named spans told apart ("Models.generate_content · gemini-2.5-pro"), filled as the provider reads rows. */
+    private final Map<String, String> labels = new ConcurrentHashMap<>();
+    /** While the page opens, the selection it makes is not written to the address (the address is what was asked). */
+    private boolean opening;
     private final TreeGrid<SpanRow> grid = new TreeGrid<>();
     private final SpanDetails details = new SpanDetails();
     private final Div header = new Div();
@@ -70,12 +94,18 @@ class TraceView extends VerticalLayout implements BeforeEnterObserver, HasDynami
     private final HorizontalLayout toolbar = new HorizontalLayout();
     private final SplitLayout split = new SplitLayout();
     private final Grid.Column<SpanRow> timeline;
+    private @Nullable Registration resizing;
     private @Nullable TraceHeader trace;
     private String title = "Trace · SessionLens";
 
-    TraceView(SpanTreeService tree, TraceNavigation.SessionLinks sessionLinks) {
+    TraceView(SpanTreeService tree, TraceNavigation.SessionLinks sessionLinks, TraceNavigation.TurnJudges turnJudges) {
         this.tree = tree;
         this.sessionLinks = sessionLinks;
+        this.turnJudges = turnJudges;
+        judges.setId("turn-judges");
+        judges.addClassName("turn-judges");
+        judges.setOpened(true);
+        judges.setWidthFull();
         setSizeFull();
         setSpacing(false);
         addClassName("trace-view");
@@ -107,7 +137,7 @@ class TraceView extends VerticalLayout implements BeforeEnterObserver, HasDynami
         split.setSplitterPosition(56);
         split.setSizeFull();
         split.addClassName("trace-split");
-        add(header, toolbar, split);
+        add(header, judges, toolbar, split);
         setFlexGrow(1, split);
     }
 
@@ -118,12 +148,13 @@ class TraceView extends VerticalLayout implements BeforeEnterObserver, HasDynami
         grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_NO_BORDER);
         grid.setSizeFull();
         grid.addColumn(LitRenderer.<SpanRow>of(NAME_TEMPLATE)
-                .withProperty("name", SpanRow::name)
+                .withProperty("name", r -> labels.getOrDefault(r.spanId(), r.name()))
                 .withProperty("icon", r -> SpanTypeIcon.of(r.spanType()).iconName())
+                .withProperty("type", SpanRow::spanType)
                 .withProperty("typeClass", r -> SpanTypeIcon.of(r.spanType()).cssClass())
                 .withFunction("onClick", this::toggle))
-                .setHeader("Span").setKey("name").setFlexGrow(3).setResizable(true).setWidth("12em");
-        grid.addColumn(SpanRow::spanType).setHeader("Type").setKey("type").setWidth("8em").setFlexGrow(0)
+                .setHeader("Span").setKey("name").setFlexGrow(3).setResizable(true).setWidth("14em");
+        grid.addColumn(SpanRow::spanType).setHeader("Type").setKey("type").setWidth("7em").setFlexGrow(0)
                 .setResizable(true);
         grid.addColumn(LitRenderer.<SpanRow>of(STATUS_TEMPLATE)
                 .withProperty("status", r -> r.hasError() ? "ERROR" : r.status().name())
@@ -141,9 +172,13 @@ class TraceView extends VerticalLayout implements BeforeEnterObserver, HasDynami
                         r -> Math.max(0.4, Math.min(percent(r.durationNs()), 100 - percent(offsetNs(r)))))
                 .withProperty("wfTitle", r -> "starts at +" + DurationFormat.ofNanos(offsetNs(r)) + ", runs "
                         + DurationFormat.ofNanos(r.durationNs())))
-                .setHeader("Timeline").setKey("waterfall").setFlexGrow(1).setWidth("7.5em");
+                .setHeader("Timeline").setKey("waterfall").setFlexGrow(1).setWidth("6.5em");
         grid.setPartNameGenerator(r -> r.hasError() ? "error-row" : null);
         grid.asSingleSelect().addValueChangeListener(e -> showSpan(e.getValue()));
+        // the arrow keys move the selection, not only the focus: the details follow the keyboard
+        grid.addCellFocusListener(e -> e.getItem().ifPresent(row -> {
+            if (!row.equals(grid.asSingleSelect().getValue())) grid.select(row);
+        }));
         return timeline;
     }
 
@@ -180,14 +215,102 @@ class TraceView extends VerticalLayout implements BeforeEnterObserver, HasDynami
         toolbar.setVisible(true);
         split.setVisible(true);
         timeline.setHeader("Timeline · " + DurationFormat.ofNanos(trace.spansDurationNs()));
-        grid.setDataProvider(new SpanTreeDataProvider(tree, traceId));
-        if (spanId != null && !reveal(traceId, spanId)) {
-            Notification.show("This trace has no span " + spanId + " that can be reached from a root span.");
+        labels.clear();
+        grid.setDataProvider(new SpanTreeDataProvider(tree, traceId, labels));
+        showJudges(trace);
+        opening = true;
+        try {
+            if (spanId != null && !reveal(traceId, spanId)) {
+                Notification.show("This trace has no span " + spanId + " that can be reached from a root span.");
+                openAtFirstLook(traceId);
+            } else if (spanId == null) {
+                openAtFirstLook(traceId);
+            }
+        } finally {
+            opening = false;
         }
+    }
+
+    /**
+     * Without {@code ?span}: the path to where the first failure started is opened and that span selected (its
+     * exception showing); a trace without errors opens its root's children with the root selected.
+     */
+    private void openAtFirstLook(String traceId) {
+        var origin = tree.firstErrorOrigin(traceId);
+        if (origin.isPresent()) {
+            details.preferEvents();
+            if (reveal(traceId, origin.get())) return;
+        }
+        tree.children(traceId, null, 0, 1).stream().findFirst().ifPresent(root -> {
+            if (root.hasChildren()) grid.expand(root);
+            grid.select(root);
+        });
+    }
+
+    /** The turn's judges, with their rationale, above the tree: they judge the whole turn, not one span. */
+    private void showJudges(TraceHeader t) {
+        judges.removeAll();
+        List<TraceNavigation.TurnJudge> list = turnJudges.of(t.experimentId(), t.sessionKey(), t.traceId());
+        if (list.isEmpty()) list = tree.traceAssessments(t.traceId()).stream().map(TraceView::judge).toList();
+        judges.setVisible(!list.isEmpty());
+        if (list.isEmpty()) return;
+        long failing = list.stream().filter(j -> j.verdict().equals("fail")).count();
+        judges.setSummaryText("Judges of this turn (" + list.size() + (failing > 0 ? ", " + failing + " failing" : "")
+                + ")");
+        // failing judges first: they are why the analyst came
+        list = list.stream().sorted(Comparator.comparing(j -> !j.verdict().equals("fail"))).toList();
+        for (TraceNavigation.TurnJudge j : list) {
+            var chip = new Span(j.name() + ": " + j.value());
+            chip.addClassName("sl-chip");
+            chip.setTitle(j.verdict() + " · " + j.source());
+            var why = new Span(
+                    j.rationale() == null || j.rationale().isBlank() ? "(no rationale given)" : j.rationale());
+            why.addClassName("sl-rationale");
+            var line = new Div(chip, why);
+            line.addClassNames("sl-judge", j.verdict());
+            judges.add(line);
+        }
+    }
+
+    /** A trace-level assessment read straight from the trace (its session not analysed): no verdict yet. */
+    private static TraceNavigation.TurnJudge judge(Assessment a) {
+        String value = a.valueJson() != null
+                ? JsonValues.readable(a.valueJson())
+                : a.serializedValue() != null ? a.serializedValue().value() : a.error() != null ? "scorer error" : "";
+        return new TraceNavigation.TurnJudge(a.name(), value, a.error() != null ? "unknown" : "neutral", a.rationale(),
+                a.source().type());
     }
 
     @Override
     public String getPageTitle() { return title; }
+
+    @Override
+    protected void onAttach(AttachEvent event) {
+        super.onAttach(event);
+        Page page = event.getUI().getPage();
+        page.retrieveExtendedClientDetails(d -> fit(d.getWindowInnerWidth()));
+        resizing = page.addBrowserWindowResizeListener(e -> fit(e.getWidth()));
+    }
+
+    @Override
+    protected void onDetach(DetachEvent event) {
+        if (resizing != null) resizing.remove();
+        resizing = null;
+        super.onDetach(event);
+    }
+
+    /** Narrow windows stack the tree above the details, and phones drop the type and timeline columns. */
+    private void fit(int width) {
+        boolean stacked = width < STACKED_BELOW;
+        split.setOrientation(stacked ? SplitLayout.Orientation.VERTICAL : SplitLayout.Orientation.HORIZONTAL);
+        split.setSplitterPosition(stacked ? 42 : 56);
+        split.getElement().setAttribute("data-stacked", Boolean.toString(stacked));
+        boolean few = width < FEW_COLUMNS_BELOW;
+        judges.setOpened(!few);   // on a phone the judges would push the tree off the screen: one tap away
+        // the icon says the type too (its tooltip names it); the column is for screens with room to spare
+        grid.getColumnByKey("type").setVisible(width >= TYPE_COLUMN_FROM);
+        timeline.setVisible(!few);
+    }
 
     private void showMissing(String traceId) {
         title = "Trace not found · SessionLens";
@@ -251,11 +374,23 @@ class TraceView extends VerticalLayout implements BeforeEnterObserver, HasDynami
             details.showNothing();
             return;
         }
+        boolean root = row.parentSpanId() == null || tree.parent(traceId, row).isEmpty();
         tree.span(traceId, row.spanId()).ifPresentOrElse(
-                s -> details.show(traceId, s, tree.assessments(traceId, row.spanId())),
+                s -> details.show(traceId, s, label(traceId, row), tree.assessments(traceId, row.spanId()),
+                        root && judges.isVisible()),
                 details::showNothing);
         // Keep the address shareable: it now points at this span.
-        UI.getCurrent().getPage().getHistory().replaceState(null, TraceNavigation.traceUrl(traceId, row.spanId()));
+        if (!opening)
+            UI.getCurrent().getPage().getHistory().replaceState(null, TraceNavigation.traceUrl(traceId, row.spanId()));
+    }
+
+    /** The row's name as the tree shows it; a span selected before the grid read its level gets its label here. */
+    private String label(String traceId, SpanRow row) {
+        if (!labels.containsKey(row.spanId()) && row.parentSpanId() != null) {
+            List<SpanRow> siblings = tree.children(traceId, row.parentSpanId(), 0, LABEL_PAGE);
+            labels.putAll(SpanLabels.of(siblings, r -> tree.span(traceId, r.spanId()).orElse(null)));
+        }
+        return labels.getOrDefault(row.spanId(), row.name());
     }
 
     /**

@@ -16,12 +16,12 @@ class DocumentFreshnessTest {
             "status|deprecated|status is deprecated",
             "status|Archived|status is archived",
             "lifecycle|superseded|lifecycle is superseded",
-            "superseded_by|fees-2024.md|superseded_by fees-2024.md",
+            "superseded_by|fees-2024.md|superseded by fees-2024.md",
             "deprecated|true|marked deprecated",
-            "valid_until|2024-12-31|valid_until 2024-12-31, before the conversation (2025-06-01)",
+            "valid_until|2024-12-31|valid until 2024-12-31, before the conversation (2025-06-01)",
             "expires|2025-01-01T00:00:00Z|expires 2025-01-01T00:00:00Z, before the conversation (2025-06-01)",
-            "last_updated|2019-03-01|last_updated 2019-03-01, 6 years before the conversation",
-            "updated_at|2020|updated_at 2020, 4 years before the conversation"})
+            "last_updated|2019-03-01|last updated 2019-03-01, 6 years before the conversation",
+            "updated_at|2020|updated at 2020, 4 years before the conversation"})
     void the_documents_own_metadata_says_it_is_stale(String key, String value, String reason) {
         assertThat(DocumentFreshness.outdatedReason(Map.of(key, value), CONVERSATION)).contains(reason);
     }
@@ -30,7 +30,7 @@ class DocumentFreshnessTest {
     void several_reasons_are_all_given() {
         assertThat(DocumentFreshness.outdatedReason(Map.of("status", "deprecated", "superseded_by", "fees-2024.md"),
                 CONVERSATION))
-                .contains("status is deprecated; superseded_by fees-2024.md");
+                .contains("status is deprecated; superseded by fees-2024.md");
     }
 
     @ParameterizedTest

@@ -33,7 +33,7 @@ class RetrievedDocumentsTest {
         assertThat(old.snippet()).isEqualTo("Transfers cost 2.5%.");
         assertThat(old.metadata()).containsEntry("status", "deprecated");
         assertThat(old.outdated()).isTrue();
-        assertThat(old.outdatedReason()).isEqualTo("status is deprecated; superseded_by fees-2024.md");
+        assertThat(old.outdatedReason()).isEqualTo("status is deprecated; superseded by fees-2024.md");
         assertThat(docs.get(1).outdated()).isFalse();
         assertThat(docs.get(1).outdatedReason()).isNull();
     }

@@ -80,4 +80,24 @@ class ChatLinesTest {
                 "{\"messages\":[{\"role\":\"user\",\"content\":[{\"type\":\"text\",\"text\":\"hi\"}]}]}"));
         assertThat(ChatLines.of(s)).containsExactly(new ChatLines.Line("user", "hi"));
     }
+
+    /** The demo's Gemini model span (travel sessions): the span page's Chat tab reads what the session page reads. */
+    @Test
+    void a_gemini_generate_content_span_has_chat_lines() {
+        Map<String, String> a = new LinkedHashMap<>();
+        a.put(MlflowKeys.SPAN_INPUTS, """
+                {"model": "gemini-2.5-pro", "contents": [{"role": "user", "parts": [{"text": "Fly me to Lisbon"}]},
+                 {"role": "model", "parts": [{"text": "When?"}]}, {"role": "user", "parts": [{"text": "Friday"}]}],
+                 "config": {"system_instruction": "You are a travel agent.", "temperature": 0.3}}""");
+        a.put(MlflowKeys.SPAN_OUTPUTS, """
+                {"candidates": [{"content": {"parts": [{"function_call": {"id": "c1", "name": "search_flights",
+                 "args": {"origin": "AMS"}}}], "role": "model"}, "finish_reason": "STOP", "index": 0,
+                 "safety_ratings": null}], "model_version": "gemini-2.5-pro"}""");
+        a.put(MlflowKeys.MESSAGE_FORMAT, "\"gemini\"");
+        List<ChatLines.Line> lines = ChatLines.of(span(a));
+
+        assertThat(lines).extracting(ChatLines.Line::role).containsExactly("system", "user", "assistant", "user",
+                "assistant");
+        assertThat(lines.getLast().content()).contains("search_flights");
+    }
 }

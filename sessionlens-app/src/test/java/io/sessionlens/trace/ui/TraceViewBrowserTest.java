@@ -97,24 +97,29 @@ class TraceViewBrowserTest extends BrowserTestBase {
     }
 
     @Test
-    void a_five_thousand_span_trace_opens_on_its_roots_and_expands_a_level_at_a_time() {
+    void a_five_thousand_span_trace_opens_at_its_first_failure_and_expands_a_level_at_a_time() {
         open(TraceNavigation.traceUrl(BIG));
 
-        assertThat(row("agent")).isVisible();
-        assertThat(row("late_callback")).isVisible();
         assertThat(page.locator("#span-count")).containsText("5,000");
         assertThat(page.locator("#span-count")).containsText("2 with errors");
-        assertThat(row("step 1")).hasCount(0);
+        // it opens where the first failure started: the path to step 401's tool call open, the call selected
+        assertThat(page.locator("#span-details .span-title")).hasText("get_weather");
+        assertThat(toggle("step 401")).hasAttribute("expanded", "");
+        assertThat(toggle("step 402")).not().hasAttribute("expanded", "");
+        assertThat(page).hasURL(java.util.regex.Pattern.compile("traces/" + BIG + "$"));
 
-        toggle("agent").click();
+        page.evaluate("() => document.querySelector('#span-tree').scrollToIndex(0)");
+        assertThat(row("agent")).isVisible();
         assertThat(row("step 1")).isVisible();
-        assertThat(row("chat_model")).hasCount(0);   // grandchildren wait for their own expand
+        assertThat(row("embed_query")).hasCount(0);   // grandchildren wait for their own expand
         screenshot("trace-view-expanded");
+        page.evaluate("() => document.querySelector('#span-tree').scrollToIndex(1)");   // the second root
+        assertThat(row("late_callback")).isVisible();   // the orphan: a root of its own
     }
 
     @Test
     void next_error_opens_the_path_to_the_failed_tool_call_and_shows_its_stack_trace() {
-        open(TraceNavigation.traceUrl(BIG));
+        open(TraceNavigation.traceUrl(BIG, id(1)));   // the agent root selected
         assertThat(row("agent")).isVisible();
 
         page.locator("#next-error").click();
@@ -167,12 +172,12 @@ class TraceViewBrowserTest extends BrowserTestBase {
         page.locator("#previous-turn").click();
         assertThat(page.locator("#turn-position")).containsText("1 of 2");
         assertThat(page).hasURL(java.util.regex.Pattern.compile("traces/" + BIG + "$"));
-        assertThat(row("agent")).isVisible();
+        assertThat(page.locator("#span-details .span-title")).hasText("get_weather");
     }
 
     @Test
     void expand_path_to_errors_opens_every_ancestor_of_the_error_spans() {
-        open(TraceNavigation.traceUrl(BIG));
+        open(TraceNavigation.traceUrl(BIG, id(1)));
         assertThat(row("agent")).isVisible();
         page.locator("#expand-errors").click();
         waitForVaadin();
