@@ -27,11 +27,12 @@ import java.util.function.Supplier;
  */
 final class SessionPanel extends Div {
 
-    SessionPanel(SessionDocument doc, IntConsumer onTurnClick, Supplier<Component> polarityEditor) {
+    SessionPanel(SessionDocument doc, IntConsumer onTurnClick, Supplier<Component> polarityEditor,
+            Component verdictEditor) {
         addClassName("sl-panel");
         setId("session-panel");
 
-        var verdict = new Div(new H3("Where it went wrong"), new RootCauseBox(doc));
+        var verdict = new Div(new H3("Where it went wrong"), verdictEditor, new RootCauseBox(doc));
         verdict.addClassName("sl-panel-verdict");
         add(verdict);
         // Below 1100 px the panel sits under the header showing the verdict; the rest opens with this button.

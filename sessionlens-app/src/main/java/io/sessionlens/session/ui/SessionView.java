@@ -12,6 +12,7 @@ import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
@@ -26,6 +27,7 @@ import io.sessionlens.session.HumanVerdict;
 import io.sessionlens.session.SessionDocument;
 import io.sessionlens.session.SessionReader;
 import io.sessionlens.session.TurnDocument;
+import io.sessionlens.session.VerdictService;
 import io.sessionlens.trace.SessionRef;
 import io.sessionlens.trace.model.TraceState;
 import io.sessionlens.trace.ui.TraceStateBadge;
@@ -48,6 +50,7 @@ class SessionView extends Div implements BeforeEnterObserver, HasDynamicTitle {
 
     private final SessionReader sessions;
     private final ExperimentSettingsService settings;
+    private final VerdictService verdicts;
     private String title = "Session · SessionLens";
     private @Nullable SessionDocument doc;
     private TurnMarks marks = new TurnMarks(null, List.of(), Set.of());
@@ -55,7 +58,8 @@ class SessionView extends Div implements BeforeEnterObserver, HasDynamicTitle {
     private Div more = new Div();
     private int rendered;
 
-    SessionView(SessionReader sessions, ExperimentSettingsService settings) {
+    SessionView(SessionReader sessions, ExperimentSettingsService settings, VerdictService verdicts) {
+        this.verdicts = verdicts;
         this.sessions = sessions;
         this.settings = settings;
         addClassName("sl-session");
@@ -99,7 +103,8 @@ class SessionView extends Div implements BeforeEnterObserver, HasDynamicTitle {
         renderUpTo(Math.max(PAGE, focusTurn));
         var body = new Div(new TurnRail(doc.turns(), marks), chat, new SessionPanel(doc, this::showTurn,
                 () -> new PolarityEditor(doc, settings.get(doc.experimentId()).failingValues(),
-                        byJudge -> useFailingValues(doc.experimentId(), byJudge))));
+                        byJudge -> useFailingValues(doc.experimentId(), byJudge)),
+                new VerdictEditor(doc, true, d -> decide(doc, d), () -> withdraw(doc))));
         body.addClassName("sl-session-body");
         add(body);
         getElement().executeJs("window.slSession.install(this)");
@@ -191,6 +196,62 @@ class SessionView extends Div implements BeforeEnterObserver, HasDynamicTitle {
 
     private void scrollToTurn(int turn) {
         getElement().executeJs("window.slSession.scrollToTurn($0, false)", turn);
+    }
+
+    private void decide(SessionDocument doc, VerdictEditor.Decision d) {
+        var ref = new SessionRef(doc.experimentId(), doc.sessionId());
+        try {
+            verdicts.decide(ref, d.turn(), d.kind(), d.note(), reviewer(), d.version());
+            Notification.show("Verdict saved").setPosition(Notification.Position.BOTTOM_START);
+            reopen(d.turn());
+        } catch (VerdictService.InvalidVerdict e) {
+            Notification.show(e.getMessage()).addThemeVariants(NotificationVariant.LUMO_ERROR);
+        } catch (VerdictService.StaleVerdict e) {
+            conflict(e.current(), d.turn());
+        }
+    }
+
+    /** A colleague changed the verdict since this page showed it: say what stands, lose nothing of what they did. */
+    private void conflict(HumanVerdict current, @Nullable Integer yours) {
+        var dialog = new Dialog();
+        dialog.setId("verdict-conflict");
+        dialog.setHeaderTitle("The verdict was changed meanwhile");
+        var what = new Paragraph(current.reviewer() + " set it to "
+                + (current.turn() == null ? "no root cause" : "turn " + current.turn()) + " at "
+                + io.sessionlens.base.ui.TimeFormat.of(current.decidedAt())
+                + ". Your change was not saved; the page now shows their verdict, and you can change it again.");
+        what.addClassName("sl-verdict-conflict");
+        dialog.add(what);
+        var ok = new Button("Show the current verdict", e -> {
+            dialog.close();
+            reopen(current.turn() == null ? yours : current.turn());
+        });
+        ok.setId("verdict-conflict-ok");
+        dialog.getFooter().add(ok);
+        dialog.open();
+    }
+
+    private void withdraw(SessionDocument doc) {
+        verdicts.withdraw(new SessionRef(doc.experimentId(), doc.sessionId()));
+        Notification.show("Verdict withdrawn: the analysis' verdict stands").setPosition(
+                Notification.Position.BOTTOM_START);
+        reopen(null);
+    }
+
+    /** A fresh page load: the list, rail and panel all show the verdict that now stands. */
+    private void reopen(@Nullable Integer turn) {
+        SessionDocument d = doc;
+        if (d == null) return;
+        String url = turn == null
+                ? SessionNavigation.sessionUrl(d.experimentId(), d.sessionId())
+                : SessionNavigation.turnUrl(d.experimentId(), d.sessionId(), turn);
+        getUI().ifPresent(ui -> ui.getPage().setLocation(url));
+    }
+
+    private static String reviewer() {
+        var request = com.vaadin.flow.server.VaadinRequest.getCurrent();
+        var who = request == null ? null : request.getUserPrincipal();
+        return who == null ? "anonymous" : who.getName();
     }
 
     private void useMapping(String experimentId, TurnMapping mapping) {

@@ -19,7 +19,7 @@ import tools.jackson.databind.JsonNode;
  * session document and the sessions list, keeps the automatic one beside it, survives a re-analysis, refuses what makes
  * no sense, never silently overwrites a colleague's newer verdict, and can be withdrawn.
  */
-class VerdictApiTest extends AppTestBase {
+public class VerdictApiTest extends AppTestBase {
     @Autowired SessionAnalysisWorker worker;
     Http http;
 
@@ -29,7 +29,7 @@ class VerdictApiTest extends AppTestBase {
     }
 
     /** Three turns; the judge fails the third. */
-    static String session(String experiment, String session, String hexPrefix, String lastAnswer) {
+    public static String session(String experiment, String session, String hexPrefix, String lastAnswer) {
         List<String> traces = new ArrayList<>();
         String[][] turns = {{"I need a laptop under 900 euros for video editing.", "Noted: under 900 euros."},
                 {"Which one would you pick?", "The ProBook 16 fits your needs."},
