@@ -154,6 +154,13 @@ class SessionView extends Div implements BeforeEnterObserver, HasDynamicTitle {
                 Badges.of(doc.turnCount() + (doc.turnCount() == 1 ? " turn" : " turns"), Badges.Tone.NEUTRAL),
                 TraceStateBadge.of(TraceState.parse(doc.state())));
         if (doc.standalone()) meta.add(Badges.of("no session id: a trace of its own", Badges.Tone.WARNING));
+        if (doc.importInterrupted()) {
+            var cut = Badges.of("import interrupted: turns may be missing", Badges.Tone.WARNING);
+            cut.setId("import-interrupted");
+            cut.getElement().setAttribute("title", "The server stopped while this session was being imported. Import"
+                    + " its export again to complete it; traces already stored stay as they are.");
+            meta.add(cut);
+        }
         meta.setSpacing(true);
         var export = new Anchor(SessionNavigation.transcriptUrl(doc.experimentId(), doc.sessionId()),
                 "Export Markdown");
