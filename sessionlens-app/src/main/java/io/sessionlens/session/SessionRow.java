@@ -49,11 +49,12 @@ public record SessionRow(String experimentId, String sessionId, boolean standalo
         return Stream.concat(
                 sessionJudges.stream().filter(JudgeChip::failing).map(j -> j.name() + ": " + j.value()),
                 turnJudges.stream().filter(TurnJudge::failing)
-                        .map(j -> j.name() + ": " + j.value() + " (" + turns(j.turns()) + ")"))
+                        .map(j -> j.name() + ": " + j.value() + " (" + turnsLabel(j.turns()) + ")"))
                 .toList();
     }
 
-    static String turns(List<Integer> turns) {
+    /** {@code turn 3}, {@code turns 3, 5}. */
+    public static String turnsLabel(List<Integer> turns) {
         return (turns.size() == 1 ? "turn " : "turns ")
                 + String.join(", ", turns.stream().map(String::valueOf).toList());
     }

@@ -489,7 +489,7 @@ class SessionsView extends VerticalLayout implements BeforeEnterObserver, AfterN
                 yield s;
             }
             case NOT_ANALYSED -> {
-                var s = new Span(r.analysed() ? "not analysed" : "not analysed yet");
+                var s = new Span(r.analysed() ? "not analysed" : "analysing…");
                 s.addClassNames("sl-verdict-pending");
                 s.setTitle(r.analysed()
                         ? "The analysis could not read this session; open it to see its turns"
@@ -509,7 +509,7 @@ class SessionsView extends VerticalLayout implements BeforeEnterObserver, AfterN
         for (var j : sessionJudges.stream().filter(SessionRow.JudgeChip::failing).toList())
             box.add(chip(j.name() + ": " + j.value(), j.verdict(), title));
         for (var j : r.turnJudges().stream().filter(SessionRow.TurnJudge::failing).toList())
-            box.add(chip(j.name() + ": " + j.value() + " · " + turnsLabel(j.turns()), j.verdict(), title));
+            box.add(chip(j.name() + ": " + j.value() + " · " + SessionRow.turnsLabel(j.turns()), j.verdict(), title));
         for (var j : sessionJudges.stream().filter(j -> !j.failing()).toList())
             box.add(chip(j.name() + ": " + j.value(), j.verdict(), title));
         box.getElement().setAttribute("title", String.join("\n", title));
@@ -526,11 +526,6 @@ class SessionsView extends VerticalLayout implements BeforeEnterObserver, AfterN
         });
         b.getElement().setAttribute("data-verdict", verdict);
         return b;
-    }
-
-    private static String turnsLabel(List<Integer> turns) {
-        return (turns.size() == 1 ? "turn " : "turns ") + turns.stream().map(String::valueOf)
-                .collect(Collectors.joining(", "));
     }
 
     /** MLflow's state as plain text (an error in red), so it never reads as SessionLens' verdict. */
