@@ -225,7 +225,7 @@ class SessionsView extends VerticalLayout implements BeforeEnterObserver, AfterN
         var verdictColumn = grid.addComponentColumn(SessionsView::verdictCell).setHeader("Verdict")
                 .setKey(SessionSort.ROOT_CAUSE.name()).setSortable(true).setWidth("12.5rem").setFlexGrow(0);
         column(Fit.TINY, session, verdictColumn);
-        column(Fit.SMALL, grid.addComponentColumn(SessionsView::judgesCell).setHeader("Judges (failing first)")
+        column(Fit.SMALL, grid.addComponentColumn(this::judgesCell).setHeader("Judges (failing first)")
                 .setWidth("13rem").setFlexGrow(0),
                 grid.addColumn(SessionRow::turnCount).setHeader("Turns")
                         .setKey(SessionSort.TURNS.name()).setSortable(true).setWidth("4.5rem").setFlexGrow(0)
@@ -499,19 +499,38 @@ class SessionsView extends VerticalLayout implements BeforeEnterObserver, AfterN
         };
     }
 
-    /** Failing judges first (session-level, then per-turn with their turns), then the other session-level ones. */
-    private static Component judgesCell(SessionRow r) {
+    /**
+     * Failing judges, each in full (session-level, then per-turn with their turns; the judge the list is filtered on
+     * first), then how many others there are: their values are in the tooltip.
+     */
+    private Component judgesCell(SessionRow r) {
         var box = new Div();
         box.addClassName("sl-chips");
+        String filtered = query.filter().judgeName();
+        Comparator<String> filteredFirst = Comparator
+                .comparing(name -> !name.equalsIgnoreCase(String.valueOf(filtered)));
         List<String> title = new ArrayList<>();
-        var sessionJudges = r.sessionJudges().stream()
-                .sorted(Comparator.comparing((SessionRow.JudgeChip j) -> !j.failing())).toList();
-        for (var j : sessionJudges.stream().filter(SessionRow.JudgeChip::failing).toList())
-            box.add(chip(j.name() + ": " + j.value(), j.verdict(), title));
-        for (var j : r.turnJudges().stream().filter(SessionRow.TurnJudge::failing).toList())
-            box.add(chip(j.name() + ": " + j.value() + " · " + SessionRow.turnsLabel(j.turns()), j.verdict(), title));
-        for (var j : sessionJudges.stream().filter(j -> !j.failing()).toList())
-            box.add(chip(j.name() + ": " + j.value(), j.verdict(), title));
+        r.sessionJudges().stream().filter(SessionRow.JudgeChip::failing)
+                .sorted(Comparator.comparing(SessionRow.JudgeChip::name, filteredFirst))
+                .forEach(j -> box.add(chip(j.name() + ": " + j.value(), j.verdict(), title)));
+        r.turnJudges().stream().filter(SessionRow.TurnJudge::failing)
+                .sorted(Comparator.comparing(SessionRow.TurnJudge::name, filteredFirst))
+                .forEach(j -> box.add(chip(j.name() + ": " + j.value() + " · " + SessionRow.turnsLabel(j.turns()),
+                        j.verdict(), title)));
+        List<String> others = new ArrayList<>();
+        r.sessionJudges().stream().filter(j -> !j.failing()).forEach(j -> others.add(j.name() + ": " + j.value()));
+        r.turnJudges().stream().filter(j -> !j.failing()).forEach(j -> others.add(j.name() + ": " + j.value() + " ("
+                + SessionRow.turnsLabel(j.turns()) + ")"));
+        if (!others.isEmpty()) {
+            int n = others.size();
+            var more = new Span(box.getComponentCount() == 0
+                    ? n + (n == 1 ? " judge, not failing" : " judges, none failing")
+                    : "+" + n + (n == 1 ? " other" : " others"));
+            more.addClassName("sl-judges-more");
+            box.add(more);
+            title.add("");
+            title.addAll(others);
+        }
         box.getElement().setAttribute("title", String.join("\n", title));
         return box;
     }
