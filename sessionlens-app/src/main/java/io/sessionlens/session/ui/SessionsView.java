@@ -171,6 +171,8 @@ class SessionsView extends VerticalLayout implements BeforeEnterObserver, AfterN
         verdict.setItems(verdicts);
         verdict.setItemLabelGenerator(SessionsView::verdictLabel);
         verdict.setValue(ANY);
+        judgeSuggestions = sessions.judgeSuggestions();
+        judge.setItems(judgeSuggestions);   // before a link's value is set (beforeEnter comes before attach)
         judge.setId("filter-judge");
         judge.setPlaceholder("name=value");
         judge.setHelperText("session or per-turn judge");
@@ -305,8 +307,6 @@ class SessionsView extends VerticalLayout implements BeforeEnterObserver, AfterN
         super.onAttach(event);
         pollRegistration = event.getUI().addPollListener(e -> updateAnalysing(true));
         updateAnalysing(false);
-        judgeSuggestions = sessions.judgeSuggestions();
-        judge.setItems(judgeSuggestions);
         // Which columns fit: measured in the browser, reported only when the fit changes.
         grid.getElement().executeJs("""
                 const grid = this, view = $0, fits = $1;

@@ -160,6 +160,11 @@ class SessionsListBrowserTest extends BrowserTestBase {
         assertThat(grid().locator(".sl-chips vaadin-badge", new Locator.LocatorOptions().setHasText("correctness: no"))
                 .first()).isVisible();
         screenshot("sessions-list-judge-filter");
+        page.reload();   // the link reproduces the view
+        waitForVaadin();
+        assertThat(page.locator("#filter-judge input")).hasValue("correctness=no");
+        assertThat(page.locator("#sessions-total"))
+                .hasText(expected + (expected == 1 ? " session" : " sessions"));
     }
 
     @Test
@@ -174,6 +179,12 @@ class SessionsListBrowserTest extends BrowserTestBase {
         assertThat(page.locator("#sessions-total")).hasText(all + " sessions");
         assertThat(page).hasURL(java.util.regex.Pattern.compile("/sessions\\?experiment=" + exp + "$"));
         screenshot("sessions-list-bad-link");
+
+        go("?judge=nosuchjudge%3Dx&experiment=" + exp);
+        assertThat(page.locator("#sessions-problems")).isHidden();
+        assertThat(page.locator("#sessions-empty")).containsText("No session matches these filters.");
+        assertThat(page.locator("#sessions-empty")).containsText("No session has a judge named “nosuchjudge”");
+        assertThat(page.locator("#sessions-empty")).containsText("correctness");
     }
 
     @Test
