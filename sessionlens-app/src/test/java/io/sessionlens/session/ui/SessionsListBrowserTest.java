@@ -185,6 +185,10 @@ class SessionsListBrowserTest extends BrowserTestBase {
         assertThat(page.locator("#sessions-empty")).containsText("No session matches these filters.");
         assertThat(page.locator("#sessions-empty")).containsText("No session has a judge named “nosuchjudge”");
         assertThat(page.locator("#sessions-empty")).containsText("correctness");
+
+        go("?experiment=no-such-experiment&sort=turns,desc");
+        assertThat(page.locator("#sessions-empty")).containsText("No session matches these filters.");
+        assertThat(page.locator("#filter-experiment input")).hasValue("no-such-experiment");
     }
 
     @Test
