@@ -67,14 +67,17 @@ final class SummaryLine extends Div {
     /** The kind as the session page words it, counted: "1 tool error", "3 tool errors", "2 lost context". */
     static String kindLabel(String wire, long n) {
         String label = kindLabel(wire);
-        boolean countable = !label.equals("lost context") && !label.equals("other");
-        return n == 1 || !countable ? label : label + "s";
+        return n == 1 || label.equals("lost context") ? label : label + "s";
     }
 
-    /** The kind as the session page words it; a name an older analysis stored is shown as it is. */
+    /**
+     * The kind as the session page words it ("other fault": a bare "other" beside a count reads as "1 other session");
+     * a name an older analysis stored is shown as it is.
+     */
     static String kindLabel(String wire) {
         try {
-            return RootCauseKind.ofWire(wire).label();
+            RootCauseKind kind = RootCauseKind.ofWire(wire);
+            return kind == RootCauseKind.OTHER ? "other fault" : kind.label();
         } catch (IllegalArgumentException older) {
             return wire.replace('_', ' ');
         }
