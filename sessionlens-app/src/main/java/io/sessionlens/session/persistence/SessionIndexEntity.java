@@ -44,7 +44,7 @@ public class SessionIndexEntity {
     @Nullable Integer rootCauseTurn;
     @Nullable String rootCauseKind;
     @Nullable String sessionJudges;
-    /** JSON list of {name, value, verdict, turns} of the per-turn judges (migration V20_15). */
+    /** JSON list of {name, value, verdict, turns} of the per-turn judges (migration V21_15). */
     @Nullable String turnJudges;
     @Nullable String analysisJson;
     Instant updatedAt;
