@@ -16,9 +16,14 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Slice;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.core.JacksonException;
 
@@ -29,6 +34,8 @@ import tools.jackson.core.JacksonException;
 @Service
 @Transactional(readOnly = true)
 public class SessionService {
+    static final int JUDGE_SUGGESTION_SESSIONS = 2000;
+    static final int EXPORT_PAGE = 1000;
     private final SessionIndexRepository index;
     private final TraceService traces;
     private final HumanVerdictRepository verdicts;
@@ -44,8 +51,52 @@ public class SessionService {
         return index.search(filter, sort, page, size).map(SessionService::toRow);
     }
 
+    /** One page of the sessions that match, without counting them all: the total comes from {@link #summary}. */
+    public List<SessionRow> rows(SessionFilter filter, List<SessionSort.Order> sort, int page, int size) {
+        return index.searchSlice(filter, sort, page, size).map(SessionService::toRow).getContent();
+    }
+
     public long count(SessionFilter filter) {
         return index.countMatching(filter);
+    }
+
+    /**
+     * The summary line: counts by verdict and root-cause kind of the sessions the filter keeps, whatever its verdict
+     * ({@link SessionSummary#matching} gives the list's total). One query.
+     */
+    public SessionSummary summary(SessionFilter filter) {
+        return index.summarise(filter);
+    }
+
+    /**
+     * The judge values seen in the newest {@value #JUDGE_SUGGESTION_SESSIONS} sessions, session-level and per-turn, as
+     * {@code name=value}, sorted: the judge filter's suggestions.
+     */
+    public List<String> judgeSuggestions() {
+        Set<String> out = new TreeSet<>();
+        for (String json : index.recentJudgeLists(JUDGE_SUGGESTION_SESSIONS)) {
+            try {
+                for (var j : AnalysisJson.readJudges(json))   // a per-turn entry read as a chip: its turns left out
+                    if (!j.value().isBlank() && j.value().length() <= 80) out.add(j.name() + "=" + j.value());
+            } catch (JacksonException unreadable) {
+                // an older or damaged list only costs its suggestions
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    /**
+     * Every session the query keeps, in its order, a page at a time: each page its own read transaction, so a big export
+     * never holds every row in one persistence context.
+     */
+    @Transactional(propagation = Propagation.NOT_SUPPORTED)
+    public void forEachMatching(SessionQuery query, Consumer<SessionRow> each) {
+        for (int page = 0;; page++) {
+            Slice<SessionRow> p = index.searchSlice(query.filter(), query.sort(), page, EXPORT_PAGE)
+                    .map(SessionService::toRow);
+            p.forEach(each);
+            if (!p.hasNext()) return;
+        }
     }
 
     /** How many sessions wait for the background analysis. */
@@ -124,7 +175,21 @@ public class SessionService {
                 nz(e.getFirstInput()), nz(e.getLastOutput()), e.getTotalTokens(), e.getTotalDurationMs(),
                 e.getRootCauseTurn(),
                 e.getRootCauseKind(), AnalysisJson.readJudges(e.getSessionJudges()), e.isAnalysed(),
-                e.getImportState() == SessionIndexEntity.ImportState.INTERRUPTED);
+                e.getImportState() == SessionIndexEntity.ImportState.INTERRUPTED, verdict(e), readTurnJudges(e));
+    }
+
+    /** As {@code SessionSearch}'s verdict filter defines it. */
+    private static SessionVerdict verdict(SessionIndexEntity e) {
+        if (e.getRootCauseTurn() != null) return SessionVerdict.ROOT_CAUSE;
+        return e.isAnalysed() && e.getAnalysisJson() != null ? SessionVerdict.HEALTHY : SessionVerdict.NOT_ANALYSED;
+    }
+
+    private static List<SessionRow.TurnJudge> readTurnJudges(SessionIndexEntity e) {
+        try {
+            return AnalysisJson.readTurnJudges(e.getTurnJudges());
+        } catch (JacksonException unreadable) {
+            return List.of();
+        }
     }
 
     private static String nz(@Nullable String s) {

@@ -34,4 +34,25 @@ public final class DemoData {
             throw new UncheckedIOException(e);
         }
     }
+
+    /** The demo corpus' experiments, sorted. */
+    public static java.util.List<String> experiments(DemoCorpus corpus) {
+        return corpus.sessions().stream().map(io.sessionlens.demodata.ExpectedSession::experimentId).distinct().sorted()
+                .toList();
+    }
+
+    /** Waits (up to a minute) until the background analysis has analysed every session of these experiments. */
+    public static void awaitAnalysed(Http http, java.util.List<String> experiments) {
+        try {
+            for (int i = 0; i < 600; i++) {
+                boolean done = experiments.stream().allMatch(e -> http.get("/api/sessions?size=1&verdict=not_analysed"
+                        + "&experiment=" + e).json().get("total").asLong() == 0);
+                if (done) return;
+                Thread.sleep(100);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        throw new AssertionError("the sessions were not analysed within a minute");
+    }
 }

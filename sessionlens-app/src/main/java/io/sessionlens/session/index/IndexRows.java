@@ -82,6 +82,7 @@ class IndexRows {
                 e.setRootCauseKind(analysis.rootCause() == null ? null : analysis.rootCause().kind().wire());
             }
             e.setSessionJudges(AnalysisJson.writeJudges(analysis.sessionAssessments()));
+            e.setTurnJudges(AnalysisJson.writeTurnJudges(analysis.turns()));
             e.setAnalysisJson(AnalysisJson.write(analysis));
             e.setSearchText(text.toString());
         } else {
@@ -91,6 +92,7 @@ class IndexRows {
                 e.setRootCauseKind(null);
             }
             e.setSessionJudges(null);
+            e.setTurnJudges(null);
             e.setAnalysisJson(null);
         }
     }

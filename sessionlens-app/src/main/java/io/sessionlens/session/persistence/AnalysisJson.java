@@ -2,16 +2,22 @@ package io.sessionlens.session.persistence;
 
 import io.sessionlens.analysis.AssessmentView;
 import io.sessionlens.analysis.SessionAnalysis;
+import io.sessionlens.analysis.TurnAnalysis;
 import io.sessionlens.session.SessionRow.JudgeChip;
+import io.sessionlens.session.SessionRow.TurnJudge;
 import io.sessionlens.trace.json.SharedJson;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The stored forms of a session's analysis: the whole {@link SessionAnalysis} as JSON (read back on every view and API
- * call), and its session-level judges as compact chips (searchable with LIKE, shown in the list).
+ * call), its session-level judges as compact chips and its per-turn judges as one chip per value with the turns
+ * that got it (both searchable with LIKE, shown in the list).
  */
 public final class AnalysisJson {
     private static final JsonMapper JSON = SharedJson.MAPPER;
@@ -33,6 +39,33 @@ public final class AnalysisJson {
     public static List<JudgeChip> readJudges(@Nullable String json) {
         if (json == null || json.isBlank()) return List.of();
         return JSON.readValue(json, new TypeReference<List<JudgeChip>>() {});
+    }
+
+    /** Per-turn judges, one entry per judge, value and verdict, in the order first seen, with the turns that got it. */
+    public static String writeTurnJudges(List<TurnAnalysis> turns) {
+        Map<JudgeChip, List<Integer>> seen = new LinkedHashMap<>();
+        for (TurnAnalysis t : turns) {
+            for (AssessmentView a : t.assessments()) {
+                List<Integer> at = seen.computeIfAbsent(chip(a), c -> new ArrayList<>());
+                if (!at.contains(t.index())) at.add(t.index());
+            }
+        }
+        return JSON.writeValueAsString(seen.entrySet().stream()
+                .map(e -> new TurnJudge(e.getKey().name(), e.getKey().value(), e.getKey().verdict(), e.getValue()))
+                .toList());
+    }
+
+    public static List<TurnJudge> readTurnJudges(@Nullable String json) {
+        if (json == null || json.isBlank()) return List.of();
+        return JSON.readValue(json, new TypeReference<List<TurnJudge>>() {});
+    }
+
+    /**
+     * The text a stored judge list holds for this judge and value, for a LIKE over the lists: both written the way
+     * {@link #writeJudges} writes them (JSON-escaped), value case as given.
+     */
+    public static String judgeNeedle(String name, String value) {
+        return "\"name\":" + JSON.writeValueAsString(name) + ",\"value\":" + JSON.writeValueAsString(value) + ",";
     }
 
     /** A judge value as a chip shows it: strings bare, everything else as JSON. */

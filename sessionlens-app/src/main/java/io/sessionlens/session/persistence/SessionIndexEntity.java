@@ -44,6 +44,8 @@ public class SessionIndexEntity {
     @Nullable Integer rootCauseTurn;
     @Nullable String rootCauseKind;
     @Nullable String sessionJudges;
+    /** JSON list of {name, value, verdict, turns} of the per-turn judges (migration V21_15). */
+    @Nullable String turnJudges;
     @Nullable String analysisJson;
     Instant updatedAt;
     /** 0 while waiting for the background analysis, else the analyser version that wrote {@link #analysisJson}. */
@@ -94,6 +96,7 @@ public class SessionIndexEntity {
     public @Nullable Integer getRootCauseTurn() { return rootCauseTurn; }
     public @Nullable String getRootCauseKind() { return rootCauseKind; }
     public @Nullable String getSessionJudges() { return sessionJudges; }
+    public @Nullable String getTurnJudges() { return turnJudges; }
     public @Nullable String getAnalysisJson() { return analysisJson; }
     public Instant getUpdatedAt() { return updatedAt; }
 
@@ -117,6 +120,7 @@ public class SessionIndexEntity {
     public void setRootCauseTurn(@Nullable Integer turn) { this.rootCauseTurn = turn; }
     public void setRootCauseKind(@Nullable String kind) { this.rootCauseKind = kind; }
     public void setSessionJudges(@Nullable String json) { this.sessionJudges = json; }
+    public void setTurnJudges(@Nullable String json) { this.turnJudges = json; }
     public void setAnalysisJson(@Nullable String json) { this.analysisJson = json; }
     public void setUpdatedAt(Instant updatedAt) { this.updatedAt = updatedAt; }
     public @Nullable ImportState getImportState() { return importState; }

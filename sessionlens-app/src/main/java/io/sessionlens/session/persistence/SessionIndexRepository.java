@@ -11,6 +11,7 @@ import java.util.Optional;
 import org.springframework.data.domain.Limit;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Slice;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
 import org.springframework.data.jpa.repository.Modifying;
@@ -20,7 +21,8 @@ import org.springframework.data.jpa.repository.Query;
 public interface SessionIndexRepository
         extends
             JpaRepository<SessionIndexEntity, SessionIndexEntity.Key>,
-            JpaSpecificationExecutor<SessionIndexEntity> {
+            JpaSpecificationExecutor<SessionIndexEntity>,
+            SessionSummaryQuery {
 
     default Optional<SessionIndexEntity> findByRef(SessionRef ref) {
         return findById(SessionIndexEntity.Key.of(ref));
@@ -37,6 +39,13 @@ public interface SessionIndexRepository
     /** One page of the sessions that match, sorted by the keys given (newest first without any). */
     default Page<SessionIndexEntity> search(SessionFilter filter, List<SessionSort.Order> sort, int page, int size) {
         return findAll(SessionSearch.matching(filter), PageRequest.of(page, size, SessionSearch.sort(sort)));
+    }
+
+    /** The same page without counting all matches (the caller knows the total, or only needs whether more follow). */
+    default Slice<SessionIndexEntity> searchSlice(SessionFilter filter, List<SessionSort.Order> sort, int page,
+            int size) {
+        return findBy(SessionSearch.matching(filter),
+                q -> q.slice(PageRequest.of(page, size, SessionSearch.sort(sort))));
     }
 
     default long countMatching(SessionFilter filter) {

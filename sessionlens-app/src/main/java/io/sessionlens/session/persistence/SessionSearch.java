@@ -1,5 +1,6 @@
 package io.sessionlens.session.persistence;
 
+import io.sessionlens.analysis.SessionAnalyzer;
 import io.sessionlens.session.SessionFilter;
 import io.sessionlens.session.SessionSort;
 import jakarta.persistence.criteria.Predicate;
@@ -56,18 +57,37 @@ final class SessionSearch {
             if (f.from() != null) p.add(cb.greaterThanOrEqualTo(root.get("lastRequestTime"), f.from()));
             if (f.to() != null) p.add(cb.lessThanOrEqualTo(root.get("firstRequestTime"), f.to()));
             if (f.errorsOnly()) p.add(cb.greaterThan(root.get("errorTurns"), 0));
-            if (f.rootCauseOnly()) p.add(cb.isNotNull(root.get("rootCauseTurn")));
+            if (f.verdict() != null) p.add(switch (f.verdict()) {
+                case ROOT_CAUSE -> cb.isNotNull(root.get("rootCauseTurn"));
+                case HEALTHY -> cb.and(cb.isNull(root.get("rootCauseTurn")), analysedNow(root, cb));
+                case NOT_ANALYSED -> cb.and(cb.isNull(root.get("rootCauseTurn")), cb.not(analysedNow(root, cb)));
+            });
+            if (present(f.rootCauseKind())) p.add(cb.equal(root.get("rootCauseKind"), f.rootCauseKind()));
             if (present(f.text())) {
                 String like = "%" + escapeLike(f.text().toLowerCase(Locale.ROOT)) + "%";
                 p.add(cb.like(root.get("searchText"), like, '\\'));
             }
             if (present(f.judgeName())) {
-                String needle = "\"name\":\"" + f.judgeName() + "\""
-                        + (present(f.judgeValue()) ? ",\"value\":\"" + f.judgeValue() + "\"" : "");
-                p.add(cb.like(root.get("sessionJudges"), "%" + escapeLike(needle) + "%", '\\'));
+                // The session-level list or the per-turn one; the value case-insensitively ("No" finds "no").
+                String needle = present(f.judgeValue())
+                        ? AnalysisJson.judgeNeedle(f.judgeName(), f.judgeValue())
+                        : AnalysisJson.judgeNeedle(f.judgeName(), "").replaceFirst("\"value\":\"\",$", "");
+                String like = "%" + escapeLike(needle.toLowerCase(Locale.ROOT)) + "%";
+                p.add(cb.or(cb.like(cb.lower(root.get("sessionJudges")), like, '\\'),
+                        cb.like(cb.lower(root.get("turnJudges")), like, '\\')));
             }
             return cb.and(p.toArray(Predicate[]::new));
         };
+    }
+
+    /**
+     * The row holds an analysis by today's analyser: a "healthy" verdict needs one (a session waiting for the background
+     * analysis, or whose analysis failed, is "not analysed").
+     */
+    static Predicate analysedNow(jakarta.persistence.criteria.Root<SessionIndexEntity> root,
+            jakarta.persistence.criteria.CriteriaBuilder cb) {
+        return cb.and(cb.equal(root.get("analysisVersion"), cb.literal(SessionAnalyzer.VERSION)),
+                cb.isNotNull(root.get("analysisJson")));
     }
 
     private static boolean present(@Nullable String s) {

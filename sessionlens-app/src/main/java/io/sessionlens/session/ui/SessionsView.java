@@ -1,27 +1,33 @@
 package io.sessionlens.session.ui;
 
 import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.ClientCallable;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.datepicker.DatePicker;
+import com.vaadin.flow.component.dependency.StyleSheet;
+import com.vaadin.flow.component.grid.ColumnTextAlign;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridSortOrder;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.orderedlayout.FlexLayout;
-import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.provider.QuerySortOrder;
 import com.vaadin.flow.data.provider.SortDirection;
 import com.vaadin.flow.data.value.ValueChangeMode;
+import com.vaadin.flow.router.AfterNavigationEvent;
+import com.vaadin.flow.router.AfterNavigationObserver;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.Location;
@@ -35,62 +41,112 @@ import io.sessionlens.base.ui.DurationFormat;
 import io.sessionlens.base.ui.TimeFormat;
 import io.sessionlens.base.ui.component.Badges;
 import io.sessionlens.session.SessionFilter;
+import io.sessionlens.session.SessionQuery;
 import io.sessionlens.session.SessionRow;
 import io.sessionlens.session.SessionService;
 import io.sessionlens.session.SessionSort;
-import io.sessionlens.trace.model.TraceState;
-import io.sessionlens.trace.ui.TraceStateBadge;
-import java.time.Instant;
+import io.sessionlens.session.SessionSummary;
+import io.sessionlens.session.SessionVerdict;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The start page: every session, newest first. Filtering, paging and sorting happen in SQL over the session index;
- * the filters live in the URL, so a link reproduces the view.
+ * The start page: what went wrong, session by session. A summary line counts the verdicts and root-cause kinds (each a
+ * filter), the grid shows one verdict per session with MLflow's trace state apart. Filtering, paging and sorting happen
+ * in SQL over the session index; filters and sort live in the URL ({@link SessionQuery}), so a link reproduces the view
+ * and the export buttons export exactly it. On narrow screens the filters fold behind a button and the grid keeps the
+ * columns that fit.
  */
 @Route(SessionNavigation.ROUTE)
 @RouteAlias("")
 @PageTitle("Sessions · SessionLens")
-class SessionsView extends VerticalLayout implements BeforeEnterObserver {
+@StyleSheet("context://styles/sessions-list.css")
+class SessionsView extends VerticalLayout implements BeforeEnterObserver, AfterNavigationObserver {
+    /** Which columns a grid this wide (px) has room for, narrowest first. */
+    enum Fit {
+        TINY(0), SMALL(630), MEDIUM(900), LARGE(1125), WIDE(1420);
+
+        final int minWidth;
+
+        Fit(int minWidth) {
+            this.minWidth = minWidth;
+        }
+    }
+
+    private static final String ANY = "";
+    private static final String KIND = "kind:";
+
     private final SessionService sessions;
     private final Grid<SessionRow> grid = new Grid<>(SessionRow.class, false);
+    private final Map<Fit, List<Grid.Column<SessionRow>>> columnsFrom = new EnumMap<>(Fit.class);
     private final ComboBox<String> experiment = new ComboBox<>("Experiment");
     private final TextField user = new TextField("User");
     private final TextField text = new TextField("Search");
     private final DatePicker from = new DatePicker("From (UTC)");
     private final DatePicker to = new DatePicker("To (UTC)");
     private final Select<String> state = new Select<>();
+    private final Select<String> verdict = new Select<>();
     private final Checkbox errorsOnly = new Checkbox("Has errors");
-    private final Checkbox rootCauseOnly = new Checkbox("Has root cause");
-    private final TextField judge = new TextField("Judge = value");
+    private final ComboBox<String> judge = new ComboBox<>("Judge = value");
+    private final Div filterBar = new Div();
+    private final Button filtersToggle = new Button("Filters");
     private final Span total = new Span();
     private final Span analysing = new Span();
+    private final SummaryLine summaryLine = new SummaryLine(this::linkFor);
+    private final Div problems = new Div();
+    private final Anchor exportCsv = new Anchor("", "CSV");
+    private final Anchor exportJson = new Anchor("", "JSON");
+    private final Div empty = new Div();
     private long waiting;
     private @Nullable Registration pollRegistration;
-    private final Div empty = new Div();
-    private SessionFilter filter = SessionFilter.none();
+    private SessionQuery query = SessionQuery.none();
+    private SessionSummary summary = new SessionSummary(0, 0, 0, 0, Map.of());
+    private long shown;
+    private List<String> judgeSuggestions = List.of();
+    private List<SessionQuery.Problem> linkProblems = List.of();
     private boolean loading;
 
     SessionsView(SessionService sessions) {
         this.sessions = sessions;
         setSizeFull();
-        var importLink = new Anchor("import", "Import traces");
+        addClassName("sl-sessions");
+        add(header(), summaryLine, problems, filters(), empty, grid);
+        problems.setId("sessions-problems");
+        problems.addClassName("sl-problems");
+        problems.setVisible(false);
+        empty.setId("sessions-empty");
+        configureGrid();
+    }
+
+    private Component header() {
         total.setId("sessions-total");
         total.addClassName("sl-small");
         analysing.setId("sessions-analysing");
         analysing.addClassNames("sl-small", "sl-muted");
-        var header = new HorizontalLayout(new H2("Sessions"), total, analysing, importLink);
-        header.setAlignItems(Alignment.BASELINE);
-        header.setWidthFull();
-        header.expand(analysing);
-        add(header, filters(), empty, grid);
-        configureGrid();
-        empty.setId("sessions-empty");
+        analysing.setTitle("Imported sessions are listed at once; their root cause, judges and texts fill in as the"
+                + " background analysis gets to them. Opening a session analyses it straight away.");
+        exportCsv.setId("export-csv");
+        exportJson.setId("export-json");
+        var export = new Span(new Span("Export "), exportCsv, new Span(" · "), exportJson);
+        export.addClassName("sl-export");
+        export.setTitle("Download the sessions these filters keep (all pages), in this order");
+        for (Anchor a : List.of(exportCsv, exportJson)) {
+            a.getElement().setAttribute("download", true);
+            a.getElement().setAttribute("router-ignore", true);
+        }
+        var importLink = new Anchor("import", "Import traces");
+        var head = new Div(new H2("Sessions"), total, analysing, export, importLink);
+        head.addClassName("sl-sessions-head");
+        return head;
     }
 
     private Component filters() {
@@ -100,19 +156,35 @@ class SessionsView extends VerticalLayout implements BeforeEnterObserver {
         user.setId("filter-user");
         text.setId("session-search");
         text.setPlaceholder("session id or words from the chat");
-        text.setWidth("18rem");
+        text.setPrefixComponent(VaadinIcon.SEARCH.create());
         state.setId("filter-state");
-        state.setLabel("State");
-        state.setItems("", "OK", "ERROR", "IN_PROGRESS");
+        state.setLabel("MLflow state");
+        state.setTooltipText("The trace state MLflow recorded (worst of the turns), not SessionLens' verdict");
+        state.setItems(ANY, "OK", "ERROR", "IN_PROGRESS");
         state.setItemLabelGenerator(s -> s.isEmpty() ? "any" : s);
-        state.setValue("");
+        state.setValue(ANY);
+        verdict.setId("filter-verdict");
+        verdict.setLabel("Verdict");
+        List<String> verdicts = new ArrayList<>(List.of(ANY, SessionVerdict.ROOT_CAUSE.wire()));
+        for (RootCauseKind k : RootCauseKind.values()) verdicts.add(KIND + k.wire());
+        verdicts.addAll(List.of(SessionVerdict.HEALTHY.wire(), SessionVerdict.NOT_ANALYSED.wire()));
+        verdict.setItems(verdicts);
+        verdict.setItemLabelGenerator(SessionsView::verdictLabel);
+        verdict.setValue(ANY);
+        judgeSuggestions = sessions.judgeSuggestions();
+        judge.setItems(judgeSuggestions);   // before a link's value is set (beforeEnter comes before attach)
         judge.setId("filter-judge");
-        judge.setPlaceholder("user_frustration=unresolved");
+        judge.setPlaceholder("name=value");
+        judge.setHelperText("session or per-turn judge");
+        judge.setAllowCustomValue(true);
+        judge.setClearButtonVisible(true);
+        judge.addCustomValueSetListener(e -> judge.setValue(e.getDetail()));
         errorsOnly.setId("filter-errors");
-        rootCauseOnly.setId("filter-rootcause");
-        for (TextField f : List.of(user, text, judge)) {
+        errorsOnly.setTooltipText("At least one turn ended in an error state or has an error span");
+        for (TextField f : List.of(user, text)) {
             f.setClearButtonVisible(true);
-            f.setValueChangeMode(ValueChangeMode.LAZY);
+            f.setValueChangeMode(ValueChangeMode.LAZY);   // one query when typing pauses, not one per keystroke
+            f.setValueChangeTimeout(400);
         }
         experiment.addValueChangeListener(e -> applyFilters());
         user.addValueChangeListener(e -> applyFilters());
@@ -120,54 +192,104 @@ class SessionsView extends VerticalLayout implements BeforeEnterObserver {
         from.addValueChangeListener(e -> applyFilters());
         to.addValueChangeListener(e -> applyFilters());
         state.addValueChangeListener(e -> applyFilters());
+        verdict.addValueChangeListener(e -> applyFilters());
         errorsOnly.addValueChangeListener(e -> applyFilters());
-        rootCauseOnly.addValueChangeListener(e -> applyFilters());
         judge.addValueChangeListener(e -> applyFilters());
-        var bar = new FlexLayout(text, experiment, user, from, to, state, judge, errorsOnly, rootCauseOnly);
-        bar.setFlexWrap(FlexLayout.FlexWrap.WRAP);
-        bar.setAlignItems(Alignment.BASELINE);
-        bar.getStyle().set("gap", "var(--lumo-space-s)");
-        bar.setWidthFull();
-        return bar;
+
+        filterBar.setId("sessions-filters");
+        filterBar.addClassName("sl-filters");
+        filterBar.add(experiment, user, from, to, verdict, state, judge, errorsOnly);
+        filtersToggle.setId("filters-toggle");
+        filtersToggle.addClassName("sl-filters-toggle");
+        filtersToggle.addThemeVariants(ButtonVariant.LUMO_SMALL);
+        filtersToggle.setIcon(VaadinIcon.FILTER.create());
+        filtersToggle.getElement().setAttribute("aria-controls", "sessions-filters");
+        filtersToggle.getElement().setAttribute("aria-expanded", "false");
+        filtersToggle.addClickListener(e -> {
+            boolean open = !filterBar.hasClassName("sl-open");
+            filterBar.setClassName("sl-open", open);
+            filtersToggle.getElement().setAttribute("aria-expanded", String.valueOf(open));
+        });
+        var top = new Div(text, filtersToggle);
+        top.addClassName("sl-search-row");
+        var box = new Div(top, filterBar);
+        box.addClassName("sl-filter-box");
+        return box;
     }
 
     private void configureGrid() {
+        Grid.Column<SessionRow> firstInput;
         grid.setId("sessions-grid");
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
-        grid.addComponentColumn(SessionsView::sessionCell).setHeader("Session").setKey(SessionSort.SESSION.name())
-                .setSortable(true)
-                .setWidth("13rem").setFlexGrow(0).setResizable(true);
-        grid.addComponentColumn(SessionsView::stateCell).setHeader("State").setKey(SessionSort.STATE.name())
-                .setSortable(true).setWidth("8.5rem").setFlexGrow(0);
-        grid.addComponentColumn(SessionsView::rootCauseCell).setHeader("Root cause")
-                .setKey(SessionSort.ROOT_CAUSE.name()).setSortable(true)
-                .setWidth("12rem").setFlexGrow(0);
-        grid.addComponentColumn(SessionsView::judgeChips).setHeader("Session judges").setWidth("14rem").setFlexGrow(0);
-        grid.addColumn(SessionRow::turnCount).setHeader("Turns").setKey(SessionSort.TURNS.name()).setSortable(true)
-                .setWidth("5rem").setFlexGrow(0);
-        grid.addColumn(SessionRow::errorTurns).setHeader("Errors").setKey(SessionSort.ERRORS.name()).setSortable(true)
-                .setWidth("5.5rem").setFlexGrow(0)
-                .setTooltipGenerator(r -> r.errorTurns() + " turns with an error state or error span");
-        grid.addColumn(r -> TimeFormat.minutes(r.firstRequestTime())).setHeader("First (UTC)")
-                .setKey(SessionSort.FIRST_REQUEST.name()).setSortable(true)
-                .setWidth("9.5rem").setFlexGrow(0);
-        grid.addColumn(r -> TimeFormat.minutes(r.lastRequestTime())).setHeader("Last (UTC)")
-                .setKey(SessionSort.LAST_REQUEST.name()).setSortable(true)
-                .setWidth("9.5rem").setFlexGrow(0);
-        grid.addColumn(r -> DurationFormat.ofMillis(r.durationMs())).setHeader("Latency")
-                .setKey(SessionSort.LATENCY.name()).setSortable(true)
-                .setWidth("6rem").setFlexGrow(0).setTooltipGenerator(r -> "sum of the turns' execution durations");
-        grid.addColumn(SessionRow::user).setHeader("User").setKey(SessionSort.USER.name()).setSortable(true)
-                .setWidth("8rem").setFlexGrow(0);
-        grid.addColumn(SessionRow::experimentId).setHeader("Exp.").setKey(SessionSort.EXPERIMENT.name())
-                .setSortable(true).setWidth("5rem").setFlexGrow(0);
-        grid.addColumn(SessionRow::firstInput).setHeader("First input").setFlexGrow(1).setWidth("14rem")
-                .setTooltipGenerator(SessionRow::firstInput);
-        grid.setItems(
-                query -> sessions.search(filter, sortOf(query.getSortOrders()), query.getPage(), query.getPageSize())
-                        .stream(),
-                query -> (int) sessions.count(filter));
+        var session = grid.addComponentColumn(SessionsView::sessionCell).setHeader("Session")
+                .setKey(SessionSort.SESSION.name()).setSortable(true).setFrozen(true).setResizable(true)
+                .setWidth("9rem").setFlexGrow(1);
+        var verdictColumn = grid.addComponentColumn(SessionsView::verdictCell).setHeader("Verdict")
+                .setKey(SessionSort.ROOT_CAUSE.name()).setSortable(true).setWidth("12.5rem").setFlexGrow(0);
+        column(Fit.TINY, session, verdictColumn);
+        column(Fit.SMALL, grid.addComponentColumn(this::judgesCell).setHeader("Judges (failing first)")
+                .setWidth("13rem").setFlexGrow(0),
+                grid.addColumn(SessionRow::turnCount).setHeader("Turns")
+                        .setKey(SessionSort.TURNS.name()).setSortable(true).setWidth("4.5rem").setFlexGrow(0)
+                        .setTextAlign(ColumnTextAlign.END));
+        column(Fit.MEDIUM,
+                grid.addColumn(r -> TimeFormat.minutes(r.lastRequestTime())).setHeader("Last (UTC)")
+                        .setKey(SessionSort.LAST_REQUEST.name()).setSortable(true).setWidth("9.5rem").setFlexGrow(0),
+                grid.addComponentColumn(SessionsView::mlflowStateCell).setHeader(mlflowStateHeader())
+                        .setKey(SessionSort.STATE.name()).setSortable(true).setWidth("7.5rem").setFlexGrow(0));
+        column(Fit.LARGE, grid.addColumn(SessionRow::user).setHeader("User").setKey(SessionSort.USER.name())
+                .setSortable(true).setWidth("6rem").setFlexGrow(0),
+                firstInput = grid.addColumn(SessionRow::firstInput).setHeader("First input").setFlexGrow(2)
+                        .setWidth("8rem").setTooltipGenerator(SessionRow::firstInput));
+        column(Fit.WIDE, grid.addColumn(SessionRow::errorTurns).setHeader("Errors").setKey(SessionSort.ERRORS.name())
+                .setSortable(true).setWidth("5rem").setFlexGrow(0).setTextAlign(ColumnTextAlign.END)
+                .setTooltipGenerator(r -> r.errorTurns() + " turns with an error state or error span"),
+                grid.addColumn(r -> DurationFormat.ofMillis(r.durationMs())).setHeader("Latency")
+                        .setKey(SessionSort.LATENCY.name()).setSortable(true).setWidth("5.5rem").setFlexGrow(0)
+                        .setTooltipGenerator(r -> "sum of the turns' execution durations"),
+                grid.addColumn(SessionRow::experimentId).setHeader("Experiment")
+                        .setKey(SessionSort.EXPERIMENT.name()).setSortable(true).setWidth("8rem").setFlexGrow(0)
+                        .setTooltipGenerator(SessionRow::experimentId));
+        List<Grid.Column<SessionRow>> order = new ArrayList<>(grid.getColumns());
+        order.remove(firstInput);
+        order.add(firstInput);   // the one column that takes what width is left, last
+        grid.setColumnOrder(order);
+        grid.setItems(q -> sessions.rows(query.filter(), sortOf(q.getSortOrders()), q.getPage(), q.getPageSize())
+                .stream(), q -> (int) Math.min(shown, Integer.MAX_VALUE));   // counted by the summary, not again
+        grid.addSortListener(e -> {
+            query = query.withSort(sortOf(e.getSortOrder().stream()
+                    .map(o -> new QuerySortOrder(o.getSorted().getKey(), o.getDirection())).toList()));
+            if (!loading) writeUrl();
+        });
         grid.setSizeFull();
+        fit(Fit.LARGE);
+    }
+
+    @SafeVarargs
+    private void column(Fit fit, Grid.Column<SessionRow>... columns) {
+        columnsFrom.put(fit, List.of(columns));
+    }
+
+    /** Shows the columns a grid of this fit has room for; called by the browser as the grid's width changes. */
+    @ClientCallable
+    void fit(String name) {
+        try {
+            fit(Fit.valueOf(name));
+        } catch (IllegalArgumentException ignored) {
+            // a name from an older page script: keep the columns as they are
+        }
+    }
+
+    private void fit(Fit fit) {
+        columnsFrom.forEach((f, cols) -> cols.forEach(c -> c.setVisible(f.compareTo(fit) <= 0)));
+        grid.getElement().setAttribute("data-fit", fit.name().toLowerCase());
+    }
+
+    private static Component mlflowStateHeader() {
+        var h = new Span("MLflow state");
+        h.setTitle("The trace state MLflow recorded (the worst of the turns). It says whether the code raised an"
+                + " error, not whether the answer was right: that is the Verdict.");
+        return h;
     }
 
     /** The sortable columns' keys are {@link SessionSort} names. */
@@ -178,13 +300,24 @@ class SessionsView extends VerticalLayout implements BeforeEnterObserver {
 
     /**
      * While sessions wait for the background analysis (after a big import), say how many and poll every two seconds;
-     * the rows' root causes, judges and texts fill in as the analysis gets to them.
+     * the rows' verdicts, judges and texts fill in as the analysis gets to them.
      */
     @Override
     protected void onAttach(AttachEvent event) {
         super.onAttach(event);
         pollRegistration = event.getUI().addPollListener(e -> updateAnalysing(true));
         updateAnalysing(false);
+        // Which columns fit: measured in the browser, reported only when the fit changes.
+        grid.getElement().executeJs("""
+                const grid = this, view = $0, fits = $1;
+                let last = null;
+                new ResizeObserver(() => {
+                  const w = grid.clientWidth;
+                  if (!w) return;
+                  const fit = fits.filter(f => w >= f[1]).map(f => f[0]).pop();
+                  if (fit !== last) { last = fit; view.$server.fit(fit); }
+                }).observe(grid);""", getElement(), Stream.of(Fit.values())
+                .map(f -> List.of(f.name(), f.minWidth)).toList());
     }
 
     @Override
@@ -199,78 +332,136 @@ class SessionsView extends VerticalLayout implements BeforeEnterObserver {
         boolean changed = now != waiting;
         waiting = now;
         analysing.setText(now == 0 ? "" : "· analysing " + now + (now == 1 ? " session…" : " sessions…"));
-        analysing.setTitle("Imported sessions are listed at once; their root cause, judges and texts fill in as the"
-                + " background analysis gets to them. Opening a session analyses it straight away.");
         getUI().ifPresent(ui -> ui.setPollInterval(now > 0 ? 2000 : -1));
-        if (refreshWhenChanged && changed) grid.getDataProvider().refreshAll();
+        if (refreshWhenChanged && changed) refresh();
     }
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        Map<String, List<String>> p = event.getLocation().getQueryParameters().getParameters();
+        SessionQuery.Parsed parsed = SessionQuery.parse(event.getLocation().getQueryParameters().getParameters());
+        linkProblems = parsed.problems();
+        show(parsed.query());
+    }
+
+    /** The URL as the view reads it (a parameter it could not read left out); after the router has written its own. */
+    @Override
+    public void afterNavigation(AfterNavigationEvent event) {
+        writeUrl();
+    }
+
+    /** Puts the query into the fields and the grid's sort, then lists it. */
+    private void show(SessionQuery q) {
         loading = true;
-        experiment.setValue(one(p, "experiment"));
-        user.setValue(orEmpty(one(p, "user")));
-        text.setValue(orEmpty(one(p, "q")));
-        from.setValue(date(one(p, "from")));
-        to.setValue(date(one(p, "to")));
-        state.setValue(orEmpty(one(p, "state")));
-        errorsOnly.setValue("true".equals(one(p, "errors")));
-        rootCauseOnly.setValue("true".equals(one(p, "rootcause")));
-        judge.setValue(orEmpty(one(p, "judge")));
+        SessionFilter f = q.filter();
+        experiment.setValue(f.experimentId());
+        user.setValue(orEmpty(f.user()));
+        text.setValue(orEmpty(f.text()));
+        from.setValue(f.from() == null ? null : LocalDate.ofInstant(f.from(), ZoneOffset.UTC));
+        to.setValue(f.to() == null ? null : LocalDate.ofInstant(f.to().minusNanos(1), ZoneOffset.UTC));
+        state.setValue(f.state() == null ? ANY : f.state());
+        verdict.setValue(f.rootCauseKind() != null
+                ? KIND + f.rootCauseKind()
+                : f.verdict() == null ? ANY : f.verdict().wire());
+        errorsOnly.setValue(f.errorsOnly());
+        judge.setValue(f.judgeName() == null ? null : f.judgeName() + "=" + f.judgeValue());
+        grid.sort(q.sort().stream().map(o -> new GridSortOrder<>(grid.getColumnByKey(o.key().name()),
+                o.descending() ? SortDirection.DESCENDING : SortDirection.ASCENDING)).toList());
+        query = q;
         loading = false;
         applyFilters();
     }
 
+    /** The fields as URL parameters, read back by the same parser as a link: one set of rules for both. */
     private void applyFilters() {
         if (loading) return;
-        String[] jv = judge.getValue().split("=", 2);
-        Instant f = from.getValue() == null ? null : from.getValue().atStartOfDay(ZoneOffset.UTC).toInstant();
-        Instant t = to.getValue() == null ? null : to.getValue().plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
-        filter = new SessionFilter(experiment.getValue(), blankToNull(user.getValue()), blankToNull(text.getValue()), f,
-                t,
-                blankToNull(state.getValue()), errorsOnly.getValue(), rootCauseOnly.getValue(),
-                blankToNull(jv[0].trim()),
-                jv.length > 1 ? blankToNull(jv[1].trim()) : null);
-        grid.getDataProvider().refreshAll();
-        long n = sessions.count(filter);
-        total.setText(n + (n == 1 ? " session" : " sessions"));
-        showEmptyState(n);
+        Map<String, List<String>> p = new LinkedHashMap<>();
+        put(p, "q", text.getValue());
+        put(p, "experiment", experiment.getValue());
+        put(p, "user", user.getValue());
+        put(p, "from", from.getValue() == null ? null : from.getValue().toString());
+        put(p, "to", to.getValue() == null ? null : to.getValue().toString());
+        put(p, "state", state.getValue());
+        String v = verdict.getValue();
+        if (v != null && v.startsWith(KIND)) put(p, "kind", v.substring(KIND.length()));
+        else
+            put(p, "verdict", v);
+        if (errorsOnly.getValue()) put(p, "errors", "true");
+        put(p, "judge", judge.getValue());
+        SessionQuery.Parsed parsed = SessionQuery.parse(p);
+        query = parsed.query().withSort(query.sort());
+        showProblems(parsed.problems());
+        refresh();
         writeUrl();
     }
 
-    private void showEmptyState(long n) {
-        empty.removeAll();
-        if (n > 0) {
-            empty.setVisible(false);
-            return;
+    /** One summary query; the grid's total is read from it, then the grid fetches its first page. */
+    private void refresh() {
+        summary = sessions.summary(query.filter());
+        shown = summary.matching(query.filter().verdict(), query.filter().rootCauseKind());
+        total.setText(shown + (shown == 1 ? " session" : " sessions"));
+        summaryLine.show(summary, query.filter().verdict(), query.filter().rootCauseKind());
+        grid.getDataProvider().refreshAll();
+        showEmptyState();
+        long active = query.toParameters().keySet().stream().filter(k -> !k.equals("q") && !k.equals("sort"))
+                .count();
+        filtersToggle.setText(active == 0 ? "Filters" : "Filters (" + active + ")");
+    }
+
+    private void showProblems(List<SessionQuery.Problem> fromFields) {
+        List<SessionQuery.Problem> all = Stream.concat(linkProblems.stream(), fromFields.stream()).distinct().toList();
+        problems.removeAll();
+        problems.setVisible(!all.isEmpty());
+        if (all.isEmpty()) return;
+        problems.add(new Paragraph(all.size() == 1 ? "This filter was left out:" : "These filters were left out:"));
+        for (var pr : all) {
+            var line = new Div(new Span(pr.parameter()), new Span(" — " + pr.message()));
+            line.addClassName("sl-problem");
+            line.getElement().setAttribute("data-parameter", pr.parameter());
+            problems.add(line);
         }
-        empty.setVisible(true);
-        if (sessions.count(SessionFilter.none()) == 0) {
+        if (!linkProblems.isEmpty()) linkProblems = List.of();   // shown once; a later change of filters clears it
+    }
+
+    private void showEmptyState() {
+        empty.removeAll();
+        empty.setVisible(shown == 0);
+        grid.setVisible(shown > 0);
+        if (shown > 0) return;
+        if (summary.total() == 0 && sessions.count(SessionFilter.none()) == 0) {
             empty.add(new Paragraph("No sessions yet. Import MLflow trace exports to get started."),
                     new Button("Import MLflow traces", e -> getUI().ifPresent(ui -> ui.navigate("import"))));
-        } else {
-            empty.add(new Paragraph("No session matches these filters."));
+            return;
+        }
+        empty.add(new Paragraph("No session matches these filters."));
+        String name = query.filter().judgeName();
+        if (name != null && judgeSuggestions.stream().noneMatch(s -> s.startsWith(name + "="))) {
+            String seen = judgeSuggestions.stream().map(s -> s.substring(0, s.indexOf('='))).distinct()
+                    .collect(Collectors.joining(", "));
+            empty.add(new Paragraph("No session has a judge named “" + name + "”."
+                    + (seen.isEmpty() ? "" : " Judges seen: " + seen + ".")));
         }
     }
 
     private void writeUrl() {
-        Map<String, String> q = new LinkedHashMap<>();
-        put(q, "q", text.getValue());
-        put(q, "experiment", experiment.getValue());
-        put(q, "user", user.getValue());
-        put(q, "from", from.getValue() == null ? null : from.getValue().toString());
-        put(q, "to", to.getValue() == null ? null : to.getValue().toString());
-        put(q, "state", state.getValue());
-        put(q, "judge", judge.getValue());
-        if (errorsOnly.getValue()) q.put("errors", "true");
-        if (rootCauseOnly.getValue()) q.put("rootcause", "true");
+        Map<String, String> q = query.toParameters();
+        String exportQuery = QueryParameters.simple(q).getQueryString();
+        exportCsv.setHref("api/export/sessions?format=csv" + (exportQuery.isEmpty() ? "" : "&" + exportQuery));
+        exportJson.setHref("api/export/sessions?format=json" + (exportQuery.isEmpty() ? "" : "&" + exportQuery));
         getUI().ifPresent(ui -> ui.getPage().getHistory().replaceState(null,
                 new Location(SessionNavigation.ROUTE, QueryParameters.simple(q))));
     }
 
+    /** The list's URL with this verdict and kind instead of the current ones, for the summary line. */
+    private String linkFor(@Nullable SessionVerdict v, @Nullable String kind) {
+        var params = query.withFilter(query.filter().withVerdict(v, kind)).toParameters();
+        String qs = QueryParameters.simple(params).getQueryString();
+        return SessionNavigation.ROUTE + (qs.isEmpty() ? "" : "?" + qs);
+    }
+
     private static Component sessionCell(SessionRow r) {
         var a = new Anchor(SessionNavigation.sessionUrl(r.experimentId(), r.sessionId()), r.sessionId());
+        a.setTitle(r.sessionId());
+        a.addClassName("sl-session-link");
         if (r.standalone()) {
             a.setTitle("This trace has no mlflow.trace.session: it is shown as a one-turn session of its own");
             a.addClassName("sl-standalone");
@@ -278,71 +469,103 @@ class SessionsView extends VerticalLayout implements BeforeEnterObserver {
         return a;
     }
 
-    private static Component stateCell(SessionRow r) {
-        return TraceStateBadge.of(TraceState.parse(r.state()));
+    /** One verdict per session: the root cause (kind and turn, a link to it), healthy, or not analysed. */
+    private static Component verdictCell(SessionRow r) {
+        return switch (r.verdict()) {
+            case ROOT_CAUSE -> {
+                String kind = r.rootCauseKind() == null ? "root cause" : SummaryLine.kindLabel(r.rootCauseKind());
+                var a = new Anchor(SessionNavigation.turnUrl(r.experimentId(), r.sessionId(),
+                        r.rootCauseTurn() == null ? 1 : r.rootCauseTurn()),
+                        "⚑ turn " + r.rootCauseTurn() + " · " + kind);
+                a.addClassName("sl-root-cause-marker");
+                a.setTitle("Root cause: " + kind + " in turn " + r.rootCauseTurn()
+                        + (r.analysed() ? "" : " (from an earlier analysis; being analysed again)"));
+                yield a;
+            }
+            case HEALTHY -> {
+                var s = new Span("✓ healthy");
+                s.addClassName("sl-verdict-healthy");
+                s.setTitle("Analysed: no root cause found");
+                yield s;
+            }
+            case NOT_ANALYSED -> {
+                var s = new Span(r.analysed() ? "not analysed" : "analysing…");
+                s.addClassNames("sl-verdict-pending");
+                s.setTitle(r.analysed()
+                        ? "The analysis could not read this session; open it to see its turns"
+                        : "Waiting for the background analysis; opening the session analyses it now");
+                yield s;
+            }
+        };
     }
 
-    private static Component rootCauseCell(SessionRow r) {
-        if (!r.analysed() && r.rootCauseTurn() == null) {
-            var pending = new Span("analysing…");
-            pending.addClassNames("sl-small", "sl-muted");
-            return pending;
-        }
-        if (r.rootCauseTurn() == null) return new Span();
-        var a = new Anchor(SessionNavigation.turnUrl(r.experimentId(), r.sessionId(), r.rootCauseTurn()),
-                "⚑ turn " + r.rootCauseTurn()
-                        + (r.rootCauseKind() == null ? "" : " · " + kindLabel(r.rootCauseKind())));
-        a.addClassName("sl-root-cause-marker");
-        return a;
-    }
-
-    /** The kind as the session page words it; a name an older analysis stored is shown as it is. */
-    private static String kindLabel(String wire) {
-        try {
-            return RootCauseKind.ofWire(wire).label();
-        } catch (IllegalArgumentException older) {
-            return wire.replace('_', ' ');
-        }
-    }
-
-    private static Component judgeChips(SessionRow r) {
+    /**
+     * Failing judges, each in full (session-level, then per-turn with their turns; the judge the list is filtered on
+     * first), then how many others there are: their values are in the tooltip.
+     */
+    private Component judgesCell(SessionRow r) {
         var box = new Div();
         box.addClassName("sl-chips");
-        for (var j : r.sessionJudges()) {
-            box.add(Badges.of(j.name() + ": " + j.value(), switch (j.verdict()) {
-                case "FAIL" -> Badges.Tone.ERROR;
-                case "PASS" -> Badges.Tone.SUCCESS;
-                case "NEUTRAL" -> Badges.Tone.WARNING;
-                default -> Badges.Tone.NEUTRAL;
-            }));
-            box.getChildren().reduce((a, b) -> b)
-                    .ifPresent(c -> c.getElement().setAttribute("title", j.name() + " = " + j.value()));
+        String filtered = query.filter().judgeName();
+        Comparator<String> filteredFirst = Comparator
+                .comparing(name -> !name.equalsIgnoreCase(String.valueOf(filtered)));
+        List<String> title = new ArrayList<>();
+        r.sessionJudges().stream().filter(SessionRow.JudgeChip::failing)
+                .sorted(Comparator.comparing(SessionRow.JudgeChip::name, filteredFirst))
+                .forEach(j -> box.add(chip(j.name() + ": " + j.value(), j.verdict(), title)));
+        r.turnJudges().stream().filter(SessionRow.TurnJudge::failing)
+                .sorted(Comparator.comparing(SessionRow.TurnJudge::name, filteredFirst))
+                .forEach(j -> box.add(chip(j.name() + ": " + j.value() + " · " + SessionRow.turnsLabel(j.turns()),
+                        j.verdict(), title)));
+        List<String> others = new ArrayList<>();
+        r.sessionJudges().stream().filter(j -> !j.failing()).forEach(j -> others.add(j.name() + ": " + j.value()));
+        r.turnJudges().stream().filter(j -> !j.failing()).forEach(j -> others.add(j.name() + ": " + j.value() + " ("
+                + SessionRow.turnsLabel(j.turns()) + ")"));
+        if (!others.isEmpty()) {
+            int n = others.size();
+            var more = new Span(box.getComponentCount() == 0
+                    ? n + (n == 1 ? " judge, not failing" : " judges, none failing")
+                    : "+" + n + (n == 1 ? " other" : " others"));
+            more.addClassName("sl-judges-more");
+            box.add(more);
+            title.add("");
+            title.addAll(others);
         }
+        box.getElement().setAttribute("title", String.join("\n", title));
         return box;
     }
 
-    private static @Nullable String one(Map<String, List<String>> p, String key) {
-        List<String> v = p.get(key);
-        return v == null || v.isEmpty() ? null : v.getFirst();
+    private static Component chip(String text, String verdict, List<String> title) {
+        title.add(text);
+        var b = Badges.of(text, switch (verdict) {
+            case "FAIL" -> Badges.Tone.ERROR;
+            case "PASS" -> Badges.Tone.SUCCESS;
+            case "NEUTRAL" -> Badges.Tone.WARNING;
+            default -> Badges.Tone.NEUTRAL;
+        });
+        b.getElement().setAttribute("data-verdict", verdict);
+        return b;
     }
 
-    private static @Nullable LocalDate date(@Nullable String s) {
-        try {
-            return s == null ? null : LocalDate.parse(s);
-        } catch (DateTimeParseException e) {
-            return null;
-        }
+    /** MLflow's state as plain text (an error in red), so it never reads as SessionLens' verdict. */
+    private static Component mlflowStateCell(SessionRow r) {
+        var s = new Span(r.state());
+        s.addClassName(r.state().equals("ERROR") ? "sl-error-text" : "sl-muted");
+        s.addClassName("sl-mlflow-state");
+        return s;
     }
 
-    private static void put(Map<String, String> q, String key, @Nullable String value) {
-        if (value != null && !value.isBlank()) q.put(key, value);
+    private static String verdictLabel(String v) {
+        if (v.isEmpty()) return "any";
+        if (v.startsWith(KIND)) return "root cause: " + SummaryLine.kindLabel(v.substring(KIND.length()));
+        return SessionVerdict.ofWire(v).map(SessionVerdict::label).orElse(v);
+    }
+
+    private static void put(Map<String, List<String>> p, String key, @Nullable String value) {
+        if (value != null && !value.isBlank()) p.put(key, List.of(value));
     }
 
     private static String orEmpty(@Nullable String s) {
         return s == null ? "" : s;
-    }
-
-    private static @Nullable String blankToNull(@Nullable String s) {
-        return s == null || s.isBlank() ? null : s;
     }
 }

@@ -1,18 +1,22 @@
 package io.sessionlens.session.web;
 
-import io.sessionlens.session.SessionFilter;
+import io.sessionlens.session.SessionQuery;
 import io.sessionlens.session.SessionReader;
 import io.sessionlens.session.SessionRow;
 import io.sessionlens.session.SessionService;
+import io.sessionlens.session.SessionSummary;
 import io.sessionlens.trace.SessionRef;
+import io.sessionlens.trace.json.SharedJson;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
-import org.springframework.data.domain.Page;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -20,11 +24,16 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The session search and the session document (JSON API contract of issues #2 and #3). */
+/**
+ * The session search, its export and the session document (JSON API contract of issues #2, #3 and #11). The search and
+ * the export read the same parameters as the sessions page ({@link SessionQuery}); one it cannot read is a 400 naming
+ * it, never an empty list.
+ */
 @RestController
 class SessionController {
     static final int MAX_PAGE_SIZE = 500;
     static final MediaType MARKDOWN = new MediaType("text", "markdown", StandardCharsets.UTF_8);
+    static final MediaType CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);
     private final SessionService sessions;
     private final SessionReader reader;
 
@@ -33,26 +42,47 @@ class SessionController {
         this.reader = reader;
     }
 
-    record SessionPage(long total, List<SessionRow> items) {}
+    record SessionPage(long total, SessionSummary summary, List<SessionRow> items) {}
 
     @GetMapping("/api/sessions")
-    ResponseEntity<?> search(@RequestParam(required = false) @Nullable String experimentId,
-            @RequestParam(required = false) @Nullable String user,
-            @RequestParam(required = false) @Nullable String q, @RequestParam(required = false) @Nullable String from,
-            @RequestParam(required = false) @Nullable String to, @RequestParam(required = false) @Nullable String state,
-            @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
-        Instant f, t;
-        try {
-            f = time(from);
-            t = time(to);
-        } catch (DateTimeParseException e) {
-            return ResponseEntity.badRequest().body(Map.of("error",
-                    "from/to must be ISO-8601 instants such as 2025-10-22T04:14:54Z: " + e.getParsedString()));
-        }
-        var filter = new SessionFilter(experimentId, user, q, f, t, state, false, false, null, null);
-        Page<SessionRow> result = sessions.search(filter, List.of(), Math.max(0, page),
+    ResponseEntity<?> search(HttpServletRequest request, @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "50") int size) {
+        SessionQuery.Parsed parsed = SessionQuery.parse(parameters(request));
+        if (!parsed.problems().isEmpty()) return badRequest(parsed.message());
+        SessionQuery query = parsed.query();
+        SessionSummary summary = sessions.summary(query.filter());
+        List<SessionRow> items = sessions.rows(query.filter(), query.sort(), Math.max(0, page),
                 Math.clamp(size, 1, MAX_PAGE_SIZE));
-        return ResponseEntity.ok(new SessionPage(result.getTotalElements(), result.getContent()));
+        long total = summary.matching(query.filter().verdict(), query.filter().rootCauseKind());
+        return ResponseEntity.ok(new SessionPage(total, summary, items));
+    }
+
+    /** Every session the filters keep, in the list's order, as CSV or JSON (a download). */
+    @GetMapping("/api/export/sessions")
+    void export(HttpServletRequest request, HttpServletResponse response,
+            @RequestParam(defaultValue = "csv") String format) throws IOException {
+        SessionQuery.Parsed parsed = SessionQuery.parse(parameters(request));
+        String problem = parsed.problems().isEmpty() ? null : parsed.message();
+        if (!format.equals("csv") && !format.equals("json"))
+            problem = "format: '" + format + "' is neither csv nor json";
+        if (problem != null) {
+            response.setStatus(400);
+            response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+            response.setCharacterEncoding("UTF-8");
+            SharedJson.MAPPER.writeValue(response.getOutputStream(), Map.of("error", problem));
+            return;
+        }
+        SessionQuery query = parsed.query();
+        SessionExport.Rows rows = each -> sessions.forEachMatching(query, each);
+        response.setHeader("Content-Disposition", "attachment; filename=\"sessions." + format + "\"");
+        if (format.equals("csv")) {
+            response.setContentType(CSV.toString());
+            SessionExport.csv(rows, response.getOutputStream());
+        } else {
+            response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+            response.setCharacterEncoding("UTF-8");
+            SessionExport.json(rows, SharedJson.MAPPER, response.getOutputStream());
+        }
     }
 
     @GetMapping("/api/sessions/{sessionId}")
@@ -81,12 +111,16 @@ class SessionController {
                 : Optional.of(new SessionRef(experimentId, sessionId));
     }
 
+    private static Map<String, List<String>> parameters(HttpServletRequest request) {
+        return request.getParameterMap().entrySet().stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, e -> Arrays.asList(e.getValue())));
+    }
+
+    private static ResponseEntity<?> badRequest(String message) {
+        return ResponseEntity.badRequest().body(Map.of("error", message));
+    }
+
     private static String safeName(String s) {
         return s.replaceAll("[^A-Za-z0-9._-]", "_");
     }
-
-    private static @Nullable Instant time(@Nullable String s) {
-        return s == null || s.isBlank() ? null : Instant.parse(s);
-    }
-
 }
