@@ -175,13 +175,16 @@ public class SessionService {
                 nz(e.getFirstInput()), nz(e.getLastOutput()), e.getTotalTokens(), e.getTotalDurationMs(),
                 e.getRootCauseTurn(),
                 e.getRootCauseKind(), AnalysisJson.readJudges(e.getSessionJudges()), e.isAnalysed(),
-                e.getImportState() == SessionIndexEntity.ImportState.INTERRUPTED, verdict(e), readTurnJudges(e));
+                e.getImportState() == SessionIndexEntity.ImportState.INTERRUPTED, verdict(e), readTurnJudges(e),
+                e.hasHumanVerdict() ? "human" : "auto");
     }
 
     /** As {@code SessionSearch}'s verdict filter defines it. */
     private static SessionVerdict verdict(SessionIndexEntity e) {
         if (e.getRootCauseTurn() != null) return SessionVerdict.ROOT_CAUSE;
-        return e.isAnalysed() && e.getAnalysisJson() != null ? SessionVerdict.HEALTHY : SessionVerdict.NOT_ANALYSED;
+        return e.hasHumanVerdict() || e.isAnalysed() && e.getAnalysisJson() != null
+                ? SessionVerdict.HEALTHY
+                : SessionVerdict.NOT_ANALYSED;
     }
 
     private static List<SessionRow.TurnJudge> readTurnJudges(SessionIndexEntity e) {

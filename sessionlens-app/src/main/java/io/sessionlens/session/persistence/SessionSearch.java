@@ -86,8 +86,10 @@ final class SessionSearch {
      */
     static Predicate analysedNow(jakarta.persistence.criteria.Root<SessionIndexEntity> root,
             jakarta.persistence.criteria.CriteriaBuilder cb) {
-        return cb.and(cb.equal(root.get("analysisVersion"), cb.literal(SessionAnalyzer.VERSION)),
-                cb.isNotNull(root.get("analysisJson")));
+        // a reviewer's verdict is a conclusion too: "no root cause" from a person reads healthy (decision 026)
+        return cb.or(cb.equal(root.get("verdictSource"), cb.literal("human")),
+                cb.and(cb.equal(root.get("analysisVersion"), cb.literal(SessionAnalyzer.VERSION)),
+                        cb.isNotNull(root.get("analysisJson"))));
     }
 
     private static boolean present(@Nullable String s) {

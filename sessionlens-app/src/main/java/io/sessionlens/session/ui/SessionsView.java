@@ -471,6 +471,27 @@ class SessionsView extends VerticalLayout implements BeforeEnterObserver, AfterN
 
     /** One verdict per session: the root cause (kind and turn, a link to it), healthy, or not analysed. */
     private static Component verdictCell(SessionRow r) {
+        Component verdict = verdictText(r);
+        if (!"human".equals(r.verdictSource()) && !r.importInterrupted()) return verdict;
+        var cell = new Div(verdict);
+        cell.addClassName("sl-verdict-cell");
+        if ("human".equals(r.verdictSource())) {
+            var reviewed = new Span("reviewed");
+            reviewed.addClassName("sl-reviewed");
+            reviewed.setTitle("A reviewer's verdict; the analysis' own is on the session page");
+            cell.add(reviewed);
+        }
+        if (r.importInterrupted()) {
+            var cut = new Span("⚠ import interrupted");
+            cut.addClassName("sl-import-interrupted");
+            cut.setTitle("The server stopped while this session was being imported: turns may be missing."
+                    + " Import its export again to complete it.");
+            cell.add(cut);
+        }
+        return cell;
+    }
+
+    private static Component verdictText(SessionRow r) {
         return switch (r.verdict()) {
             case ROOT_CAUSE -> {
                 String kind = r.rootCauseKind() == null ? "root cause" : SummaryLine.kindLabel(r.rootCauseKind());

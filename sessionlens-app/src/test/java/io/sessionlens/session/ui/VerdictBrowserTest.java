@@ -66,8 +66,12 @@ class VerdictBrowserTest extends BrowserTestBase {
                 .hasText("<b>Not</b> a failure: the judge's price list is outdated.");
         assertThat(page.locator("#human-verdict-note b")).hasCount(0);
         screenshot("verdict-corrected-1440");
-        var listed = new Http(baseUrl()).get("/api/sessions?experimentId=exp-verdict-ui").json().at("/items/0");
+        var listed = new Http(baseUrl()).get("/api/sessions?experimentId=exp-verdict-ui&q=s-ui-1").json()
+                .at("/items/0");
         assertThat(listed.get("rootCauseTurn").isNull()).isTrue();
+        page.navigate(baseUrl() + "/?experiment=exp-verdict-ui&q=s-ui-1");
+        assertThat(page.locator("vaadin-grid-cell-content .sl-reviewed")).isVisible();
+        assertThat(page.locator("vaadin-grid-cell-content .sl-verdict-healthy")).isVisible();
 
         page.setViewportSize(400, 900);
         context.addInitScript("localStorage.setItem('sessionlens-theme', 'dark')");

@@ -95,6 +95,7 @@ public class VerdictApiTest extends AppTestBase {
         JsonNode row = listed(exp);
         assertThat(row.get("rootCauseTurn").asInt()).isEqualTo(2);
         assertThat(row.get("rootCauseKind").asString()).isEqualTo("context_loss");
+        assertThat(row.get("verdictSource").asString()).isEqualTo("human");
 
         // a re-import with a changed trace re-analyses the session: the human verdict stays
         assertThat(http.postJson("/api/imports", session(exp, "s-v1", "0000000000000000000000ee", "Yes, it is!"))
@@ -124,6 +125,7 @@ public class VerdictApiTest extends AppTestBase {
         assertThat(cause.get("turn").isNull()).isTrue();
         assertThat(cause.get("automatic").isObject()).isTrue();
         assertThat(listed(exp).get("rootCauseTurn").isNull()).isTrue();
+        assertThat(listed(exp).get("verdict").asString()).isEqualTo("healthy");
     }
 
     @Test
