@@ -12,7 +12,9 @@ import io.sessionlens.trace.SessionRef;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.core.JacksonException;
@@ -55,6 +57,21 @@ public class VerdictService {
 
         public HumanVerdict current() {
             return current;
+        }
+    }
+
+    /**
+     * Runs a verdict change again when the background analysis wrote the session's index row at the same moment (the
+     * row's optimistic lock): the analysis never touches a human verdict, so trying again is safe. Call it outside a
+     * transaction, around one of this service's methods.
+     */
+    public static <T> T retryingRowConflicts(Supplier<T> change) {
+        for (int attempt = 1;; attempt++) {
+            try {
+                return change.get();
+            } catch (OptimisticLockingFailureException e) {
+                if (attempt == 5) throw e;
+            }
         }
     }
 

@@ -208,7 +208,8 @@ class SessionView extends Div implements BeforeEnterObserver, HasDynamicTitle {
     private void decide(SessionDocument doc, VerdictEditor.Decision d) {
         var ref = new SessionRef(doc.experimentId(), doc.sessionId());
         try {
-            verdicts.decide(ref, d.turn(), d.kind(), d.note(), reviewer(), d.version());
+            VerdictService.retryingRowConflicts(
+                    () -> verdicts.decide(ref, d.turn(), d.kind(), d.note(), reviewer(), d.version()));
             Notification.show("Verdict saved").setPosition(Notification.Position.BOTTOM_START);
             reopen(d.turn());
         } catch (VerdictService.InvalidVerdict e) {
@@ -239,7 +240,8 @@ class SessionView extends Div implements BeforeEnterObserver, HasDynamicTitle {
     }
 
     private void withdraw(SessionDocument doc) {
-        verdicts.withdraw(new SessionRef(doc.experimentId(), doc.sessionId()));
+        VerdictService.retryingRowConflicts(
+                () -> verdicts.withdraw(new SessionRef(doc.experimentId(), doc.sessionId())));
         Notification.show("Verdict withdrawn: the analysis' verdict stands").setPosition(
                 Notification.Position.BOTTOM_START);
         reopen(null);

@@ -44,8 +44,8 @@ class VerdictController {
         Optional<SessionRef> ref = ref(sessionId, experimentId);
         if (ref.isEmpty()) return notFound(sessionId, experimentId);
         try {
-            if (verdicts.decide(ref.get(), body.turn(), body.kind(), body.note(), reviewer(who), body.version())
-                    .isEmpty())
+            if (VerdictService.retryingRowConflicts(() -> verdicts.decide(ref.get(), body.turn(), body.kind(),
+                    body.note(), reviewer(who), body.version())).isEmpty())
                 return notFound(sessionId, experimentId);
         } catch (VerdictService.InvalidVerdict e) {
             return ResponseEntity.badRequest().body(Map.of("error", e.getMessage()));
@@ -63,7 +63,7 @@ class VerdictController {
             @RequestParam(required = false) @Nullable String experimentId) {
         Optional<SessionRef> ref = ref(sessionId, experimentId);
         if (ref.isEmpty()) return notFound(sessionId, experimentId);
-        verdicts.withdraw(ref.get());
+        VerdictService.retryingRowConflicts(() -> verdicts.withdraw(ref.get()));
         return rootCause(ref.get());
     }
 
