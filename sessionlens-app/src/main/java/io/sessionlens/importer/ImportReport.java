@@ -6,10 +6,11 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * What an import did, per file: the JSON answer of POST /api/imports and what the import page shows. {@code sessions}
- * are the sessions the import touched (a trace without a session is its own, under its trace id).
+ * are the sessions the import touched (a trace without a session is its own, under its trace id); {@code importId} names
+ * the import in the history ({@code GET /api/imports}), null when it stored nothing.
  */
 public record ImportReport(int tracesImported, int tracesUpdated, int tracesUnchanged, List<FileReport> files,
-        List<SessionRef> sessions) {
+        List<SessionRef> sessions, @Nullable Long importId) {
 
     /**
      * One file's part. {@code read}: the traces found in it; {@code traces}: of them stored, as new / updated /

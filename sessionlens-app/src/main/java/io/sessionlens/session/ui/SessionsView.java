@@ -38,6 +38,7 @@ import io.sessionlens.session.SessionFilter;
 import io.sessionlens.session.SessionRow;
 import io.sessionlens.session.SessionService;
 import io.sessionlens.session.SessionSort;
+import io.sessionlens.trace.ExperimentNames;
 import io.sessionlens.trace.model.TraceState;
 import io.sessionlens.trace.ui.TraceStateBadge;
 import java.time.Instant;
@@ -58,6 +59,7 @@ import org.jspecify.annotations.Nullable;
 @PageTitle("Sessions · SessionLens")
 class SessionsView extends VerticalLayout implements BeforeEnterObserver {
     private final SessionService sessions;
+    private final ExperimentNames names;
     private final Grid<SessionRow> grid = new Grid<>(SessionRow.class, false);
     private final ComboBox<String> experiment = new ComboBox<>("Experiment");
     private final TextField user = new TextField("User");
@@ -76,8 +78,9 @@ class SessionsView extends VerticalLayout implements BeforeEnterObserver {
     private SessionFilter filter = SessionFilter.none();
     private boolean loading;
 
-    SessionsView(SessionService sessions) {
+    SessionsView(SessionService sessions, ExperimentNames names) {
         this.sessions = sessions;
+        this.names = names;
         setSizeFull();
         var importLink = new Anchor("import", "Import traces");
         total.setId("sessions-total");
@@ -96,6 +99,7 @@ class SessionsView extends VerticalLayout implements BeforeEnterObserver {
     private Component filters() {
         experiment.setId("filter-experiment");
         experiment.setItems(sessions.experiments());
+        experiment.setItemLabelGenerator(names::label);   // "name (id)", or the id of an unnamed experiment
         experiment.setClearButtonVisible(true);
         user.setId("filter-user");
         text.setId("session-search");
