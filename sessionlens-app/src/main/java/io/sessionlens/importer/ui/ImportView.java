@@ -75,7 +75,15 @@ class ImportView extends VerticalLayout {
         upload.setMaxFileSize(Integer.MAX_VALUE);
         upload.setDropAllowed(true);
         upload.setWidthFull();
-        upload.addAllFinishedListener(e -> batchClosed = true);
+        // Polling starts with a round trip of the browser's own (a change made while an import runs in the background
+        // reaches the browser only with the next answer); the last import's result ends it.
+        upload.getElement().addEventListener("upload-start",
+                e -> getUI().ifPresent(ui -> ui.setPollInterval(POLL_MS)));
+        upload.addAllFinishedListener(e -> {
+            batchClosed = true;
+            // The upload's own list ticks every file it sent, even one that imported nothing: the results say how it went.
+            upload.clearFileList();
+        });
         progressLine.setId("import-progress");
         progressLine.addClassName("sl-import-progress");
         progressLine.setVisible(false);

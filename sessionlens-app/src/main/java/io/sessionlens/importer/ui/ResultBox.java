@@ -7,7 +7,6 @@ import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.html.UnorderedList;
 import io.sessionlens.base.ui.RouteIds;
-import io.sessionlens.base.ui.component.Badges;
 import io.sessionlens.importer.ImportProblem;
 import io.sessionlens.importer.ImportReport;
 import io.sessionlens.trace.SessionRef;
@@ -36,14 +35,6 @@ final class ResultBox {
             if (f.rejected() > 0 || f.stoppedReading() != null || !f.errors().isEmpty()) return WARNING;
             return SUCCESS;
         }
-
-        Badges.Tone tone() {
-            return switch (this) {
-                case ERROR -> Badges.Tone.ERROR;
-                case WARNING -> Badges.Tone.WARNING;
-                case SUCCESS -> Badges.Tone.SUCCESS;
-            };
-        }
     }
 
     static Component of(ImportReport.FileReport f, ImportReport report, Function<String, String> experimentName) {
@@ -54,7 +45,9 @@ final class ResultBox {
         box.getElement().setAttribute("data-status", status.name().toLowerCase(java.util.Locale.ROOT));
         var title = new Span(f.name());
         title.addClassName("import-result-name");
-        var head = new Div(title, Badges.of(summary(f), status.tone()));
+        var badge = new Span(summary(f));   // a span, not a badge: a long summary wraps on a phone
+        badge.addClassNames("import-status", "import-status--" + status.name().toLowerCase(java.util.Locale.ROOT));
+        var head = new Div(title, badge);
         head.addClassName("import-result-head");
         box.add(head);
         if (f.traces() > 0 && !report.sessions().isEmpty())

@@ -97,10 +97,13 @@ class ImportViewBrowserTest extends BrowserTestBase {
         assertThat(borderColor(emptyBox)).isEqualTo(lumoColor("--lumo-error-color"));
         assertThat(borderColor(pngBox)).isEqualTo(lumoColor("--lumo-error-color"));
         assertThat(borderColor(partialBox)).isNotEqualTo(borderColor(goodBox)).isNotEqualTo(borderColor(pngBox));
-        assertThat(goodBox.locator("vaadin-badge").first().evaluate("e => e.getAttribute('theme')").toString())
-                .contains("success");
-        assertThat(pngBox.locator("vaadin-badge").first().evaluate("e => e.getAttribute('theme')").toString())
-                .contains("error");
+        assertThat(goodBox.locator(".import-status"))
+                .hasClass(java.util.regex.Pattern.compile("import-status--success"));
+        assertThat(pngBox.locator(".import-status")).hasClass(java.util.regex.Pattern.compile("import-status--error"));
+        assertThat(partialBox.locator(".import-status"))
+                .hasClass(java.util.regex.Pattern.compile("import-status--warning"));
+        // the upload's own list ticks every file it sent; it is cleared, the results say how each went
+        assertThat(page.locator("vaadin-upload vaadin-upload-file")).hasCount(0);
 
         var total = page.locator("#import-total");
         assertThat(total).containsText("This batch: 4 files (2 imported nothing)");
@@ -109,7 +112,7 @@ class ImportViewBrowserTest extends BrowserTestBase {
         // nothing wider than the screen
         assertThat((Boolean) page.evaluate("() => document.documentElement.scrollWidth <= window.innerWidth"))
                 .as("no sideways scrolling at " + width + " px").isTrue();
-        screenshot("import-results-" + width + (width == 1440 ? "-dark" : ""));
+        screenshotsLightAndDark("import-results-" + width);
 
         goodBox.locator("a.import-session-link").click();
         page.waitForURL("**/sessions/" + exp + "/s-good-" + width);
@@ -179,9 +182,10 @@ class ImportViewBrowserTest extends BrowserTestBase {
         row.locator(".import-history-delete").click();
         var dialog = page.locator("vaadin-confirm-dialog-overlay, #confirm-delete-import").last();
         assertThat(page.getByText("This deletes 3 traces in 2 sessions")).isVisible();
-        screenshot("import-delete-confirm-" + width + (width == 768 ? "-dark" : ""));
+        page.waitForTimeout(600);   // the dialog's opening animation
+        screenshotsLightAndDark("import-delete-confirm-" + width);
         page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
-                new com.microsoft.playwright.Page.GetByRoleOptions().setName("Delete import")).click();
+                new com.microsoft.playwright.Page.GetByRoleOptions().setName("Delete import").setExact(true)).click();
         assertThat(row).hasCount(0);
         assertThat(dialog).isHidden();
         assertThat(http.get("/api/sessions?experimentId=" + exp).json().get("total").asInt()).isZero();
@@ -198,7 +202,7 @@ class ImportViewBrowserTest extends BrowserTestBase {
         var row = page.locator(".import-history-row[data-import='" + id + "']");
         row.locator(".import-history-delete").click();
         page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
-                new com.microsoft.playwright.Page.GetByRoleOptions().setName("Keep it")).click();
+                new com.microsoft.playwright.Page.GetByRoleOptions().setName("Keep it").setExact(true)).click();
         waitForVaadin();
         assertThat(row).hasCount(1);
         assertThat(http.get("/api/sessions?experimentId=" + exp).json().get("total").asInt()).isEqualTo(1);
@@ -230,5 +234,13 @@ class ImportViewBrowserTest extends BrowserTestBase {
             assertThat(p.evaluate("() => document.documentElement.getAttribute('theme')")).isNull();
         }
         assertThat(missing).as("no request of the page failed (a missing favicon would)").isEmpty();
+    }
+
+    /** The same view in both themes, to be looked at. */
+    private void screenshotsLightAndDark(String name) {
+        page.evaluate("() => document.documentElement.removeAttribute('theme')");
+        screenshot(name + "-light");
+        page.evaluate("() => document.documentElement.setAttribute('theme', 'dark')");
+        screenshot(name + "-dark");
     }
 }

@@ -45,7 +45,8 @@ class SessionCleanupBrowserTest extends BrowserTestBase {
         waitForVaadin();
         page.locator("#delete-session").click();
         assertThat(page.getByText("Session s-gone of experiment " + exp + ": 2 turns")).isVisible();
-        screenshot("session-delete-confirm-" + width + (width == 400 ? "-dark" : ""));
+        page.waitForTimeout(600);   // the dialog's opening animation
+        screenshotsLightAndDark("session-delete-confirm-" + width);
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Delete session").setExact(true))
                 .last().click();
         page.waitForURL("**/sessions");
@@ -74,6 +75,7 @@ class SessionCleanupBrowserTest extends BrowserTestBase {
         waitForVaadin();
         assertThat(page.locator("#experiment-tag .sl-experiment-name")).hasText("Bank support bot");
         assertThat(page.locator("#experiment-tag .sl-experiment-id")).containsText(exp);
+        page.waitForTimeout(600);   // the dialog's closing animation
         screenshot("session-experiment-named");
 
         JsonNode experiments = http.get("/api/experiments").json();
@@ -92,5 +94,13 @@ class SessionCleanupBrowserTest extends BrowserTestBase {
         page.navigate(baseUrl() + "/sessions/" + exp + "/s-named");
         waitForPage(page);
         assertThat(page.locator("#experiment-tag .sl-experiment-name")).hasText(exp);
+    }
+
+    /** The same view in both themes, to be looked at. */
+    private void screenshotsLightAndDark(String name) {
+        page.evaluate("() => document.documentElement.removeAttribute('theme')");
+        screenshot(name + "-light");
+        page.evaluate("() => document.documentElement.setAttribute('theme', 'dark')");
+        screenshot(name + "-dark");
     }
 }
