@@ -23,9 +23,11 @@ CREATE TABLE import_trace (
 );
 CREATE INDEX import_trace_trace ON import_trace (trace_id);
 
--- An experiment's display name (MLflow's trace exports carry only its id), set by the analyst in the experiment settings.
+-- An experiment's display name (MLflow's trace exports carry only its id): set by the analyst in the experiment settings,
+-- or read from an imported experiments/search or experiments/get answer (which never overrides the analyst's).
 CREATE TABLE experiment_name (
     experiment_id VARCHAR(400) NOT NULL PRIMARY KEY,
     name          VARCHAR(400) NOT NULL,
+    set_by        VARCHAR(16)  NOT NULL,            -- 'analyst' or 'export'
     updated_at    TIMESTAMP(9) WITH TIME ZONE NOT NULL
 );

@@ -16,14 +16,16 @@ public record ImportReport(int tracesImported, int tracesUpdated, int tracesUnch
      * One file's part. {@code read}: the traces found in it; {@code traces}: of them stored, as new / updated /
      * unchanged; {@code rejected}: not stored, each named in {@code errors}; {@code stoppedReading}: null when the whole
      * file was read, else where reading stopped and why (the traces after that point were not read); {@code sessions}:
-     * the sessions its stored traces belong to.
+     * the sessions its stored traces belong to; {@code experimentsNamed}: experiment names it held (an MLflow
+     * experiments answer, which holds no traces).
      */
     public record FileReport(String name, int read, int traces, int rejected, int imported, int updated, int unchanged,
-            int sessions, @Nullable String stoppedReading, List<ImportProblem> errors, List<ImportProblem> warnings) {
+            int sessions, @Nullable String stoppedReading, List<ImportProblem> errors, List<ImportProblem> warnings,
+            int experimentsNamed) {
 
         /** A file that could not be read at all. */
         public static FileReport unreadable(String name, String why) {
-            return new FileReport(name, 0, 0, 0, 0, 0, 0, 0, null, List.of(new ImportProblem(null, why)), List.of());
+            return new FileReport(name, 0, 0, 0, 0, 0, 0, 0, null, List.of(new ImportProblem(null, why)), List.of(), 0);
         }
 
         public boolean failed() {
@@ -33,7 +35,7 @@ public record ImportReport(int tracesImported, int tracesUpdated, int tracesUnch
 
     /** True when nothing in the request could be imported (the API then answers 400). */
     public boolean nothingImportable() {
-        return files.stream().allMatch(f -> f.traces() == 0);
+        return files.stream().allMatch(f -> f.traces() == 0 && f.experimentsNamed() == 0);
     }
 
     public int problemCount() {

@@ -2,6 +2,7 @@ package io.sessionlens.importer;
 
 import io.sessionlens.importer.read.ExportReader;
 import io.sessionlens.importer.read.ReadListener;
+import io.sessionlens.trace.ExperimentNames;
 import io.sessionlens.trace.SessionRef;
 import io.sessionlens.trace.StoreOutcome;
 import io.sessionlens.trace.TraceStore;
@@ -52,12 +53,15 @@ public class ImportService implements DisposableBean {
     private final TraceStore store;
     private final ApplicationEventPublisher events;
     private final ImportHistory history;
+    private final ExperimentNames names;
     /** One writer for all imports: H2 takes one writer at a time best, and two imports then share it batch by batch. */
     private final ExecutorService writer = Executors
             .newSingleThreadExecutor(Thread.ofPlatform().name("trace-writer").daemon(true).factory());
 
-    ImportService(TraceStore store, ApplicationEventPublisher events, ImportLimits limits, ImportHistory history) {
+    ImportService(TraceStore store, ApplicationEventPublisher events, ImportLimits limits, ImportHistory history,
+            ExperimentNames names) {
         this.limits = limits;
+        this.names = names;
         this.history = history;
         this.reader = new ExportReader(new ExportReader.Limits(limits.maxUnzippedSize().toBytes(), limits.maxZipRatio(),
                 limits.maxStringLength()));
@@ -132,7 +136,8 @@ public class ImportService implements DisposableBean {
         c.addTo(totals);
         return new ImportReport.FileReport(upload.name(), c.read, c.stored, c.rejected, c.imported, c.updated,
                 c.unchanged,
-                c.sessions.size(), c.stoppedReading, List.copyOf(c.errors), List.copyOf(c.warnings));
+                c.sessions.size(), c.stoppedReading, List.copyOf(c.errors), List.copyOf(c.warnings),
+                c.experimentsNamed);
     }
 
     private static final class Totals {
@@ -149,7 +154,7 @@ public class ImportService implements DisposableBean {
     private final class FileCollector implements ReadListener {
         final List<Trace> batch = new ArrayList<>();
         int batchSpans;
-        int read, stored, rejected, imported, updated, unchanged;
+        int read, stored, rejected, imported, updated, unchanged, experimentsNamed;
         @Nullable String stoppedReading;
         final Set<SessionRef> sessions = new LinkedHashSet<>();
         final List<ImportProblem> errors = new ArrayList<>();
@@ -178,6 +183,12 @@ public class ImportService implements DisposableBean {
             batch.add(trace);
             batchSpans += trace.spans().size();
             if (batch.size() >= BATCH_TRACES || batchSpans >= BATCH_SPANS) flush();
+        }
+
+        @Override
+        public void experimentName(String experimentId, String name) {
+            names.nameFromExport(experimentId, name);
+            experimentsNamed++;
         }
 
         @Override

@@ -10,8 +10,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Experiments' display names. MLflow's trace exports name an experiment by its id only ({@code 3363486573189371});
- * the analyst gives it a name in the experiment settings, and every page shows that name with the id as secondary
- * text. Use {@link #displayName} for a label and {@link #all} for a list of choices.
+ * an imported experiments answer ({@code experiments/search}) names it, or the analyst does in the experiment settings
+ * (that name wins), and every page shows the name with the id as secondary text. Use {@link #displayName} for a label and {@link #all} for a list of choices.
  */
 @Service
 @Transactional(readOnly = true)
@@ -56,7 +56,16 @@ public class ExperimentNames {
             return Optional.empty();
         }
         if (n.length() > MAX_LENGTH) n = n.substring(0, MAX_LENGTH);
-        records.put(experimentId, n, clock.instant());
+        records.put(experimentId, n, "analyst", clock.instant(), true);
         return Optional.of(n);
+    }
+
+    /** A name read from an imported MLflow experiments answer; a name the analyst set is kept. */
+    @Transactional
+    public void nameFromExport(String experimentId, String name) {
+        String n = name.strip();
+        if (n.isEmpty() || experimentId.length() > MAX_LENGTH) return;
+        records.put(experimentId, n.length() > MAX_LENGTH ? n.substring(0, MAX_LENGTH) : n, "export", clock.instant(),
+                false);
     }
 }

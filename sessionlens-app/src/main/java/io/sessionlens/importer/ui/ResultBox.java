@@ -31,6 +31,7 @@ final class ResultBox {
         ERROR, WARNING, SUCCESS;
 
         static Status of(ImportReport.FileReport f) {
+            if (f.traces() == 0 && f.experimentsNamed() > 0) return f.errors().isEmpty() ? SUCCESS : WARNING;
             if (f.traces() == 0) return ERROR;
             if (f.rejected() > 0 || f.stoppedReading() != null || !f.errors().isEmpty()) return WARNING;
             return SUCCESS;
@@ -58,6 +59,8 @@ final class ResultBox {
     }
 
     static String summary(ImportReport.FileReport f) {
+        if (f.traces() == 0 && f.experimentsNamed() > 0)
+            return "names of " + plural(f.experimentsNamed(), "experiment") + " read (no traces in it)";
         if (f.traces() == 0) {
             if (f.read() > 0)
                 return "nothing imported: " + (f.read() == 1
@@ -105,7 +108,7 @@ final class ResultBox {
         for (ImportReport r : batch) {
             for (var f : r.files()) {
                 files++;
-                if (f.traces() == 0) failed++;
+                if (f.traces() == 0 && f.experimentsNamed() == 0) failed++;
                 imported += f.imported();
                 updated += f.updated();
                 unchanged += f.unchanged();

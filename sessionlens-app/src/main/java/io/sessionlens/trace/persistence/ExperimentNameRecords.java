@@ -31,12 +31,16 @@ public class ExperimentNameRecords {
         return names;
     }
 
-    public void put(String experimentId, String name, Instant at) {
-        int n = jdbc.sql("update experiment_name set name = :name, updated_at = :at where experiment_id = :id")
-                .param("name", name).param("at", Timestamp.from(at)).param("id", experimentId).update();
-        if (n == 0)
-            jdbc.sql("insert into experiment_name (experiment_id, name, updated_at) values (:id, :name, :at)")
-                    .param("id", experimentId).param("name", name).param("at", Timestamp.from(at)).update();
+    /** Sets the name; with {@code overrideAnalyst} false, a name the analyst set stays. */
+    public void put(String experimentId, String name, String setBy, Instant at, boolean overrideAnalyst) {
+        int n = jdbc.sql("update experiment_name set name = :name, set_by = :by, updated_at = :at"
+                + " where experiment_id = :id" + (overrideAnalyst ? "" : " and set_by <> 'analyst'"))
+                .param("name", name).param("by", setBy).param("at", Timestamp.from(at)).param("id", experimentId)
+                .update();
+        if (n == 0 && find(experimentId).isEmpty())
+            jdbc.sql("insert into experiment_name (experiment_id, name, set_by, updated_at)"
+                    + " values (:id, :name, :by, :at)").param("id", experimentId).param("name", name)
+                    .param("by", setBy).param("at", Timestamp.from(at)).update();
     }
 
     public void remove(String experimentId) {
