@@ -167,6 +167,7 @@ class SessionView extends Div implements BeforeEnterObserver, HasDynamicTitle {
                 () -> delete(doc));
         var links = new HorizontalLayout(new Anchor(SessionNavigation.ROUTE, "← All sessions"), export, delete);
         links.addClassName("sl-session-links");
+        links.setAlignItems(com.vaadin.flow.component.orderedlayout.FlexComponent.Alignment.CENTER);
         var top = new Div(links, h, meta);
         top.addClassName("sl-session-header");
         return top;
