@@ -8,16 +8,14 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
  * {@code sessionlens.retention-days}: off (0) by default; when set, the sessions whose last turn is older than that many
- * days are deleted at start and every hour after.
+ * days are deleted at start and every hour after (scheduling is on through {@code storage.SchedulingConfig}).
  */
 @Component
-@EnableScheduling
 public class RetentionJob {
     private static final Logger log = LoggerFactory.getLogger(RetentionJob.class);
     private final SessionCleanup cleanup;
