@@ -41,6 +41,10 @@ public class ImportHistory {
 
     @Transactional
     void finish(long importId, ImportReport report) {
+        if (report.importId() == null) {   // it stored nothing: there is nothing to list or delete
+            records.delete(importId);
+            return;
+        }
         int read = report.files().stream().mapToInt(ImportReport.FileReport::read).sum();
         int rejected = report.files().stream().mapToInt(ImportReport.FileReport::rejected).sum();
         records.finish(importId, clock.instant(), read, report.tracesImported(), report.tracesUpdated(),

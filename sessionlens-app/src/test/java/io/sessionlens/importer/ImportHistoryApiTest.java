@@ -102,11 +102,13 @@ class ImportHistoryApiTest extends AppTestBase {
     @Test
     void an_import_that_stored_nothing_is_not_kept_in_the_history() {
         http = new Http(baseUrl());
+        int before = http.get("/api/imports").json().get("imports").size();
         var png = http.post("/api/imports", new byte[]{(byte) 0x89, 'P', 'N', 'G', 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13},
                 "application/json");
         assertThat(png.status()).isEqualTo(400);
         assertThat(png.json().get("error").asString()).contains("this is a PNG image, not an MLflow export")
                 .doesNotContain("CTRL-CHAR");
         assertThat(png.json().at("/report/importId").isNull()).isTrue();
+        assertThat(http.get("/api/imports").json().get("imports").size()).isEqualTo(before);
     }
 }
