@@ -2,6 +2,8 @@ package io.sessionlens;
 
 import com.vaadin.flow.component.dependency.StyleSheet;
 import com.vaadin.flow.component.page.AppShellConfigurator;
+import com.vaadin.flow.component.page.Inline;
+import com.vaadin.flow.server.AppShellSettings;
 import com.vaadin.flow.theme.lumo.Lumo;
 import java.time.Clock;
 import org.springframework.boot.SpringApplication;
@@ -13,6 +15,19 @@ import org.springframework.context.annotation.Bean;
 @StyleSheet(Lumo.UTILITY_STYLESHEET)
 @StyleSheet("context://styles/sessionlens.css")
 public class Application implements AppShellConfigurator {
+    /**
+     * Before the first paint: the theme the analyst chose (localStorage {@code sessionlens-theme}), else the browser's
+     * {@code prefers-color-scheme}. MainLayout's toggle stores an explicit choice.
+     */
+    static final String THEME_SCRIPT = "try{var t=localStorage.getItem('sessionlens-theme');"
+            + "if(t==='dark'||(t!=='light'&&window.matchMedia&&matchMedia('(prefers-color-scheme: dark)').matches))"
+            + "document.documentElement.setAttribute('theme','dark');}catch(e){}";
+
+    @Override
+    public void configurePage(AppShellSettings settings) {
+        settings.addFavIcon("icon", "favicon.svg", "any");
+        settings.addInlineWithContents(Inline.Position.PREPEND, THEME_SCRIPT, Inline.Wrapping.JAVASCRIPT);
+    }
 
     public static void main(String[] args) {
         SpringApplication.run(Application.class, args);

@@ -2,6 +2,7 @@ package io.sessionlens.importer;
 
 import io.sessionlens.importer.read.ExportReader;
 import io.sessionlens.importer.read.ReadListener;
+import io.sessionlens.trace.ExperimentNames;
 import io.sessionlens.trace.SessionRef;
 import io.sessionlens.trace.StoreOutcome;
 import io.sessionlens.trace.TraceStore;
@@ -12,6 +13,7 @@ import java.io.UncheckedIOException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -50,12 +52,17 @@ public class ImportService implements DisposableBean {
     private final ImportLimits limits;
     private final TraceStore store;
     private final ApplicationEventPublisher events;
+    private final ImportHistory history;
+    private final ExperimentNames names;
     /** One writer for all imports: H2 takes one writer at a time best, and two imports then share it batch by batch. */
     private final ExecutorService writer = Executors
             .newSingleThreadExecutor(Thread.ofPlatform().name("trace-writer").daemon(true).factory());
 
-    ImportService(TraceStore store, ApplicationEventPublisher events, ImportLimits limits) {
+    ImportService(TraceStore store, ApplicationEventPublisher events, ImportLimits limits, ImportHistory history,
+            ExperimentNames names) {
         this.limits = limits;
+        this.names = names;
+        this.history = history;
         this.reader = new ExportReader(new ExportReader.Limits(limits.maxUnzippedSize().toBytes(), limits.maxZipRatio(),
                 limits.maxStringLength()));
         this.store = store;
@@ -71,16 +78,28 @@ public class ImportService implements DisposableBean {
     }
 
     public ImportReport importFiles(List<Upload> uploads) {
+        return importFiles(uploads, new ImportProgress());
+    }
+
+    /**
+     * Imports the files of one request, one after the other, and records the import in the {@link ImportHistory} (an
+     * import that stored nothing is not kept there). {@code progress} is updated as traces are read and stored.
+     */
+    public ImportReport importFiles(List<Upload> uploads, ImportProgress progress) {
         Totals totals = new Totals();
         List<ImportReport.FileReport> files = new ArrayList<>();
         List<String> names = uploads.stream().map(Upload::name).toList();
+        long importId = history.begin(names);
         events.publishEvent(new ImportStarted(names));   // the background analysis pauses, so the import gets the cores
         try {
-            for (Upload u : uploads) files.add(importOne(u, totals));
+            for (Upload u : uploads) files.add(importOne(u, totals, importId, progress));
         } finally {
             events.publishEvent(new ImportFinished(names, totals.sessions));
         }
-        return new ImportReport(totals.imported, totals.updated, totals.unchanged, files, List.copyOf(totals.sessions));
+        ImportReport report = new ImportReport(totals.imported, totals.updated, totals.unchanged, files,
+                List.copyOf(totals.sessions), totals.stored() > 0 ? importId : null);
+        history.finish(importId, report);
+        return report;
     }
 
     @Override
@@ -98,8 +117,9 @@ public class ImportService implements DisposableBean {
         return importFiles(List.of(new Upload(name, () -> in)));
     }
 
-    private ImportReport.FileReport importOne(Upload upload, Totals totals) {
-        FileCollector c = new FileCollector(upload.name());
+    private ImportReport.FileReport importOne(Upload upload, Totals totals, long importId, ImportProgress progress) {
+        progress.reading(upload.name());
+        FileCollector c = new FileCollector(upload.name(), importId, progress, totals.linked);
         try (InputStream in = upload.source().open()) {
             reader.read(upload.name(), in, c);
         } catch (IOException | UncheckedIOException e) {
@@ -116,35 +136,49 @@ public class ImportService implements DisposableBean {
         c.addTo(totals);
         return new ImportReport.FileReport(upload.name(), c.read, c.stored, c.rejected, c.imported, c.updated,
                 c.unchanged,
-                c.sessions.size(), c.stoppedReading, List.copyOf(c.errors), List.copyOf(c.warnings));
+                c.sessions.size(), c.stoppedReading, List.copyOf(c.errors), List.copyOf(c.warnings),
+                c.experimentsNamed);
     }
 
     private static final class Totals {
         int imported, updated, unchanged;
         final Set<SessionRef> sessions = new LinkedHashSet<>();
+        /** Trace ids already linked to this import (a trace may come in two of its files). */
+        final Set<String> linked = new HashSet<>();
+
+        int stored() {
+            return imported + updated + unchanged;
+        }
     }
 
     private final class FileCollector implements ReadListener {
         final List<Trace> batch = new ArrayList<>();
         int batchSpans;
-        int read, stored, rejected, imported, updated, unchanged;
+        int read, stored, rejected, imported, updated, unchanged, experimentsNamed;
         @Nullable String stoppedReading;
         final Set<SessionRef> sessions = new LinkedHashSet<>();
         final List<ImportProblem> errors = new ArrayList<>();
         final List<ImportProblem> warnings = new ArrayList<>();
         final ArrayDeque<InFlight> inFlight = new ArrayDeque<>();
         final String fileName;
+        final long importId;
+        final ImportProgress progress;
+        final Set<String> linked;
 
         /** A batch the writer has: its future result, how many traces it holds, and each trace's session. */
         record InFlight(Future<TraceStore.BatchResult> result, int traces, Map<String, SessionRef> sessions) {}
 
-        FileCollector(String fileName) {
+        FileCollector(String fileName, long importId, ImportProgress progress, Set<String> linked) {
             this.fileName = fileName;
+            this.importId = importId;
+            this.progress = progress;
+            this.linked = linked;
         }
 
         @Override
         public void trace(Trace trace, List<String> traceWarnings) {
             read++;
+            progress.traceRead();
             for (String w : traceWarnings) warnings.add(new ImportProblem(trace.traceId(), w));
             batch.add(trace);
             batchSpans += trace.spans().size();
@@ -152,9 +186,16 @@ public class ImportService implements DisposableBean {
         }
 
         @Override
+        public void experimentName(String experimentId, String name) {
+            names.nameFromExport(experimentId, name);
+            experimentsNamed++;
+        }
+
+        @Override
         public void problem(@Nullable String traceRef, String message) {
             if (traceRef != null && !isWholeEntry(traceRef)) {   // a trace that was found but could not be read
                 read++;
+                progress.traceRead();
                 rejected++;
             }
             errors.add(new ImportProblem(traceRef, message));
@@ -225,6 +266,9 @@ public class ImportService implements DisposableBean {
                 }
             }
             stored += r.outcomes().size();
+            progress.stored(r.outcomes().size());
+            List<String> newLinks = r.outcomes().keySet().stream().filter(linked::add).toList();
+            if (!newLinks.isEmpty()) history.link(importId, newLinks);
             rejected(r.failed());
             for (String traceId : r.outcomes().keySet()) sessions.add(b.sessions().get(traceId));
         }

@@ -7,6 +7,7 @@ import io.sessionlens.trace.persistence.TraceRepository;
 import io.sessionlens.trace.persistence.TraceRowWriter;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -30,6 +31,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class TraceStore {
     private static final Logger log = LoggerFactory.getLogger(TraceStore.class);
+    /** Trace ids per delete statement: well below any database's parameter limit. */
+    private static final int DELETE_CHUNK = 500;
     private final TraceRepository traces;
     private final TraceRowWriter writer;
     private final Clock clock;
@@ -159,6 +162,37 @@ public class TraceStore {
         writer.insert(inserts);
         if (!touched.isEmpty()) events.publishEvent(new TracesStored(Set.copyOf(touched), partOfImport));
         return new BatchResult(outcomes, touched, List.of());
+    }
+
+    /** What a deletion removed: how many traces, and the sessions they belonged to (re-indexed after the commit). */
+    public record Deleted(int traces, Set<SessionRef> sessions) {}
+
+    /**
+     * Deletes these traces with their spans and assessments; ids that are not stored are skipped. The sessions they
+     * belonged to are re-indexed once the deletion commits ({@link TracesStored}): a session left without traces leaves
+     * the index, one that lost some turns is counted and analysed again.
+     */
+    @Transactional
+    public Deleted delete(Collection<String> traceIds) {
+        Set<SessionRef> touched = new LinkedHashSet<>();
+        int deleted = 0;
+        List<String> ids = List.copyOf(new LinkedHashSet<>(traceIds));
+        for (int from = 0; from < ids.size(); from += DELETE_CHUNK) {
+            List<String> chunk = ids.subList(from, Math.min(ids.size(), from + DELETE_CHUNK));
+            List<TraceRepository.KnownTrace> known = traces.findKnown(chunk);
+            for (TraceRepository.KnownTrace k : known)
+                touched.add(new SessionRef(k.getExperimentId(), k.getSessionKey()));
+            writer.delete(known.stream().map(TraceRepository.KnownTrace::getTraceId).toList());
+            deleted += known.size();
+        }
+        if (!touched.isEmpty()) events.publishEvent(new TracesStored(Set.copyOf(touched), false));
+        return new Deleted(deleted, touched);
+    }
+
+    /** Deletes every trace of one session; see {@link #delete(Collection)}. */
+    @Transactional
+    public Deleted deleteSession(SessionRef ref) {
+        return delete(traces.findTraceIds(ref.experimentId(), ref.sessionId()));
     }
 
     /** For tests and the demo loader: is anything stored at all? */

@@ -3,7 +3,7 @@ package io.sessionlens.trace;
 import java.util.Set;
 
 /**
- * Published after a batch of traces was committed: the sessions whose traces changed.
+ * Published when stored traces change (a batch stored, traces deleted): the sessions whose traces changed.
  *
  * @param partOfImport stored by an import that announces its end (the importer's {@code ImportFinished}); until then
  *     the sessions are marked as being imported

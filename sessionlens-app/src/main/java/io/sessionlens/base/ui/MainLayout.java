@@ -44,9 +44,12 @@ public final class MainLayout extends AppLayout {
         addToDrawer(nav);
         setPrimarySection(Section.DRAWER);
 
-        // Re-apply the theme the analyst chose last time (kept in the browser, not on the server).
+        // Re-apply the theme the analyst chose last time (kept in the browser, not on the server), else the browser's
+        // preference; the app shell's inline script did the same before the first paint.
         UI.getCurrent().getPage().executeJs(
-                "if (localStorage.getItem('sessionlens-theme') === 'dark') document.documentElement.setAttribute('theme', 'dark');");
+                "const t = localStorage.getItem('sessionlens-theme');"
+                        + " if (t === 'dark' || (t !== 'light' && window.matchMedia('(prefers-color-scheme: dark)').matches))"
+                        + " document.documentElement.setAttribute('theme', 'dark');");
     }
 
     private void toggleTheme() {

@@ -93,6 +93,7 @@ public final class ExportReader {
                     new JsonFileReader(source, peekable, sink, true, mapper, limits.maxStringLength()).read();
                 case WIDE_TEXT ->
                     new JsonFileReader(source, peekable, sink, false, mapper, limits.maxStringLength()).read();
+                case BINARY -> sink.problem(source.whole(), ContentKind.describeBinary(head));
             }
         } catch (ListenerFailure | ArchiveLimitExceeded f) {
             throw f;

@@ -42,6 +42,15 @@ final class GuardedListener implements ReadListener {
         }
     }
 
+    @Override
+    public void experimentName(String experimentId, String name) {
+        try {
+            delegate.experimentName(experimentId, name);
+        } catch (RuntimeException | Error e) {
+            throw new ListenerFailure(e);
+        }
+    }
+
     /** Carries the listener's own exception past the reader's catch blocks. */
     static final class ListenerFailure extends RuntimeException {
         ListenerFailure(Throwable cause) {

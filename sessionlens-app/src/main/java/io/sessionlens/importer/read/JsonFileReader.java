@@ -225,6 +225,18 @@ final class JsonFileReader {
                         p.skipChildren(); // a nested envelope is not a trace; its key tells the user what it was
                     }
                 }
+                case "experiments", "experiment" -> {
+                    // MLflow's experiments/search and experiments/get answers: their names, not traces
+                    if (envelopeAllowed && (t == JsonToken.START_ARRAY || t == JsonToken.START_OBJECT)) {
+                        envelope = true;
+                        JsonNode value = p.readValueAsTree();
+                        if (value.isArray()) value.forEach(this::experiment);
+                        else
+                            experiment(value);
+                    } else {
+                        parts.other.set(name, p.<JsonNode>readValueAsTree());
+                    }
+                }
                 case "info", "trace_info" -> {
                     if (expect(p, t, JsonToken.START_OBJECT, name + " is not a JSON object", parts)) {
                         parts.info = p.readValueAsTree();
@@ -243,6 +255,14 @@ final class JsonFileReader {
             }
         }
         return envelope;
+    }
+
+    private void experiment(JsonNode e) {
+        JsonNode id = e.get("experiment_id");
+        JsonNode name = e.get("name");
+        if (id != null && id.isValueNode() && name != null && name.isString() && !name.asString().isBlank()
+                && !Fields.rawText(id).isBlank())
+            sink.experimentName(Fields.rawText(id), name.asString().strip());
     }
 
     private void readData(JsonParser p, JsonToken t, TraceParts parts) {

@@ -25,4 +25,10 @@ public interface ReadListener {
     default void stoppedReading(@Nullable String where, String message) {
         problem(where, message);
     }
+
+    /**
+     * An experiment's name, from MLflow's experiment objects ({@code experiments/search} → {@code {"experiments": [...]}},
+     * {@code experiments/get} → {@code {"experiment": {...}}}): trace exports carry only the experiment's id.
+     */
+    default void experimentName(String experimentId, String name) {}
 }

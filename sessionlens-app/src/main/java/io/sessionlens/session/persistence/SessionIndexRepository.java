@@ -77,6 +77,11 @@ public interface SessionIndexRepository
 
     long countByImportState(SessionIndexEntity.ImportState state);
 
+    /** Sessions whose last turn is before {@code cutoff} (index session_index_last), oldest first: the retention's. */
+    @Query("select new io.sessionlens.trace.SessionRef(s.experimentId, s.sessionKey) from SessionIndexEntity s"
+            + " where s.lastRequestTime < :cutoff order by s.lastRequestTime")
+    List<SessionRef> findLastBefore(java.time.Instant cutoff, Limit limit);
+
     @Query("select distinct s.experimentId from SessionIndexEntity s order by s.experimentId")
     List<String> findExperimentIds();
 }

@@ -24,10 +24,12 @@ import io.sessionlens.base.ui.RouteIds;
 import io.sessionlens.base.ui.component.Badges;
 import io.sessionlens.session.ExperimentSettingsService;
 import io.sessionlens.session.HumanVerdict;
+import io.sessionlens.session.SessionCleanup;
 import io.sessionlens.session.SessionDocument;
 import io.sessionlens.session.SessionReader;
 import io.sessionlens.session.TurnDocument;
 import io.sessionlens.session.VerdictService;
+import io.sessionlens.trace.ExperimentNames;
 import io.sessionlens.trace.SessionRef;
 import io.sessionlens.trace.model.TraceState;
 import io.sessionlens.trace.ui.TraceStateBadge;
@@ -51,6 +53,8 @@ class SessionView extends Div implements BeforeEnterObserver, HasDynamicTitle {
     private final SessionReader sessions;
     private final ExperimentSettingsService settings;
     private final VerdictService verdicts;
+    private final ExperimentNames names;
+    private final SessionCleanup cleanup;
     private String title = "Session · SessionLens";
     private @Nullable SessionDocument doc;
     private TurnMarks marks = new TurnMarks(null, List.of(), Set.of());
@@ -58,10 +62,13 @@ class SessionView extends Div implements BeforeEnterObserver, HasDynamicTitle {
     private Div more = new Div();
     private int rendered;
 
-    SessionView(SessionReader sessions, ExperimentSettingsService settings, VerdictService verdicts) {
+    SessionView(SessionReader sessions, ExperimentSettingsService settings, VerdictService verdicts,
+            ExperimentNames names, SessionCleanup cleanup) {
         this.verdicts = verdicts;
         this.sessions = sessions;
         this.settings = settings;
+        this.names = names;
+        this.cleanup = cleanup;
         addClassName("sl-session");
     }
 
@@ -146,10 +153,12 @@ class SessionView extends Div implements BeforeEnterObserver, HasDynamicTitle {
         dialog.open();
     }
 
-    private static Component header(SessionDocument doc) {
+    private Component header(SessionDocument doc) {
         var h = new H2(doc.sessionId());
         h.addClassName("sl-session-title");
-        var meta = new HorizontalLayout(Badges.of("experiment " + doc.experimentId(), Badges.Tone.NEUTRAL),
+        var meta = new HorizontalLayout(
+                new ExperimentTag(doc.experimentId(), names.name(doc.experimentId()),
+                        name -> names.rename(doc.experimentId(), name)),
                 Badges.of(doc.user().isBlank() ? "no user" : "user " + doc.user(), Badges.Tone.NEUTRAL),
                 Badges.of(doc.turnCount() + (doc.turnCount() == 1 ? " turn" : " turns"), Badges.Tone.NEUTRAL),
                 TraceStateBadge.of(TraceState.parse(doc.state())));
@@ -166,8 +175,11 @@ class SessionView extends Div implements BeforeEnterObserver, HasDynamicTitle {
                 "Export Markdown");
         export.setTarget(AnchorTarget.BLANK);
         export.setId("export-markdown");
-        var links = new HorizontalLayout(new Anchor(SessionNavigation.ROUTE, "← All sessions"), export);
+        var delete = new DeleteSessionButton(doc.sessionId(), names.label(doc.experimentId()), doc.turnCount(),
+                () -> delete(doc));
+        var links = new HorizontalLayout(new Anchor(SessionNavigation.ROUTE, "← All sessions"), export, delete);
         links.addClassName("sl-session-links");
+        links.setAlignItems(com.vaadin.flow.component.orderedlayout.FlexComponent.Alignment.CENTER);
         var top = new Div(links, h, meta);
         top.addClassName("sl-session-header");
         return top;
@@ -261,6 +273,13 @@ class SessionView extends Div implements BeforeEnterObserver, HasDynamicTitle {
         var request = com.vaadin.flow.server.VaadinRequest.getCurrent();
         var who = request == null ? null : request.getUserPrincipal();
         return who == null ? "anonymous" : who.getName();
+    }
+
+    /** Deletes the session and goes back to the list, which no longer shows it. */
+    private void delete(SessionDocument d) {
+        cleanup.delete(new SessionRef(d.experimentId(), d.sessionId()));
+        Notification.show("Session " + d.sessionId() + " deleted").setPosition(Notification.Position.BOTTOM_START);
+        getUI().ifPresent(ui -> ui.navigate(SessionNavigation.ROUTE));
     }
 
     private void useMapping(String experimentId, TurnMapping mapping) {

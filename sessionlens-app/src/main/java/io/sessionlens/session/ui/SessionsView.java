@@ -47,6 +47,7 @@ import io.sessionlens.session.SessionService;
 import io.sessionlens.session.SessionSort;
 import io.sessionlens.session.SessionSummary;
 import io.sessionlens.session.SessionVerdict;
+import io.sessionlens.trace.ExperimentNames;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -86,6 +87,7 @@ class SessionsView extends VerticalLayout implements BeforeEnterObserver, AfterN
     private static final String KIND = "kind:";
 
     private final SessionService sessions;
+    private final ExperimentNames names;
     private final Grid<SessionRow> grid = new Grid<>(SessionRow.class, false);
     private final Map<Fit, List<Grid.Column<SessionRow>>> columnsFrom = new EnumMap<>(Fit.class);
     private final ComboBox<String> experiment = new ComboBox<>("Experiment");
@@ -115,8 +117,9 @@ class SessionsView extends VerticalLayout implements BeforeEnterObserver, AfterN
     private List<SessionQuery.Problem> linkProblems = List.of();
     private boolean loading;
 
-    SessionsView(SessionService sessions) {
+    SessionsView(SessionService sessions, ExperimentNames names) {
         this.sessions = sessions;
+        this.names = names;
         setSizeFull();
         addClassName("sl-sessions");
         add(header(), summaryLine, problems, filters(), empty, grid);
@@ -152,6 +155,7 @@ class SessionsView extends VerticalLayout implements BeforeEnterObserver, AfterN
     private Component filters() {
         experiment.setId("filter-experiment");
         experiment.setItems(sessions.experiments());
+        experiment.setItemLabelGenerator(names::label);   // "name (id)", or the id of an unnamed experiment
         experiment.setClearButtonVisible(true);
         user.setId("filter-user");
         text.setId("session-search");

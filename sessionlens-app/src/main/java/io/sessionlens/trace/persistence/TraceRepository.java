@@ -23,6 +23,9 @@ public interface TraceRepository extends JpaRepository<TraceEntity, String> {
             + " from TraceEntity t where t.traceId in :ids")
     List<KnownTrace> findKnown(Collection<String> ids);
 
+    @Query("select t.traceId from TraceEntity t where t.experimentId = :experimentId and t.sessionKey = :sessionKey")
+    List<String> findTraceIds(String experimentId, String sessionKey);
+
     interface KnownTrace {
         String getTraceId();
         String getContentHash();

@@ -33,6 +33,7 @@ import com.vaadin.flow.shared.Registration;
 import io.sessionlens.base.ui.DurationFormat;
 import io.sessionlens.base.ui.RouteIds;
 import io.sessionlens.base.ui.TimeFormat;
+import io.sessionlens.trace.ExperimentNames;
 import io.sessionlens.trace.SpanRow;
 import io.sessionlens.trace.SpanTreeService;
 import io.sessionlens.trace.TraceHeader;
@@ -77,6 +78,7 @@ class TraceView extends VerticalLayout implements BeforeEnterObserver, HasDynami
             style="left:${item.wfLeft}%;width:${item.wfWidth}%"></div></div>""";
 
     private final SpanTreeService tree;
+    private final ExperimentNames names;
     private final TraceNavigation.SessionLinks sessionLinks;
     private final TraceNavigation.TurnJudges turnJudges;
     private final Details judges = new Details();
@@ -98,7 +100,9 @@ class TraceView extends VerticalLayout implements BeforeEnterObserver, HasDynami
     private @Nullable TraceHeader trace;
     private String title = "Trace · SessionLens";
 
-    TraceView(SpanTreeService tree, TraceNavigation.SessionLinks sessionLinks, TraceNavigation.TurnJudges turnJudges) {
+    TraceView(SpanTreeService tree, TraceNavigation.SessionLinks sessionLinks, TraceNavigation.TurnJudges turnJudges,
+            ExperimentNames names) {
+        this.names = names;
         this.tree = tree;
         this.sessionLinks = sessionLinks;
         this.turnJudges = turnJudges;
@@ -334,7 +338,7 @@ class TraceView extends VerticalLayout implements BeforeEnterObserver, HasDynami
         var meta = new Div();
         meta.addClassName("trace-meta");
         meta.add(fact("Trace", new Span(t.traceId()), "trace-id"));
-        meta.add(fact("Experiment", new Span(t.experimentId()), null));
+        meta.add(fact("Experiment", new Span(names.label(t.experimentId())), null));
         var session = new Anchor(sessionLinks.sessionUrl(t.experimentId(), t.sessionKey()),
                 t.sessionId() == null ? "no session id" : t.sessionId());
         session.setId("session-link");
