@@ -1,5 +1,6 @@
 package io.sessionlens.importer;
 
+import io.sessionlens.audit.AuditLog;
 import io.sessionlens.importer.read.ExportReader;
 import io.sessionlens.importer.read.ReadListener;
 import io.sessionlens.trace.SessionRef;
@@ -50,12 +51,14 @@ public class ImportService implements DisposableBean {
     private final ImportLimits limits;
     private final TraceStore store;
     private final ApplicationEventPublisher events;
+    private final AuditLog audit;
     /** One writer for all imports: H2 takes one writer at a time best, and two imports then share it batch by batch. */
     private final ExecutorService writer = Executors
             .newSingleThreadExecutor(Thread.ofPlatform().name("trace-writer").daemon(true).factory());
 
-    ImportService(TraceStore store, ApplicationEventPublisher events, ImportLimits limits) {
+    ImportService(TraceStore store, ApplicationEventPublisher events, ImportLimits limits, AuditLog audit) {
         this.limits = limits;
+        this.audit = audit;
         this.reader = new ExportReader(new ExportReader.Limits(limits.maxUnzippedSize().toBytes(), limits.maxZipRatio(),
                 limits.maxStringLength()));
         this.store = store;
@@ -80,7 +83,16 @@ public class ImportService implements DisposableBean {
         } finally {
             events.publishEvent(new ImportFinished(names, totals.sessions));
         }
-        return new ImportReport(totals.imported, totals.updated, totals.unchanged, files, List.copyOf(totals.sessions));
+        var report = new ImportReport(totals.imported, totals.updated, totals.unchanged, files,
+                List.copyOf(totals.sessions));
+        audit.record(AuditLog.IMPORT, String.join(", ", names),
+                "%d traces new, %d updated, %d unchanged, %d rejected in %s"
+                        .formatted(report.tracesImported(), report.tracesUpdated(), report.tracesUnchanged(),
+                                files.stream().mapToInt(ImportReport.FileReport::rejected).sum(),
+                                names.size() == 1 ? "1 file" : names.size() + " files"),
+                null, Map.of("tracesImported", report.tracesImported(), "tracesUpdated", report.tracesUpdated(),
+                        "tracesUnchanged", report.tracesUnchanged(), "sessions", report.sessions().size()));
+        return report;
     }
 
     @Override

@@ -14,10 +14,12 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.UploadHandler;
 import com.vaadin.flow.server.streams.UploadMetadata;
+import io.sessionlens.base.security.Roles;
 import io.sessionlens.base.ui.component.Badges;
 import io.sessionlens.importer.ImportProblem;
 import io.sessionlens.importer.ImportReport;
 import io.sessionlens.importer.ImportService;
+import jakarta.annotation.security.RolesAllowed;
 import java.io.File;
 import java.io.FileInputStream;
 import java.io.IOException;
@@ -27,6 +29,7 @@ import java.util.List;
 /** Upload MLflow exports (several files, drag and drop, progress per file) and see a result per file. */
 @Route("import")
 @PageTitle("Import · SessionLens")
+@RolesAllowed(Roles.ANALYST)   // viewers read only: no import page, no nav entry
 class ImportView extends VerticalLayout {
     private final ImportService imports;
     private final Div results = new Div();

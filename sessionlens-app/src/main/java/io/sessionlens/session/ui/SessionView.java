@@ -5,6 +5,7 @@ import com.vaadin.flow.component.ClientCallable;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.AnchorTarget;
 import com.vaadin.flow.component.html.Div;
@@ -29,6 +30,7 @@ import io.sessionlens.session.TurnDocument;
 import io.sessionlens.trace.SessionRef;
 import io.sessionlens.trace.model.TraceState;
 import io.sessionlens.trace.ui.TraceStateBadge;
+import jakarta.annotation.security.PermitAll;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -40,6 +42,7 @@ import org.jspecify.annotations.Nullable;
  * errors. The view lays these out, pages the turn cards in, moves between turns, and stores what the editors hand it.
  */
 @Route(SessionNavigation.ROUTE + "/:experimentId/:sessionId*")   // the rest of the path: session ids may hold slashes
+@PermitAll
 class SessionView extends Div implements BeforeEnterObserver, HasDynamicTitle {
     static final int PAGE = 8;
     static final String SCRIPT = "context://scripts/sl-session.js";
@@ -194,11 +197,26 @@ class SessionView extends Div implements BeforeEnterObserver, HasDynamicTitle {
     }
 
     private void useMapping(String experimentId, TurnMapping mapping) {
-        reanalysing(experimentId, settings.useMapping(experimentId, mapping));
+        confirmReanalysis(experimentId, "how turns are read",
+                () -> reanalysing(experimentId, settings.useMapping(experimentId, mapping)));
     }
 
     private void useFailingValues(String experimentId, Map<String, Set<String>> byJudge) {
-        reanalysing(experimentId, settings.useFailingValues(experimentId, byJudge));
+        confirmReanalysis(experimentId, "which judge values are failures",
+                () -> reanalysing(experimentId, settings.useFailingValues(experimentId, byJudge)));
+    }
+
+    /** A settings change re-analyses the whole experiment for everyone: say how much, and save only when confirmed. */
+    private void confirmReanalysis(String experimentId, String what, Runnable save) {
+        long n = settings.sessionCount(experimentId);
+        String sessions = n == 1 ? "1 session" : n + " sessions";
+        var dialog = new ConfirmDialog("Re-analyse " + sessions + "?",
+                "Changing " + what + " for experiment " + experimentId + " re-analyses its " + sessions
+                        + ", for everyone. The change is recorded in the audit log.",
+                "Save and re-analyse " + sessions, e -> save.run());
+        dialog.setId("reanalyse-confirm");
+        dialog.setCancelable(true);
+        dialog.open();
     }
 
     /** The settings changed: the sessions are queued, and this one is redone when the page opens it again. */

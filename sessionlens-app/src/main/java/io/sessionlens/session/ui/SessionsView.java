@@ -40,6 +40,7 @@ import io.sessionlens.session.SessionService;
 import io.sessionlens.session.SessionSort;
 import io.sessionlens.trace.model.TraceState;
 import io.sessionlens.trace.ui.TraceStateBadge;
+import jakarta.annotation.security.PermitAll;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -56,6 +57,7 @@ import org.jspecify.annotations.Nullable;
 @Route(SessionNavigation.ROUTE)
 @RouteAlias("")
 @PageTitle("Sessions · SessionLens")
+@PermitAll
 class SessionsView extends VerticalLayout implements BeforeEnterObserver {
     private final SessionService sessions;
     private final Grid<SessionRow> grid = new Grid<>(SessionRow.class, false);
