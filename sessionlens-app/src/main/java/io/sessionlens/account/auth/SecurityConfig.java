@@ -76,7 +76,9 @@ class SecurityConfig {
     SecurityFilterChain pages(HttpSecurity http) throws Exception {
         // Our own static styles and scripts (META-INF/resources) and the ECharts webjar: the login page needs the styles
         http.authorizeHttpRequests(a -> a.requestMatchers("/styles/**", "/scripts/**", "/webjars/**").permitAll());
-        http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class));
+        // Vaadin 25 denies every URL that is not a known route; signed-in users get the "Page not found" view instead
+        http.with(VaadinSecurityConfigurer.vaadin(),
+                vaadin -> vaadin.loginView(LoginView.class).anyRequest(any -> any.authenticated()));
         http.headers(SecurityConfig::leaveHeadersToSecurityHeaders);
         return http.build();
     }
