@@ -56,7 +56,8 @@ public class AccountService {
     /** The demo accounts that can sign in now (their password is their name), for the login page. */
     @Transactional(readOnly = true)
     public List<UserAccount> demoAccounts() {
-        return users.findByDemoTrueAndEnabledTrueOrderByUsername().stream().map(AccountService::row).toList();
+        return users.findByDemoTrueAndEnabledTrueOrderByUsername().stream().map(AccountService::row)
+                .sorted(java.util.Comparator.comparing(UserAccount::role)).toList();
     }
 
     @Transactional

@@ -86,7 +86,7 @@ public class ImportService implements DisposableBean {
         var report = new ImportReport(totals.imported, totals.updated, totals.unchanged, files,
                 List.copyOf(totals.sessions));
         audit.record(AuditLog.IMPORT, String.join(", ", names),
-                "%d traces new, %d updated, %d unchanged, %d rejected in %s"
+                "%d new traces, %d updated, %d unchanged, %d rejected in %s"
                         .formatted(report.tracesImported(), report.tracesUpdated(), report.tracesUnchanged(),
                                 files.stream().mapToInt(ImportReport.FileReport::rejected).sum(),
                                 names.size() == 1 ? "1 file" : names.size() + " files"),

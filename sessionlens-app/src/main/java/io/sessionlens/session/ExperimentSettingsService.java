@@ -79,7 +79,8 @@ public class ExperimentSettingsService {
         repo.save(e);
         int queued = index.queueExperiment(s.experimentId());
         audit.record(AuditLog.EXPERIMENT_SETTINGS, s.experimentId(), "settings of experiment " + s.experimentId()
-                + " changed (" + changed(before, s) + "); " + queued + " sessions re-analysed", before, s);
+                + " changed (" + changed(before, s) + "); " + queued + (queued == 1 ? " session" : " sessions")
+                + " re-analysed", before, s);
         // Only once committed: the worker must find the queued rows when it wakes.
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override

@@ -50,7 +50,9 @@ class SecurityConfig {
     @Order(1)
     SecurityFilterChain api(HttpSecurity http, TokenService tokens) throws Exception {
         var errors = new ApiAuthErrors();
-        RequestMatcher cookieOnlyWrite = r -> WRITES.contains(r.getMethod()) && r.getHeader("Authorization") == null;
+        // only a browser session can be ridden by another site's page; without one there is nothing to forge (→ 401)
+        RequestMatcher cookieOnlyWrite = r -> WRITES.contains(r.getMethod()) && r.getHeader("Authorization") == null
+                && r.getRequestedSessionId() != null;
         http.securityMatcher("/api/**")
                 .authorizeHttpRequests(a -> a
                         .requestMatchers("/api/users", "/api/users/**").hasRole(Roles.ADMIN)

@@ -1,5 +1,6 @@
 package io.sessionlens.account.ui;
 
+import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.html.Code;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
@@ -14,6 +15,7 @@ import com.vaadin.flow.server.auth.AnonymousAllowed;
 import io.sessionlens.account.AccountService;
 import io.sessionlens.account.UserAccount;
 import io.sessionlens.base.security.CurrentUser;
+import io.sessionlens.base.ui.MainLayout;
 import java.util.List;
 
 /**
@@ -68,6 +70,12 @@ public class LoginView extends Div implements BeforeEnterObserver {
             case MANAGER -> "also experiment settings, audit log";
             case ADMIN -> "also users";
         };
+    }
+
+    @Override
+    protected void onAttach(AttachEvent event) {
+        super.onAttach(event);
+        MainLayout.applyStoredTheme(event.getUI());
     }
 
     @Override

@@ -2,13 +2,12 @@ package io.sessionlens.account.ui;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.grid.Grid;
-import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Code;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
@@ -32,7 +31,7 @@ import jakarta.annotation.security.PermitAll;
 class ProfileView extends VerticalLayout {
     private final TokenService tokens;
     private final String me = CurrentUser.actor();
-    private final Grid<ApiToken> grid = new Grid<>();
+    private final Div list = new Div();
     private final Div created = new Div();
 
     ProfileView(TokenService tokens) {
@@ -61,21 +60,9 @@ class ProfileView extends VerticalLayout {
         created.setId("token-created");
         created.setWidthFull();
 
-        grid.setId("tokens");
-        grid.addColumn(ApiToken::name).setHeader("Name").setFlexGrow(2);
-        grid.addColumn(t -> TimeFormat.minutes(t.createdAt())).setHeader("Created").setAutoWidth(true);
-        grid.addColumn(t -> t.lastUsedAt() == null ? "never" : TimeFormat.minutes(t.lastUsedAt()))
-                .setHeader("Last used").setAutoWidth(true);
-        grid.addComponentColumn(t -> {
-            var revoke = new Button("Revoke", e -> revoke(t));
-            revoke.addThemeVariants(ButtonVariant.SMALL, ButtonVariant.ERROR);
-            revoke.getElement().setAttribute("data-token", t.name());
-            return revoke;
-        }).setAutoWidth(true).setFlexGrow(0);
-        grid.addThemeVariants(GridVariant.NO_BORDER);
-        grid.setAllRowsVisible(true);
-        grid.setEmptyStateText("No tokens yet.");
-        add(form, created, grid);
+        list.setId("tokens");
+        list.addClassName("sl-token-list");
+        add(form, created, list);
         refresh();
     }
 
@@ -103,7 +90,23 @@ class ProfileView extends VerticalLayout {
         refresh();
     }
 
+    /** One row per token (a list, not a grid: it wraps on a phone instead of scrolling sideways). */
     private void refresh() {
-        grid.setItems(tokens.tokens(me));
+        list.removeAll();
+        var mine = tokens.tokens(me);
+        if (mine.isEmpty()) list.add(new Paragraph("No tokens yet."));
+        for (ApiToken t : mine) {
+            var name = new Span(t.name());
+            name.addClassName("sl-token-name");
+            var when = new Span("created " + TimeFormat.minutes(t.createdAt()) + " · last used "
+                    + (t.lastUsedAt() == null ? "never" : TimeFormat.minutes(t.lastUsedAt())));
+            when.addClassName("sl-small");
+            var revoke = new Button("Revoke", e -> revoke(t));
+            revoke.addThemeVariants(ButtonVariant.SMALL, ButtonVariant.ERROR);
+            revoke.getElement().setAttribute("data-token", t.name());
+            var row = new Div(new Div(name, when), revoke);
+            row.addClassName("sl-token-row");
+            list.add(row);
+        }
     }
 }

@@ -11,20 +11,29 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.data.renderer.ComponentRenderer;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.Location;
 import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
 import io.sessionlens.audit.AuditEntry;
 import io.sessionlens.audit.AuditLog;
 import io.sessionlens.base.security.Roles;
 import io.sessionlens.base.ui.TimeFormat;
 import jakarta.annotation.security.RolesAllowed;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
-/** Managers and admins: every write, newest first, filtered by user and kind; a row opens its before → after. */
+/**
+ * Managers and admins: every write, newest first, filtered by user and kind (kept in the URL, {@code ?user=&kind=}, to
+ * share the view); a row opens its before → after.
+ */
 @Route("audit")
 @PageTitle("Audit log · SessionLens")
 @RolesAllowed(Roles.MANAGER)
-class AuditView extends VerticalLayout {
+class AuditView extends VerticalLayout implements BeforeEnterObserver {
     private final AuditLog audit;
     private final Grid<AuditEntry> grid = new Grid<>();
     private final ComboBox<String> user = new ComboBox<>("User");
@@ -43,8 +52,8 @@ class AuditView extends VerticalLayout {
         kind.setId("audit-kind");
         kind.setItems(audit.kinds());
         kind.setClearButtonVisible(true);
-        user.addValueChangeListener(e -> refresh());
-        kind.addValueChangeListener(e -> refresh());
+        user.addValueChangeListener(e -> filtersChanged());
+        kind.addValueChangeListener(e -> filtersChanged());
         var filters = new HorizontalLayout(user, kind);
         filters.setWrap(true);
 
@@ -59,6 +68,22 @@ class AuditView extends VerticalLayout {
         grid.setSizeFull();
         add(filters, grid);
         setFlexGrow(1, grid);
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        var q = event.getLocation().getQueryParameters();
+        user.setValue(q.getSingleParameter("user").filter(v -> !v.isBlank()).orElse(null));
+        kind.setValue(q.getSingleParameter("kind").filter(v -> !v.isBlank()).orElse(null));
+        refresh();
+    }
+
+    private void filtersChanged() {
+        Map<String, String> params = new LinkedHashMap<>();
+        if (user.getValue() != null) params.put("user", user.getValue());
+        if (kind.getValue() != null) params.put("kind", kind.getValue());
+        getUI().ifPresent(ui -> ui.getPage().getHistory().replaceState(null,
+                new Location("audit", QueryParameters.simple(params))));
         refresh();
     }
 

@@ -66,8 +66,12 @@ public final class MainLayout extends AppLayout {
         addToDrawer(nav);
         setPrimarySection(Section.DRAWER);
 
-        // Re-apply the theme the analyst chose last time (kept in the browser, not on the server).
-        UI.getCurrent().getPage().executeJs(
+        applyStoredTheme(UI.getCurrent());
+    }
+
+    /** Re-applies the theme the analyst chose last time (kept in the browser, not on the server); the login page too. */
+    public static void applyStoredTheme(UI ui) {
+        ui.getPage().executeJs(
                 "if (localStorage.getItem('sessionlens-theme') === 'dark') document.documentElement.setAttribute('theme', 'dark');");
     }
 
