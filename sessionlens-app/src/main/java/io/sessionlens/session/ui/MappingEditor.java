@@ -32,6 +32,9 @@ final class MappingEditor extends Div {
                 e -> onSave.accept(new TurnMapping(span.getValue(), input.getValue(), output.getValue())));
         save.addThemeVariants(ButtonVariant.LUMO_SMALL);
         save.setVisible(CurrentUser.canManage());   // the settings of a whole experiment: managers and admins
+        span.setReadOnly(!CurrentUser.canManage());
+        input.setReadOnly(!CurrentUser.canManage());
+        output.setReadOnly(!CurrentUser.canManage());
         var form = new FlexLayout(span, input, output, save);
         form.setFlexWrap(FlexLayout.FlexWrap.WRAP);
         form.setAlignItems(FlexComponent.Alignment.BASELINE);

@@ -41,6 +41,7 @@ final class PolarityEditor extends Div {
             field.addClassName("sl-polarity-field");
             field.setWidthFull();
             field.setValue(String.join(", ", failingValues.getOrDefault(judge, Set.of())));
+            field.setReadOnly(!CurrentUser.canManage());
             field.setHelperText("here: " + values.entrySet().stream()
                     .map(v -> v.getKey() + " (" + AssessmentTimeline.label(v.getValue()) + ")")
                     .collect(Collectors.joining(", ")));
@@ -52,6 +53,7 @@ final class PolarityEditor extends Div {
         save.addThemeVariants(ButtonVariant.LUMO_SMALL);
         save.setVisible(CurrentUser.canManage());   // the settings of a whole experiment: managers and admins
         add(save);
+        if (!CurrentUser.canManage()) add(new Paragraph("Only managers and admins change these."));
     }
 
     private Map<String, Set<String>> values() {

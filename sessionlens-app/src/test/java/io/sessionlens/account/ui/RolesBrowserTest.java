@@ -47,6 +47,8 @@ class RolesBrowserTest extends BrowserTestBase {
         page.getByText("Which judge values are failures?").click();
         assertThat(page.locator("#polarity-editor")).isVisible();
         assertThat(page.locator("#polarity-save")).isHidden();
+        assertThat(page.locator("#polarity-editor")).containsText("Only managers and admins change these.");
+        assertThat(page.locator("#polarity-editor vaadin-text-field").first()).hasAttribute("readonly", "");
         screenshot("roles-viewer-session");
 
         for (String path : new String[]{"/import", "/audit", "/users"}) {
