@@ -21,6 +21,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class AuditLog {
     public static final String IMPORT = "import";
     public static final String EXPERIMENT_SETTINGS = "experiment-settings";
+    public static final String VERDICT = "verdict";
     public static final String USER_CREATED = "user-created";
     public static final String USER_ROLE_CHANGED = "user-role-changed";
     public static final String USER_PASSWORD_CHANGED = "user-password-changed";

@@ -85,6 +85,28 @@ class AuditLogTest extends AppTestBase {
     }
 
     @Test
+    void a_human_verdict_and_its_withdrawal_are_recorded_with_before_and_after() {
+        var analyst = new Http(baseUrl()).as(Role.ANALYST);
+        assertThat(analyst.postJson("/api/imports",
+                BackgroundAnalysisTest.trace("exp-audit-verdict", "s-v", "0000000000000000000000000a0d1703")).status())
+                .isEqualTo(200);
+        var put = analyst.putJson("/api/sessions/s-v/verdict?experimentId=exp-audit-verdict",
+                "{\"turn\":null,\"note\":\"the judge was wrong\"}");
+        assertThat(put.status()).as(put.body()).isEqualTo(200);
+        assertThat(analyst.delete("/api/sessions/s-v/verdict?experimentId=exp-audit-verdict").status()).isIn(200, 204);
+
+        var items = new Http(baseUrl()).get("/api/audit?kind=verdict&user=test-analyst&size=100").json().get("items")
+                .valueStream().filter(i -> i.get("subject").asString().equals("exp-audit-verdict / s-v")).toList();
+        assertThat(items).hasSize(2);
+        assertThat(items.get(0).get("summary").asString()).contains("withdrawn");
+        assertThat(items.get(0).at("/before/note").asString()).isEqualTo("the judge was wrong");
+        assertThat(items.get(0).get("after").isNull()).isTrue();
+        assertThat(items.get(1).get("summary").asString()).contains("no root cause");
+        assertThat(items.get(1).get("before").isNull()).isTrue();
+        assertThat(items.get(1).at("/after/reviewer").asString()).isEqualTo("test-analyst");
+    }
+
+    @Test
     void bad_audit_queries_answer_400() {
         var admin = new Http(baseUrl());
         assertThat(admin.get("/api/audit?size=0").status()).isEqualTo(400);

@@ -98,7 +98,7 @@ public final class Http {
 
     /** Any method (PUT, DELETE, PATCH…) with a body of that type. */
     public Answer request(String method, String path, String body, String contentType) {
-        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", contentType)
+        return send(request(path).header("Content-Type", contentType)
                 .method(method, HttpRequest.BodyPublishers.ofString(body)).build());
     }
 
