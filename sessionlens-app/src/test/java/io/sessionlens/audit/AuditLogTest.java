@@ -4,14 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sessionlens.base.security.Role;
 import io.sessionlens.session.index.BackgroundAnalysisTest;
+import io.sessionlens.session.index.SessionAnalysisWorker;
 import io.sessionlens.support.AppTestBase;
 import io.sessionlens.support.Http;
 import io.sessionlens.support.TestUsers;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 /** Every write leaves an entry: who, when, what, and before → after for an experiment's settings. */
 class AuditLogTest extends AppTestBase {
+    @Autowired SessionAnalysisWorker worker;
 
     @Test
     void an_import_is_recorded_with_who_and_what() {
@@ -90,6 +94,9 @@ class AuditLogTest extends AppTestBase {
         assertThat(analyst.postJson("/api/imports",
                 BackgroundAnalysisTest.trace("exp-audit-verdict", "s-v", "0000000000000000000000000a0d1703")).status())
                 .isEqualTo(200);
+        // the background analysis rewrites the session's row; a verdict given meanwhile can lose that race (a 500 in
+        // VerdictService, reported), so this test waits for it
+        assertThat(worker.awaitIdle(Duration.ofSeconds(60))).isTrue();
         var put = analyst.putJson("/api/sessions/s-v/verdict?experimentId=exp-audit-verdict",
                 "{\"turn\":null,\"note\":\"the judge was wrong\"}");
         assertThat(put.status()).as(put.body()).isEqualTo(200);
