@@ -89,7 +89,7 @@ class AuditLogTest extends AppTestBase {
     }
 
     @Test
-    void a_human_verdict_and_its_withdrawal_are_recorded_with_before_and_after() {
+    void a_human_verdict_and_its_withdrawal_are_recorded_with_before_and_after() throws Exception {
         var analyst = new Http(baseUrl()).as(Role.ANALYST);
         assertThat(analyst.postJson("/api/imports",
                 BackgroundAnalysisTest.trace("exp-audit-verdict", "s-v", "0000000000000000000000000a0d1703")).status())
