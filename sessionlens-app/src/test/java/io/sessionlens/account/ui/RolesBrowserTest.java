@@ -88,7 +88,7 @@ class RolesBrowserTest extends BrowserTestBase {
         assertThat(new Http(baseUrl()).get("/api/experiments/" + EXP + "/settings").json().get("failingValues"))
                 .isEmpty();   // cancelled: nothing saved
         page.locator("#polarity-save").click();
-        page.waitForResponse(r -> r.url().endsWith(SESSION_URL) && r.request().isNavigationRequest(),
+        page.waitForResponse(r -> r.url().contains(SESSION_URL) && r.request().isNavigationRequest(),
                 () -> page.getByRole(AriaRole.BUTTON,
                         new Page.GetByRoleOptions().setName("Save and re-analyse 1 session")).click());   // reloads
         waitForVaadin();
