@@ -75,7 +75,16 @@ class ArchitectureTest {
 
     @ArchTest static final ArchRule base_knows_no_feature = noClasses().that().resideInAPackage("io.sessionlens.base..")
             .should().dependOnClassesThat().resideInAnyPackage("io.sessionlens.trace..", "io.sessionlens.session..",
-                    "io.sessionlens.importer..", "io.sessionlens.analysis..", "io.sessionlens.demo..");
+                    "io.sessionlens.importer..", "io.sessionlens.analysis..", "io.sessionlens.demo..",
+                    "io.sessionlens.account..", "io.sessionlens.audit..");
+
+    @ArchTest static final ArchRule account_persistence_stays_in_the_account_feature = noClasses()
+            .that().resideOutsideOfPackages("io.sessionlens.account", "io.sessionlens.account.persistence..")
+            .should().dependOnClassesThat().resideInAPackage("io.sessionlens.account.persistence..");
+
+    @ArchTest static final ArchRule audit_persistence_stays_in_the_audit_feature = noClasses()
+            .that().resideOutsideOfPackages("io.sessionlens.audit", "io.sessionlens.audit.persistence..")
+            .should().dependOnClassesThat().resideInAPackage("io.sessionlens.audit.persistence..");
 
     /** Views wire components and make the service calls; a component takes callbacks (a lazy data provider may query). */
     @ArchTest static final ArchRule ui_components_take_callbacks_not_services = noClasses().that()

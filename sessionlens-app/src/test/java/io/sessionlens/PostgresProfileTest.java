@@ -66,6 +66,8 @@ class PostgresProfileTest {
         registry.add("sessionlens.data-dir", () -> AppTestBase.DATA_DIR.resolveSibling("pg-" + SCHEMA).toString());
         registry.add("sessionlens.demo-data", () -> "false");
         registry.add("vaadin.devmode.devTools.enabled", () -> "false");
+        registry.add("sessionlens.admin-password", () -> io.sessionlens.support.TestUsers.ADMIN_PASSWORD);
+        registry.add("sessionlens.security.bcrypt-strength", () -> "4");
     }
 
     @AfterAll
@@ -159,5 +161,35 @@ class PostgresProfileTest {
         assertThat(file.at("/errors/0/trace").asString()).isEqualTo("tr-b2000000000000000000000000000002");
         assertThat(file.at("/errors/0/message").asString()).startsWith("the database refused to store this trace");
         assertThat(a.body()).doesNotContainIgnoringCase("insert into").doesNotContain("PSQLException");
+    }
+
+    @Test
+    void users_tokens_and_the_audit_log_on_postgresql() {
+        var admin = new Http("http://localhost:" + port);
+        assertThat(admin.get("/api/sessions").status()).isEqualTo(200);   // the first admin from the property
+        assertThat(admin.anonymous().get("/api/sessions").status()).isEqualTo(401);
+        var made = admin.postJson("/api/users", "{\"username\":\"pg-analyst\",\"password\":\"pg-password-1\","
+                + "\"role\":\"analyst\"}");
+        assertThat(made.status()).as(made.body()).isEqualTo(201);
+        var analyst = admin.as("pg-analyst", "pg-password-1");
+        JsonNode token = analyst.postJson("/api/tokens", "{\"name\":\"pg\"}").json();
+        var bearer = admin.anonymous().withToken(token.get("token").asString());
+        assertThat(bearer.get("/api/tokens").json().at("/0/name").asString()).isEqualTo("pg");
+        assertThat(bearer.putJson("/api/experiments/exp-pg-audit/settings", "{}").status()).isEqualTo(403);
+        assertThat(admin.putJson("/api/experiments/exp-pg-audit/settings",
+                "{\"failingValues\":{\"tone\":[\"curt\"]}}").status()).isEqualTo(200);
+        assertThat(analyst.delete("/api/tokens/" + token.get("id").asLong()).status()).isEqualTo(204);
+        assertThat(bearer.get("/api/sessions").status()).isEqualTo(401);
+        assertThat(admin.patchJson("/api/users/pg-analyst", "{\"role\":\"viewer\"}").status()).isEqualTo(200);
+        assertThat(admin.delete("/api/users/admin").status()).isEqualTo(409);   // the last admin
+
+        JsonNode settings = admin.get("/api/audit?kind=experiment-settings&user=admin").json();
+        assertThat(settings.at("/items/0/subject").asString()).isEqualTo("exp-pg-audit");
+        assertThat(settings.at("/items/0/after/failingValues/tone/0").asString()).isEqualTo("curt");
+        JsonNode all = admin.get("/api/audit?size=100").json();
+        assertThat(all.get("items").valueStream().map(i -> i.get("kind").asString()))
+                .contains("user-created", "token-created", "token-revoked", "user-role-changed", "experiment-settings");
+        assertThat(admin.get("/api/audit?user=pg-analyst").json().get("items").valueStream()
+                .allMatch(i -> i.get("actor").asString().equals("pg-analyst"))).isTrue();
     }
 }

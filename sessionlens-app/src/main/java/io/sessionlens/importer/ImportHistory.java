@@ -1,5 +1,6 @@
 package io.sessionlens.importer;
 
+import io.sessionlens.audit.AuditLog;
 import io.sessionlens.importer.persistence.ImportRecords;
 import io.sessionlens.trace.TraceStore;
 import java.time.Clock;
@@ -23,7 +24,10 @@ public class ImportHistory {
     private final TraceStore store;
     private final Clock clock;
 
-    ImportHistory(ImportRecords records, TraceStore store, Clock clock) {
+    private final AuditLog audit;
+
+    ImportHistory(ImportRecords records, TraceStore store, Clock clock, AuditLog audit) {
+        this.audit = audit;
         this.records = records;
         this.store = store;
         this.clock = clock;
@@ -78,7 +82,13 @@ public class ImportHistory {
             List<String> only = records.tracesOnlyIn(id);
             TraceStore.Deleted deleted = store.delete(only);
             records.delete(id);
-            return new ImportDeletion(id, deleted.traces(), deleted.sessions().size(), r.stillStored() - only.size());
+            var done = new ImportDeletion(id, deleted.traces(), deleted.sessions().size(),
+                    r.stillStored() - only.size());
+            audit.record(AuditLog.IMPORT_DELETED, "import " + id + " (" + String.join(", ", r.files()) + ")",
+                    "deleted import " + id + ": " + done.traces() + " traces, " + done.sessions() + " sessions; "
+                            + done.keptTraces() + " traces kept (another import delivered them too)",
+                    null, null);
+            return done;
         });
     }
 

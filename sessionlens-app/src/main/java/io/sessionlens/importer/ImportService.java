@@ -1,5 +1,6 @@
 package io.sessionlens.importer;
 
+import io.sessionlens.audit.AuditLog;
 import io.sessionlens.importer.read.ExportReader;
 import io.sessionlens.importer.read.ReadListener;
 import io.sessionlens.trace.ExperimentNames;
@@ -54,15 +55,17 @@ public class ImportService implements DisposableBean {
     private final ApplicationEventPublisher events;
     private final ImportHistory history;
     private final ExperimentNames names;
+    private final AuditLog audit;
     /** One writer for all imports: H2 takes one writer at a time best, and two imports then share it batch by batch. */
     private final ExecutorService writer = Executors
             .newSingleThreadExecutor(Thread.ofPlatform().name("trace-writer").daemon(true).factory());
 
     ImportService(TraceStore store, ApplicationEventPublisher events, ImportLimits limits, ImportHistory history,
-            ExperimentNames names) {
+            ExperimentNames names, AuditLog audit) {
         this.limits = limits;
         this.names = names;
         this.history = history;
+        this.audit = audit;
         this.reader = new ExportReader(new ExportReader.Limits(limits.maxUnzippedSize().toBytes(), limits.maxZipRatio(),
                 limits.maxStringLength()));
         this.store = store;
@@ -99,6 +102,13 @@ public class ImportService implements DisposableBean {
         ImportReport report = new ImportReport(totals.imported, totals.updated, totals.unchanged, files,
                 List.copyOf(totals.sessions), totals.stored() > 0 ? importId : null);
         history.finish(importId, report);
+        audit.record(AuditLog.IMPORT, String.join(", ", names),
+                "%d new traces, %d updated, %d unchanged, %d rejected in %s"
+                        .formatted(report.tracesImported(), report.tracesUpdated(), report.tracesUnchanged(),
+                                files.stream().mapToInt(ImportReport.FileReport::rejected).sum(),
+                                names.size() == 1 ? "1 file" : names.size() + " files"),
+                null, Map.of("tracesImported", report.tracesImported(), "tracesUpdated", report.tracesUpdated(),
+                        "tracesUnchanged", report.tracesUnchanged(), "sessions", report.sessions().size()));
         return report;
     }
 

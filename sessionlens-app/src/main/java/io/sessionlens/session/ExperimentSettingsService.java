@@ -1,6 +1,7 @@
 package io.sessionlens.session;
 
 import io.sessionlens.analysis.TurnMapping;
+import io.sessionlens.audit.AuditLog;
 import io.sessionlens.session.persistence.ExperimentSettingsEntity;
 import io.sessionlens.session.persistence.ExperimentSettingsRepository;
 import io.sessionlens.session.persistence.SessionIndexRepository;
@@ -25,13 +26,21 @@ public class ExperimentSettingsService {
     private final SessionIndexRepository index;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final AuditLog audit;
 
     ExperimentSettingsService(ExperimentSettingsRepository repo, SessionIndexRepository index,
-            ApplicationEventPublisher events, Clock clock) {
+            ApplicationEventPublisher events, Clock clock, AuditLog audit) {
         this.repo = repo;
         this.index = index;
         this.events = events;
         this.clock = clock;
+        this.audit = audit;
+    }
+
+    /** How many sessions a change of this experiment's settings re-analyses (the confirmation names it). */
+    @Transactional(readOnly = true)
+    public long sessionCount(String experimentId) {
+        return index.countByExperimentId(experimentId);
     }
 
     @Transactional(readOnly = true)
@@ -56,10 +65,12 @@ public class ExperimentSettingsService {
 
     /**
      * Saves the overrides and queues every session of the experiment for re-analysis with them (the background worker
-     * redoes them; a session opened meanwhile is redone at once). Returns how many were queued.
+     * redoes them; a session opened meanwhile is redone at once), and records the change with before → after in the
+     * audit log. Returns how many were queued.
      */
     @Transactional
     public int save(ExperimentSettings s) {
+        ExperimentSettings before = get(s.experimentId());
         ExperimentSettingsEntity e = repo.findById(s.experimentId())
                 .orElseGet(() -> new ExperimentSettingsEntity(s.experimentId()));
         e.setMappingsJson(JSON.writeValueAsString(s.mappings()));
@@ -67,6 +78,9 @@ public class ExperimentSettingsService {
         e.setUpdatedAt(clock.instant());
         repo.save(e);
         int queued = index.queueExperiment(s.experimentId());
+        audit.record(AuditLog.EXPERIMENT_SETTINGS, s.experimentId(), "settings of experiment " + s.experimentId()
+                + " changed (" + changed(before, s) + "); " + queued + (queued == 1 ? " session" : " sessions")
+                + " re-analysed", before, s);
         // Only once committed: the worker must find the queued rows when it wakes.
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override
@@ -75,5 +89,13 @@ public class ExperimentSettingsService {
             }
         });
         return queued;
+    }
+
+    private static String changed(ExperimentSettings before, ExperimentSettings after) {
+        boolean mapping = !before.mappings().equals(after.mappings());
+        boolean polarity = !before.failingValues().equals(after.failingValues());
+        return mapping && polarity
+                ? "turn mapping and judge polarity"
+                : mapping ? "turn mapping" : polarity ? "judge polarity" : "saved unchanged";
     }
 }

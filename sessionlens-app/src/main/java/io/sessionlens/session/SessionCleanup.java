@@ -1,5 +1,6 @@
 package io.sessionlens.session;
 
+import io.sessionlens.audit.AuditLog;
 import io.sessionlens.session.persistence.SessionIndexRepository;
 import io.sessionlens.trace.SessionRef;
 import io.sessionlens.trace.TraceStore;
@@ -22,10 +23,12 @@ public class SessionCleanup {
 
     private final TraceStore store;
     private final SessionIndexRepository index;
+    private final AuditLog audit;
 
-    SessionCleanup(TraceStore store, SessionIndexRepository index) {
+    SessionCleanup(TraceStore store, SessionIndexRepository index, AuditLog audit) {
         this.store = store;
         this.index = index;
+        this.audit = audit;
     }
 
     /** What a deletion removed. */
@@ -35,7 +38,10 @@ public class SessionCleanup {
     @Transactional
     public Optional<Deleted> delete(SessionRef ref) {
         TraceStore.Deleted d = store.deleteSession(ref);
-        return d.traces() == 0 ? Optional.empty() : Optional.of(new Deleted(1, d.traces()));
+        if (d.traces() == 0) return Optional.empty();
+        audit.record(AuditLog.SESSION_DELETED, ref.experimentId() + " / " + ref.sessionId(),
+                "deleted session " + ref.sessionId() + " (" + d.traces() + " traces)", null, null);
+        return Optional.of(new Deleted(1, d.traces()));
     }
 
     /** Up to {@link #RETENTION_BATCH} sessions whose last turn is before {@code cutoff}, oldest first. */
@@ -49,6 +55,9 @@ public class SessionCleanup {
     public Deleted deleteAll(List<SessionRef> refs) {
         int traces = 0;
         for (SessionRef ref : refs) traces += store.deleteSession(ref).traces();
+        if (!refs.isEmpty())
+            audit.record(AuditLog.SESSION_DELETED, refs.size() + " sessions",
+                    "retention deleted " + refs.size() + " sessions (" + traces + " traces)", null, null);
         return new Deleted(refs.size(), traces);
     }
 }

@@ -3,6 +3,7 @@ package io.sessionlens.session;
 import io.sessionlens.analysis.RootCause;
 import io.sessionlens.analysis.RootCauseKind;
 import io.sessionlens.analysis.SessionAnalysis;
+import io.sessionlens.audit.AuditLog;
 import io.sessionlens.session.persistence.AnalysisJson;
 import io.sessionlens.session.persistence.HumanVerdictEntity;
 import io.sessionlens.session.persistence.HumanVerdictRepository;
@@ -32,11 +33,13 @@ public class VerdictService {
     private final SessionIndexRepository index;
     private final HumanVerdictRepository verdicts;
     private final Clock clock;
+    private final AuditLog audit;
 
-    VerdictService(SessionIndexRepository index, HumanVerdictRepository verdicts, Clock clock) {
+    VerdictService(SessionIndexRepository index, HumanVerdictRepository verdicts, Clock clock, AuditLog audit) {
         this.index = index;
         this.verdicts = verdicts;
         this.clock = clock;
+        this.audit = audit;
     }
 
     /** A verdict that cannot be given: the message says why, in words for the person who gave it. */
@@ -114,19 +117,27 @@ public class VerdictService {
         if (v == null && expectedVersion != null && expectedVersion != 0)
             throw new InvalidVerdict("there is no verdict of version " + expectedVersion + " to change");
         RootCause auto = automatic(e);
+        HumanVerdict before = v == null ? null : v.toVerdict();
         if (v == null) v = new HumanVerdictEntity(ref);
         v.decide(turn, turn == null ? null : kind, text, reviewer, clock.instant(),
                 auto == null ? null : auto.turn(), auto == null ? null : auto.kind().wire());
         v = verdicts.saveAndFlush(v);
         e.humanVerdict(turn, turn == null ? null : kind);
         index.save(e);
-        return Optional.of(v.toVerdict());
+        HumanVerdict after = v.toVerdict();
+        audit.record(AuditLog.VERDICT, ref.experimentId() + " / " + ref.sessionId(), "root-cause verdict of session "
+                + ref.sessionId() + ": " + (turn == null ? "no root cause" : "turn " + turn + " (" + kind + ")"),
+                before, after);
+        return Optional.of(after);
     }
 
     /** Withdraws the human verdict: the automatic one stands again. False when there was none. */
     public boolean withdraw(SessionRef ref) {
         Optional<HumanVerdictEntity> v = verdicts.findByRef(ref);
         if (v.isEmpty()) return false;
+        audit.record(AuditLog.VERDICT, ref.experimentId() + " / " + ref.sessionId(),
+                "root-cause verdict of session " + ref.sessionId() + " withdrawn: the automatic one stands",
+                v.get().toVerdict(), null);
         verdicts.delete(v.get());
         index.findByRef(ref).ifPresent(e -> {
             RootCause auto = automatic(e);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.sessionlens.support.AppTestBase;
 import io.sessionlens.support.Fixtures;
 import io.sessionlens.support.Http;
+import io.sessionlens.support.TestUsers;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -57,7 +58,9 @@ class ImportLimitsTest extends AppTestBase {
             OutputStream out = s.getOutputStream();
             out.write(
                     ("POST /api/imports HTTP/1.1\r\nHost: localhost:" + port + "\r\nContent-Type: application/json\r\n"
-                            + "X-File-Name: huge.json\r\nContent-Length: 3000000000\r\nConnection: close\r\n\r\n[")
+                            + "Authorization: Basic " + java.util.Base64.getEncoder().encodeToString(
+                                    (TestUsers.ADMIN + ":" + TestUsers.ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8))
+                            + "\r\nX-File-Name: huge.json\r\nContent-Length: 3000000000\r\nConnection: close\r\n\r\n[")
                             .getBytes(StandardCharsets.UTF_8));
             out.flush();
             InputStream in = s.getInputStream();

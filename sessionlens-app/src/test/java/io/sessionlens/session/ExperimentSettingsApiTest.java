@@ -4,10 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sessionlens.support.AppTestBase;
 import io.sessionlens.support.Http;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -43,12 +39,9 @@ class ExperimentSettingsApiTest extends AppTestBase {
         String body = """
                 {"mappings": [{"spanName": "handle_ticket", "inputKey": "ticket_body", "outputKey": "agent_reply"}],
                  "failingValues": {"tone": ["curt", "rude"]}}""";
-        HttpResponse<String> put = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create(baseUrl() + "/api/experiments/exp-settings/settings"))
-                .header("Content-Type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(put.statusCode()).as(put.body()).isEqualTo(200);
-        assertThat(Http.JSON.readTree(put.body()).get("reanalysedSessions").asInt()).isEqualTo(1);
+        var put = http.putJson("/api/experiments/exp-settings/settings", body);
+        assertThat(put.status()).as(put.body()).isEqualTo(200);
+        assertThat(put.json().get("reanalysedSessions").asInt()).isEqualTo(1);
 
         JsonNode after = http.get("/api/sessions/s-settings?experimentId=exp-settings").json();
         assertThat(after.at("/turns/0/userText").asString()).isEqualTo("My printer prints blank pages");

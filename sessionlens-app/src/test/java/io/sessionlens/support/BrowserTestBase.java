@@ -5,10 +5,12 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
+import io.sessionlens.base.security.Role;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -16,7 +18,10 @@ import org.junit.jupiter.api.BeforeEach;
 
 /**
  * Real Chromium (Debian's /usr/bin/chromium, never a downloaded one) against the running app. Screenshots go to
- * target/screenshots/ and are meant to be looked at.
+ * target/screenshots/ and are meant to be looked at. Each test's page is signed in as {@link #role()} (the test admin
+ * unless a test class says otherwise): each role signs in once through the login form, and later contexts reuse that
+ * browser session ({@link #openAs}). {@link #openSignedOut()} opens a page with no session, {@link #signInFresh} a new
+ * session of its own (for a test that signs out).
  */
 public abstract class BrowserTestBase extends AppTestBase {
     public static final Path SCREENSHOTS = Path.of("target", "screenshots");
@@ -26,6 +31,8 @@ public abstract class BrowserTestBase extends AppTestBase {
     protected static Browser browser;
     protected BrowserContext context;
     protected Page page;
+    /** Signed-in browser state (the session cookie) per app and role. */
+    private static final Map<String, String> SIGNED_IN = new ConcurrentHashMap<>();
 
     @BeforeAll
     static void launch() throws Exception {
@@ -45,16 +52,71 @@ public abstract class BrowserTestBase extends AppTestBase {
         if (playwright != null) playwright.close();
     }
 
+    /** The role each test's page is signed in as. */
+    protected Role role() {
+        return Role.ADMIN;
+    }
+
     @BeforeEach
     void openPage() {
-        context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1440, 900));
-        page = context.newPage();
-        page.setDefaultTimeout(20_000);
+        openAs(role());
     }
 
     @AfterEach
     void closePage() {
-        context.close();
+        if (context != null) context.close();
+    }
+
+    /** Replaces this test's page with one signed in as {@code role} (the browser session of that role is reused). */
+    protected void openAs(Role role) {
+        String state = SIGNED_IN.computeIfAbsent(baseUrl() + " " + role, k -> signIn(role));
+        open(new Browser.NewContextOptions().setStorageState(state));
+    }
+
+    /** Replaces this test's page with one that has no session at all. */
+    protected void openSignedOut() {
+        open(new Browser.NewContextOptions());
+    }
+
+    /** Replaces this test's page with one signed in through the login form in a session of its own. */
+    protected void signInFresh(Role role) {
+        openSignedOut();
+        fillLoginForm(role);
+    }
+
+    private void open(Browser.NewContextOptions options) {
+        if (context != null) context.close();
+        context = browser.newContext(options.setViewportSize(1440, 900));
+        page = context.newPage();
+        page.setDefaultTimeout(20_000);
+    }
+
+    private String signIn(Role role) {
+        if (role != Role.ADMIN) TestUsers.ensure(baseUrl());
+        try (var c = browser.newContext()) {
+            Page p = c.newPage();
+            p.setDefaultTimeout(20_000);
+            Page mine = page;
+            page = p;
+            try {
+                fillLoginForm(role);
+            } finally {
+                page = mine;
+            }
+            return c.storageState();
+        }
+    }
+
+    /** Opens the login page, signs in as the test user of {@code role} and waits for the first page behind it. */
+    protected void fillLoginForm(Role role) {
+        var login = TestUsers.of(role);
+        page.navigate(baseUrl() + "/login");
+        page.getByLabel("Username").fill(login.username());
+        page.getByLabel("Password", new Page.GetByLabelOptions().setExact(true)).fill(login.password());
+        page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
+                new Page.GetByRoleOptions().setName("Log in")).click();
+        page.waitForURL(u -> !u.contains("/login"));
+        page.locator("#current-user").waitFor();
     }
 
     protected void screenshot(String name) {

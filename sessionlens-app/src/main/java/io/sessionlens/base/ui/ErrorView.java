@@ -8,6 +8,7 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.ErrorParameter;
 import com.vaadin.flow.router.HasErrorParameter;
 import com.vaadin.flow.router.ParentLayout;
+import jakarta.annotation.security.PermitAll;
 import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,6 +18,7 @@ import org.slf4j.LoggerFactory;
  * stack trace on screen, which could carry trace content).
  */
 @ParentLayout(MainLayout.class)
+@PermitAll
 public class ErrorView extends VerticalLayout implements HasErrorParameter<Exception> {
     private static final Logger log = LoggerFactory.getLogger(ErrorView.class);
 

@@ -9,10 +9,12 @@ import com.vaadin.flow.router.ErrorParameter;
 import com.vaadin.flow.router.HasErrorParameter;
 import com.vaadin.flow.router.NotFoundException;
 import com.vaadin.flow.router.ParentLayout;
+import jakarta.annotation.security.PermitAll;
 import jakarta.servlet.http.HttpServletResponse;
 
 /** A link that leads nowhere: say so plainly and offer the way back. */
 @ParentLayout(MainLayout.class)
+@PermitAll
 public class NotFoundView extends VerticalLayout implements HasErrorParameter<NotFoundException> {
 
     @Override

@@ -9,10 +9,10 @@ import tools.jackson.databind.json.JsonMapper;
  * The API's error answer, {@code {"error": "…"}}, written by a filter that answers before any controller. (Jackson's
  * shared default mapper: {@code base} knows no feature, so not {@code trace.json.SharedJson}.)
  */
-final class JsonError {
+public final class JsonError {
     private JsonError() {}
 
-    static void send(HttpServletResponse response, int status, String message) throws IOException {
+    public static void send(HttpServletResponse response, int status, String message) throws IOException {
         response.setStatus(status);
         response.setContentType("application/json");
         response.setCharacterEncoding("UTF-8");

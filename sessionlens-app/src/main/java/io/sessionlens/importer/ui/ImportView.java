@@ -16,6 +16,7 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.UploadHandler;
 import com.vaadin.flow.shared.Registration;
+import io.sessionlens.base.security.Roles;
 import io.sessionlens.importer.ImportDeletion;
 import io.sessionlens.importer.ImportHistory;
 import io.sessionlens.importer.ImportProgress;
@@ -23,6 +24,7 @@ import io.sessionlens.importer.ImportReport;
 import io.sessionlens.importer.ImportService;
 import io.sessionlens.importer.ImportSummary;
 import io.sessionlens.trace.ExperimentNames;
+import jakarta.annotation.security.RolesAllowed;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,6 +39,7 @@ import org.jspecify.annotations.Nullable;
 @Route("import")
 @StyleSheet("context://styles/import-view.css")
 @PageTitle("Import · SessionLens")
+@RolesAllowed(Roles.ANALYST)   // viewers read only: no import page, no nav entry
 class ImportView extends VerticalLayout {
     /** How often the page asks the server for progress while an import runs. */
     static final int POLL_MS = 500;

@@ -59,6 +59,8 @@ public interface SessionIndexRepository
 
     long countByAnalysisVersionLessThan(int version);
 
+    long countByExperimentId(String experimentId);
+
     /** Marks an experiment's sessions as waiting; the generation bump voids any analysis already under way. */
     @Modifying
     @Query("update SessionIndexEntity s set s.analysisVersion = 0, s.generation = s.generation + 1"

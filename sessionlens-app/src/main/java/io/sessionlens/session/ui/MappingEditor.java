@@ -9,6 +9,7 @@ import com.vaadin.flow.component.orderedlayout.FlexLayout;
 import com.vaadin.flow.component.textfield.TextField;
 import io.sessionlens.analysis.ReadFrom;
 import io.sessionlens.analysis.TurnMapping;
+import io.sessionlens.base.security.CurrentUser;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
@@ -30,6 +31,10 @@ final class MappingEditor extends Div {
         save = new Button("Use for experiment " + experimentId,
                 e -> onSave.accept(new TurnMapping(span.getValue(), input.getValue(), output.getValue())));
         save.addThemeVariants(ButtonVariant.LUMO_SMALL);
+        save.setVisible(CurrentUser.canManage());   // the settings of a whole experiment: managers and admins
+        span.setReadOnly(!CurrentUser.canManage());
+        input.setReadOnly(!CurrentUser.canManage());
+        output.setReadOnly(!CurrentUser.canManage());
         var form = new FlexLayout(span, input, output, save);
         form.setFlexWrap(FlexLayout.FlexWrap.WRAP);
         form.setAlignItems(FlexComponent.Alignment.BASELINE);

@@ -7,6 +7,7 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.textfield.TextField;
 import io.sessionlens.analysis.AssessmentView;
 import io.sessionlens.analysis.Verdict;
+import io.sessionlens.base.security.CurrentUser;
 import io.sessionlens.session.SessionDocument;
 import io.sessionlens.session.TurnDocument;
 import java.util.Arrays;
@@ -40,6 +41,7 @@ final class PolarityEditor extends Div {
             field.addClassName("sl-polarity-field");
             field.setWidthFull();
             field.setValue(String.join(", ", failingValues.getOrDefault(judge, Set.of())));
+            field.setReadOnly(!CurrentUser.canManage());
             field.setHelperText("here: " + values.entrySet().stream()
                     .map(v -> v.getKey() + " (" + AssessmentTimeline.label(v.getValue()) + ")")
                     .collect(Collectors.joining(", ")));
@@ -49,7 +51,9 @@ final class PolarityEditor extends Div {
         save = new Button("Save and re-analyse", e -> onSave.accept(values()));
         save.setId("polarity-save");
         save.addThemeVariants(ButtonVariant.LUMO_SMALL);
+        save.setVisible(CurrentUser.canManage());   // the settings of a whole experiment: managers and admins
         add(save);
+        if (!CurrentUser.canManage()) add(new Paragraph("Only managers and admins change these."));
     }
 
     private Map<String, Set<String>> values() {

@@ -4,6 +4,7 @@ import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.ClientCallable;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.AnchorTarget;
@@ -20,6 +21,7 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import io.sessionlens.analysis.RootCause;
 import io.sessionlens.analysis.TurnMapping;
+import io.sessionlens.base.security.CurrentUser;
 import io.sessionlens.base.ui.RouteIds;
 import io.sessionlens.base.ui.component.Badges;
 import io.sessionlens.session.ExperimentSettingsService;
@@ -33,6 +35,7 @@ import io.sessionlens.trace.ExperimentNames;
 import io.sessionlens.trace.SessionRef;
 import io.sessionlens.trace.model.TraceState;
 import io.sessionlens.trace.ui.TraceStateBadge;
+import jakarta.annotation.security.PermitAll;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -44,6 +47,7 @@ import org.jspecify.annotations.Nullable;
  * errors. The view lays these out, pages the turn cards in, moves between turns, and stores what the editors hand it.
  */
 @Route(SessionNavigation.ROUTE + "/:experimentId/:sessionId*")   // the rest of the path: session ids may hold slashes
+@PermitAll
 class SessionView extends Div implements BeforeEnterObserver, HasDynamicTitle {
     static final int PAGE = 8;
     static final String SCRIPT = "context://scripts/sl-session.js";
@@ -111,7 +115,7 @@ class SessionView extends Div implements BeforeEnterObserver, HasDynamicTitle {
         var body = new Div(new TurnRail(doc.turns(), marks), chat, new SessionPanel(doc, this::showTurn,
                 () -> new PolarityEditor(doc, settings.get(doc.experimentId()).failingValues(),
                         byJudge -> useFailingValues(doc.experimentId(), byJudge)),
-                new VerdictEditor(doc, true, d -> decide(doc, d), () -> withdraw(doc))));
+                new VerdictEditor(doc, CurrentUser.canWrite(), d -> decide(doc, d), () -> withdraw(doc))));
         body.addClassName("sl-session-body");
         add(body);
         getElement().executeJs("window.slSession.install(this)");
@@ -177,7 +181,8 @@ class SessionView extends Div implements BeforeEnterObserver, HasDynamicTitle {
         export.setId("export-markdown");
         var delete = new DeleteSessionButton(doc.sessionId(), names.label(doc.experimentId()), doc.turnCount(),
                 () -> delete(doc));
-        var links = new HorizontalLayout(new Anchor(SessionNavigation.ROUTE, "← All sessions"), export, delete);
+        var links = new HorizontalLayout(new Anchor(SessionNavigation.ROUTE, "← All sessions"), export);
+        if (CurrentUser.canWrite()) links.add(delete);
         links.addClassName("sl-session-links");
         links.setAlignItems(com.vaadin.flow.component.orderedlayout.FlexComponent.Alignment.CENTER);
         var top = new Div(links, h, meta);
@@ -270,9 +275,7 @@ class SessionView extends Div implements BeforeEnterObserver, HasDynamicTitle {
     }
 
     private static String reviewer() {
-        var request = com.vaadin.flow.server.VaadinRequest.getCurrent();
-        var who = request == null ? null : request.getUserPrincipal();
-        return who == null ? "anonymous" : who.getName();
+        return CurrentUser.actor();
     }
 
     /** Deletes the session and goes back to the list, which no longer shows it. */
@@ -283,11 +286,26 @@ class SessionView extends Div implements BeforeEnterObserver, HasDynamicTitle {
     }
 
     private void useMapping(String experimentId, TurnMapping mapping) {
-        reanalysing(experimentId, settings.useMapping(experimentId, mapping));
+        confirmReanalysis(experimentId, "how turns are read",
+                () -> reanalysing(experimentId, settings.useMapping(experimentId, mapping)));
     }
 
     private void useFailingValues(String experimentId, Map<String, Set<String>> byJudge) {
-        reanalysing(experimentId, settings.useFailingValues(experimentId, byJudge));
+        confirmReanalysis(experimentId, "which judge values are failures",
+                () -> reanalysing(experimentId, settings.useFailingValues(experimentId, byJudge)));
+    }
+
+    /** A settings change re-analyses the whole experiment for everyone: say how much, and save only when confirmed. */
+    private void confirmReanalysis(String experimentId, String what, Runnable save) {
+        long n = settings.sessionCount(experimentId);
+        String sessions = n == 1 ? "1 session" : n + " sessions";
+        var dialog = new ConfirmDialog("Re-analyse " + sessions + "?",
+                "Changing " + what + " for experiment " + experimentId + " re-analyses its " + sessions
+                        + ", for everyone. The change is recorded in the audit log.",
+                "Save and re-analyse " + sessions, e -> save.run());
+        dialog.setId("reanalyse-confirm");
+        dialog.setCancelable(true);
+        dialog.open();
     }
 
     /** The settings changed: the sessions are queued, and this one is redone when the page opens it again. */

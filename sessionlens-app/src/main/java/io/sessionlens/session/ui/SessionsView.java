@@ -48,6 +48,7 @@ import io.sessionlens.session.SessionSort;
 import io.sessionlens.session.SessionSummary;
 import io.sessionlens.session.SessionVerdict;
 import io.sessionlens.trace.ExperimentNames;
+import jakarta.annotation.security.PermitAll;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -71,6 +72,7 @@ import org.jspecify.annotations.Nullable;
 @RouteAlias("")
 @PageTitle("Sessions · SessionLens")
 @StyleSheet("context://styles/sessions-list.css")
+@PermitAll
 class SessionsView extends VerticalLayout implements BeforeEnterObserver, AfterNavigationObserver {
     /** Which columns a grid this wide (px) has room for, narrowest first. */
     enum Fit {

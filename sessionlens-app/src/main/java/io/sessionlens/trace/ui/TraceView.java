@@ -40,6 +40,7 @@ import io.sessionlens.trace.TraceHeader;
 import io.sessionlens.trace.json.JsonValues;
 import io.sessionlens.trace.model.Assessment;
 import io.sessionlens.trace.model.SpanStatus;
+import jakarta.annotation.security.PermitAll;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -54,6 +55,7 @@ import org.jspecify.annotations.Nullable;
  */
 @Route(TraceNavigation.ROUTE + "/:traceId*")   // the rest of the path: ids may hold slashes
 @StyleSheet("context://styles/trace-view.css")
+@PermitAll
 class TraceView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
     /** "Expand path to errors" opens at most this many error paths: beyond that the tree is no longer readable. */
     static final int MAX_ERROR_PATHS = 200;

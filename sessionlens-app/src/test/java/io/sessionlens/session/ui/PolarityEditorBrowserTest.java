@@ -31,6 +31,11 @@ class PolarityEditorBrowserTest extends BrowserTestBase {
         field.locator("input").fill("curt, rude");
         screenshot("polarity-editor");
         page.locator("#polarity-save").click();
+        // the whole experiment is re-analysed for everyone: the confirmation says how much
+        assertThat(page.locator("#reanalyse-confirm")).containsText("Re-analyse 1 session?");
+        screenshot("polarity-confirm");
+        page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
+                new com.microsoft.playwright.Page.GetByRoleOptions().setName("Save and re-analyse 1 session")).click();
 
         assertThat(page.locator("#root-cause")).containsText("Turn 1");
         assertThat(page.locator("#root-cause")).containsText("tone");

@@ -4,12 +4,14 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.PermitAll;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /** Test-only page (lives in the test tree, so the app never ships it): one bar chart and what was clicked last. */
 @Route("test/echart")
+@PermitAll
 class EChartTestView extends VerticalLayout {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 

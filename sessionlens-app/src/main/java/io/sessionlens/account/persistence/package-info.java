@@ -1,0 +1,5 @@
+/** Internal: users and API tokens. */
+@NullMarked
+package io.sessionlens.account.persistence;
+
+import org.jspecify.annotations.NullMarked;

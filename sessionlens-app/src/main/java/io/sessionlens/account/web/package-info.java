@@ -1,0 +1,5 @@
+/** The users and tokens API. */
+@NullMarked
+package io.sessionlens.account.web;
+
+import org.jspecify.annotations.NullMarked;
