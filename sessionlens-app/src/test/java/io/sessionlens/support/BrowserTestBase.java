@@ -73,6 +73,12 @@ public abstract class BrowserTestBase extends AppTestBase {
         open(new Browser.NewContextOptions().setStorageState(state));
     }
 
+    /** Options for a further browser context signed in as {@code role} (a colleague's browser, a colour scheme…). */
+    protected Browser.NewContextOptions signedIn(Role role) {
+        String state = SIGNED_IN.computeIfAbsent(baseUrl() + " " + role, k -> signIn(role));
+        return new Browser.NewContextOptions().setStorageState(state);
+    }
+
     /** Replaces this test's page with one that has no session at all. */
     protected void openSignedOut() {
         open(new Browser.NewContextOptions());

@@ -3,7 +3,6 @@ package io.sessionlens.importer.ui;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.options.ColorScheme;
 import com.microsoft.playwright.options.FilePayload;
@@ -211,7 +210,7 @@ class ImportViewBrowserTest extends BrowserTestBase {
     @Test
     void the_browsers_dark_preference_is_the_theme_until_the_analyst_chooses_one_and_the_page_has_a_favicon() {
         List<String> missing = new ArrayList<>();
-        try (var ctx = browser.newContext(new Browser.NewContextOptions().setColorScheme(ColorScheme.DARK))) {
+        try (var ctx = browser.newContext(signedIn(role()).setColorScheme(ColorScheme.DARK))) {
             var p = ctx.newPage();
             p.onResponse(resp -> {
                 if (resp.status() >= 400) missing.add(resp.status() + " " + resp.url());
@@ -226,7 +225,7 @@ class ImportViewBrowserTest extends BrowserTestBase {
                     + " && Object.values(window.Vaadin.Flow.clients).every(c => !c.isActive())");
             assertThat(p.evaluate("() => document.documentElement.getAttribute('theme')")).isNull();
         }
-        try (var ctx = browser.newContext(new Browser.NewContextOptions().setColorScheme(ColorScheme.LIGHT))) {
+        try (var ctx = browser.newContext(signedIn(role()).setColorScheme(ColorScheme.LIGHT))) {
             var p = ctx.newPage();
             p.navigate(baseUrl() + "/import");
             p.waitForFunction("() => window.Vaadin && window.Vaadin.Flow && window.Vaadin.Flow.clients"

@@ -3,7 +3,6 @@ package io.sessionlens.session.ui;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Locator;
 import io.sessionlens.demodata.DemoCorpus;
@@ -43,7 +42,7 @@ class SessionsListBrowserTest extends BrowserTestBase {
 
     private void open(int width, boolean dark) {
         context.close();
-        context = browser.newContext(new Browser.NewContextOptions().setViewportSize(width, 900)
+        context = browser.newContext(signedIn(role()).setViewportSize(width, 900)
                 .setAcceptDownloads(true));
         if (dark) context.addInitScript("localStorage.setItem('sessionlens-theme','dark')");
         page = context.newPage();

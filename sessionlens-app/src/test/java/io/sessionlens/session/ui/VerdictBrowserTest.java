@@ -90,7 +90,7 @@ class VerdictBrowserTest extends BrowserTestBase {
         page.locator("#verdict-confirm").click();
         assertThat(page.locator("#human-verdict")).isVisible();
 
-        try (BrowserContext colleague = browser.newContext()) {
+        try (BrowserContext colleague = browser.newContext(signedIn(io.sessionlens.base.security.Role.MANAGER))) {
             Page theirs = colleague.newPage();
             open(theirs, "exp-verdict-ui", "s-ui-2");
             theirs.locator("#verdict-change").click();
@@ -105,7 +105,9 @@ class VerdictBrowserTest extends BrowserTestBase {
         page.locator("#verdict-save").click();
 
         assertThat(page.locator(".sl-verdict-conflict")).isVisible();
-        assertThat(page.locator(".sl-verdict-conflict")).containsText("set it to turn 1");
+        assertThat(page.locator(".sl-verdict-conflict"))
+                .containsText(io.sessionlens.support.TestUsers.of(io.sessionlens.base.security.Role.MANAGER).username()
+                        + " set it to turn 1");
         screenshot("verdict-conflict-1440");
         page.locator("#verdict-conflict-ok").click();
         assertThat(page.locator("#human-verdict")).containsText("Turn 1");
