@@ -109,6 +109,13 @@ public class SessionService {
         return index.findExperimentIds();
     }
 
+    /** The session an API path names: in that experiment, or without one the most recent session of that id. */
+    public Optional<SessionRef> resolve(String sessionId, @Nullable String experimentId) {
+        return experimentId == null || experimentId.isBlank()
+                ? latest(sessionId)
+                : Optional.of(new SessionRef(experimentId, sessionId));
+    }
+
     /** The most recent session of that id across experiments: a session id alone may be ambiguous. */
     public Optional<SessionRef> latest(String sessionId) {
         return traces.experimentsOfSession(sessionId).stream()

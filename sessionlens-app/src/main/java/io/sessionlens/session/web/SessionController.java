@@ -5,7 +5,6 @@ import io.sessionlens.session.SessionReader;
 import io.sessionlens.session.SessionRow;
 import io.sessionlens.session.SessionService;
 import io.sessionlens.session.SessionSummary;
-import io.sessionlens.trace.SessionRef;
 import io.sessionlens.trace.json.SharedJson;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -14,7 +13,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.MediaType;
@@ -88,7 +86,8 @@ class SessionController {
     @GetMapping("/api/sessions/{sessionId}")
     ResponseEntity<?> session(@PathVariable String sessionId,
             @RequestParam(required = false) @Nullable String experimentId) {
-        return ref(sessionId, experimentId).flatMap(reader::open).<ResponseEntity<?>>map(ResponseEntity::ok)
+        return sessions.resolve(sessionId, experimentId).flatMap(reader::open)
+                .<ResponseEntity<?>>map(ResponseEntity::ok)
                 .orElseGet(() -> ResponseEntity.status(404).body(Map.of("error", "no session " + sessionId
                         + (experimentId == null ? "" : " in experiment " + experimentId))));
     }
@@ -97,18 +96,11 @@ class SessionController {
     @GetMapping("/api/sessions/{sessionId}/transcript.md")
     ResponseEntity<String> transcript(@PathVariable String sessionId,
             @RequestParam(required = false) @Nullable String experimentId) {
-        return ref(sessionId, experimentId).flatMap(reader::transcriptMarkdown)
+        return sessions.resolve(sessionId, experimentId).flatMap(reader::transcriptMarkdown)
                 .map(md -> ResponseEntity.ok().contentType(MARKDOWN)
                         .header("Content-Disposition", "inline; filename=\"" + safeName(sessionId) + ".md\"").body(md))
                 .orElseGet(() -> ResponseEntity.status(404).contentType(MARKDOWN)
                         .body("# Not found\n\nNo session " + sessionId + "\n"));
-    }
-
-    /** Without an experiment id, the most recent session of that id. */
-    private Optional<SessionRef> ref(String sessionId, @Nullable String experimentId) {
-        return experimentId == null || experimentId.isBlank()
-                ? sessions.latest(sessionId)
-                : Optional.of(new SessionRef(experimentId, sessionId));
     }
 
     private static Map<String, List<String>> parameters(HttpServletRequest request) {

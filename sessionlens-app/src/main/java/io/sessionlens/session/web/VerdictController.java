@@ -41,7 +41,7 @@ class VerdictController {
     ResponseEntity<?> decide(@PathVariable String sessionId,
             @RequestParam(required = false) @Nullable String experimentId,
             @RequestBody VerdictBody body, @Nullable Principal who) {
-        Optional<SessionRef> ref = ref(sessionId, experimentId);
+        Optional<SessionRef> ref = sessions.resolve(sessionId, experimentId);
         if (ref.isEmpty()) return notFound(sessionId, experimentId);
         try {
             if (VerdictService.retryingRowConflicts(() -> verdicts.decide(ref.get(), body.turn(), body.kind(),
@@ -61,7 +61,7 @@ class VerdictController {
     @DeleteMapping("/api/sessions/{sessionId}/verdict")
     ResponseEntity<?> withdraw(@PathVariable String sessionId,
             @RequestParam(required = false) @Nullable String experimentId) {
-        Optional<SessionRef> ref = ref(sessionId, experimentId);
+        Optional<SessionRef> ref = sessions.resolve(sessionId, experimentId);
         if (ref.isEmpty()) return notFound(sessionId, experimentId);
         VerdictService.retryingRowConflicts(() -> verdicts.withdraw(ref.get()));
         return rootCause(ref.get());
@@ -75,12 +75,6 @@ class VerdictController {
 
     private static String reviewer(@Nullable Principal who) {
         return who == null ? "anonymous" : who.getName();
-    }
-
-    private Optional<SessionRef> ref(String sessionId, @Nullable String experimentId) {
-        return experimentId == null || experimentId.isBlank()
-                ? sessions.latest(sessionId)
-                : Optional.of(new SessionRef(experimentId, sessionId));
     }
 
     private static ResponseEntity<?> notFound(String sessionId, @Nullable String experimentId) {
