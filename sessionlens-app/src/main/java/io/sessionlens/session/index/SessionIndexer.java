@@ -11,6 +11,10 @@ import io.sessionlens.trace.TurnRow;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -29,6 +33,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Component
 class SessionIndexer {
+    private static final Logger log = LoggerFactory.getLogger(SessionIndexer.class);
     private static final int WRITE_ATTEMPTS = 5;
     private static final int CLEAR_CHUNK = 500;
 
@@ -65,29 +70,27 @@ class SessionIndexer {
 
     /**
      * The import has finished with these sessions: an earlier interrupted import's mark goes (a retry of the same file
-     * completes what the interrupted one left). In chunks, each its own transaction; a session the analysis writes at
-     * the same moment is tried again.
+     * completes what the interrupted one left). A failure here is logged, never the import's: its traces are stored.
      */
     @EventListener
     void onImportFinished(ImportFinished event) {
-        List<SessionRef> refs = List.copyOf(event.sessions());
-        for (int from = 0; from < refs.size(); from += CLEAR_CHUNK) {
-            List<SessionRef> chunk = refs.subList(from, Math.min(refs.size(), from + CLEAR_CHUNK));
-            for (int attempt = 1;; attempt++) {
-                try {
-                    newTransaction.executeWithoutResult(tx -> {
-                        for (SessionIndexEntity e : index.findAllByRef(chunk).values()) {
-                            if (e.getImportState() == null) continue;
-                            e.markImported();
-                            index.save(e);
-                        }
-                    });
-                    break;
-                } catch (OptimisticLockingFailureException e) {
-                    if (attempt == WRITE_ATTEMPTS) throw e;
-                }
-            }
+        try {
+            setImportState(event.sessions(), null);
+        } catch (RuntimeException e) {
+            log.warn("could not clear the import mark of {} sessions", event.sessions().size(), e);
         }
+    }
+
+    /** In chunks per experiment, each its own transaction (a bulk update: no version check against the analysis). */
+    private void setImportState(Collection<SessionRef> refs, SessionIndexEntity.@Nullable ImportState state) {
+        Map<String, List<String>> byExperiment = refs.stream().collect(Collectors.groupingBy(SessionRef::experimentId,
+                Collectors.mapping(SessionRef::sessionId, Collectors.toList())));
+        byExperiment.forEach((experiment, keys) -> {
+            for (int from = 0; from < keys.size(); from += CLEAR_CHUNK) {
+                List<String> chunk = keys.subList(from, Math.min(keys.size(), from + CLEAR_CHUNK));
+                newTransaction.executeWithoutResult(tx -> index.setImportState(state, experiment, chunk));
+            }
+        });
     }
 
     /** Counts, times and previews from the trace rows; the analysis fields are left for the analysis to redo. */
@@ -100,8 +103,13 @@ class SessionIndexer {
             if (e == null) continue;
             if (e.getAnalysisJson() == null) IndexRows.writePreviews(e, turns);   // until the analysis has the texts
             e.markWaiting();
-            if (importing) e.markImporting();
             index.save(e);
+        }
+        if (importing) {   // in the same transaction as the counts: stored traces and their mark commit together
+            Map<String, List<String>> byExperiment = refs.stream().collect(Collectors.groupingBy(
+                    SessionRef::experimentId, Collectors.mapping(SessionRef::sessionId, Collectors.toList())));
+            byExperiment.forEach((experiment, keys) -> index.setImportState(
+                    SessionIndexEntity.ImportState.IMPORTING, experiment, keys));
         }
     }
 }

@@ -2,6 +2,7 @@ package io.sessionlens.session.persistence;
 
 import io.sessionlens.analysis.SessionAnalyzer;
 import io.sessionlens.trace.SessionRef;
+import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -55,7 +56,8 @@ public class SessionIndexEntity {
     @Nullable Long generation;
     /** Null, or where an import left this session: see {@link ImportState}. */
     @Enumerated(EnumType.STRING)
-    @Nullable ImportState importState;
+    @Column(insertable = false, updatable = false)   // written by SessionIndexRepository.setImportState only: the
+    @Nullable ImportState importState;                 // analysis' saves of a row must never put back an old mark
 
     /** "human" when {@link #rootCauseTurn}/{@link #rootCauseKind} hold an analyst's verdict, else null. */
     @Nullable String verdictSource;
@@ -142,14 +144,6 @@ public class SessionIndexEntity {
         this.verdictSource = null;
         this.rootCauseTurn = turn;
         this.rootCauseKind = kind;
-    }
-    /** An import is storing this session's traces (cleared when it finishes; left behind if the server stops). */
-    public void markImporting() {
-        this.importState = ImportState.IMPORTING;
-    }
-    /** An import finished storing this session's traces. */
-    public void markImported() {
-        this.importState = null;
     }
     public void markWaiting() {
         this.analysisVersion = 0;

@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.Limit;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
@@ -78,6 +79,13 @@ public interface SessionIndexRepository
     int markInterruptedImports();
 
     long countByImportState(SessionIndexEntity.ImportState state);
+
+    /** Sets (or with null clears) the import mark of these sessions of one experiment; no version check, no lock race. */
+    @Modifying
+    @Query("update SessionIndexEntity s set s.importState = :state"
+            + " where s.experimentId = :experimentId and s.sessionKey in :sessionKeys")
+    int setImportState(SessionIndexEntity.@Nullable ImportState state, String experimentId,
+            Collection<String> sessionKeys);
 
     /** Sessions whose last turn is before {@code cutoff} (index session_index_last), oldest first: the retention's. */
     @Query("select new io.sessionlens.trace.SessionRef(s.experimentId, s.sessionKey) from SessionIndexEntity s"
