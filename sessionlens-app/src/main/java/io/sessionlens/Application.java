@@ -3,6 +3,7 @@ package io.sessionlens;
 import com.vaadin.flow.component.dependency.StyleSheet;
 import com.vaadin.flow.component.page.AppShellConfigurator;
 import com.vaadin.flow.component.page.Inline;
+import com.vaadin.flow.component.page.Push;
 import com.vaadin.flow.server.AppShellSettings;
 import com.vaadin.flow.theme.lumo.Lumo;
 import java.time.Clock;
@@ -11,6 +12,7 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
 
 @SpringBootApplication
+@Push // teammates' verdicts, annotations and pins appear on open pages (base.live); decision 039
 @StyleSheet(Lumo.STYLESHEET) // Vaadin 25: themes are opt-in; without this the page renders unstyled
 @StyleSheet(Lumo.UTILITY_STYLESHEET)
 @StyleSheet("context://styles/sessionlens.css")

@@ -4,6 +4,8 @@ import io.sessionlens.analysis.RootCause;
 import io.sessionlens.analysis.RootCauseKind;
 import io.sessionlens.analysis.SessionAnalysis;
 import io.sessionlens.audit.AuditLog;
+import io.sessionlens.base.live.LiveTopics;
+import io.sessionlens.base.live.LiveUpdates;
 import io.sessionlens.session.persistence.AnalysisJson;
 import io.sessionlens.session.persistence.HumanVerdictEntity;
 import io.sessionlens.session.persistence.HumanVerdictRepository;
@@ -34,8 +36,11 @@ public class VerdictService {
     private final HumanVerdictRepository verdicts;
     private final Clock clock;
     private final AuditLog audit;
+    private final LiveUpdates live;
 
-    VerdictService(SessionIndexRepository index, HumanVerdictRepository verdicts, Clock clock, AuditLog audit) {
+    VerdictService(SessionIndexRepository index, HumanVerdictRepository verdicts, Clock clock, AuditLog audit,
+            LiveUpdates live) {
+        this.live = live;
         this.index = index;
         this.verdicts = verdicts;
         this.clock = clock;
@@ -128,6 +133,7 @@ public class VerdictService {
         audit.record(AuditLog.VERDICT, ref.experimentId() + " / " + ref.sessionId(), "root-cause verdict of session "
                 + ref.sessionId() + ": " + (turn == null ? "no root cause" : "turn " + turn + " (" + kind + ")"),
                 before, after);
+        live.publish(LiveTopics.session(ref.experimentId(), ref.sessionId()));
         return Optional.of(after);
     }
 
@@ -144,6 +150,7 @@ public class VerdictService {
             e.automaticVerdict(auto == null ? null : auto.turn(), auto == null ? null : auto.kind().wire());
             index.save(e);
         });
+        live.publish(LiveTopics.session(ref.experimentId(), ref.sessionId()));
         return true;
     }
 

@@ -19,9 +19,13 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.shared.Registration;
 import io.sessionlens.analysis.RootCause;
 import io.sessionlens.analysis.TurnMapping;
+import io.sessionlens.base.live.LiveTopics;
+import io.sessionlens.base.live.LiveUpdates;
 import io.sessionlens.base.security.CurrentUser;
+import io.sessionlens.base.ui.Live;
 import io.sessionlens.base.ui.RouteIds;
 import io.sessionlens.base.ui.component.Badges;
 import io.sessionlens.session.ExperimentSettingsService;
@@ -59,6 +63,10 @@ class SessionView extends Div implements BeforeEnterObserver, HasDynamicTitle {
     private final VerdictService verdicts;
     private final ExperimentNames names;
     private final SessionCleanup cleanup;
+    private final LiveUpdates live;
+    private @Nullable Registration liveRegistration;
+    private @Nullable VerdictEditor verdictEditor;
+    private boolean reloading;   // this page changed the verdict and is about to load again
     private String title = "Session · SessionLens";
     private @Nullable SessionDocument doc;
     private TurnMarks marks = new TurnMarks(null, List.of(), Set.of());
@@ -67,7 +75,8 @@ class SessionView extends Div implements BeforeEnterObserver, HasDynamicTitle {
     private int rendered;
 
     SessionView(SessionReader sessions, ExperimentSettingsService settings, VerdictService verdicts,
-            ExperimentNames names, SessionCleanup cleanup) {
+            ExperimentNames names, SessionCleanup cleanup, LiveUpdates live) {
+        this.live = live;
         this.verdicts = verdicts;
         this.sessions = sessions;
         this.settings = settings;
@@ -92,7 +101,10 @@ class SessionView extends Div implements BeforeEnterObserver, HasDynamicTitle {
         int turn = event.getLocation().getQueryParameters().getSingleParameter("turn").map(SessionView::parseInt)
                 .orElse(0);
         removeAll();
-        sessions.open(new SessionRef(exp, sid)).ifPresentOrElse(doc -> show(doc, turn > 0 ? turn : landingTurn(doc)),
+        if (liveRegistration != null) liveRegistration.remove();
+        var ref = new SessionRef(exp, sid);
+        liveRegistration = Live.onChange(this, live, LiveTopics.session(exp, sid), () -> teammateChanged(ref));
+        sessions.open(ref).ifPresentOrElse(doc -> show(doc, turn > 0 ? turn : landingTurn(doc)),
                 () -> add(new H2("Session not found"),
                         new Paragraph("There is no session " + sid + " in experiment " + exp + "."),
                         new Anchor(SessionNavigation.ROUTE, "Back to all sessions")));
@@ -115,12 +127,50 @@ class SessionView extends Div implements BeforeEnterObserver, HasDynamicTitle {
         var body = new Div(new TurnRail(doc.turns(), marks), chat, new SessionPanel(doc, this::showTurn,
                 () -> new PolarityEditor(doc, settings.get(doc.experimentId()).failingValues(),
                         byJudge -> useFailingValues(doc.experimentId(), byJudge)),
-                new VerdictEditor(doc, CurrentUser.canWrite(), d -> decide(doc, d), () -> withdraw(doc))));
+                verdictEditor = new VerdictEditor(doc, CurrentUser.canWrite(), d -> decide(doc, d),
+                        () -> withdraw(doc))));
         body.addClassName("sl-session-body");
         add(body);
         getElement().executeJs("window.slSession.install(this)");
         if (focusTurn > 0 && focusTurn <= doc.turns().size())
             getElement().executeJs("window.slSession.scrollToTurn($0, true)", focusTurn);
+    }
+
+    /**
+     * A teammate changed what this page shows (the verdict, an annotation): the page is drawn again in place, with as
+     * many turns as were shown and the scroll position kept. While the analyst is editing the verdict nothing is
+     * redrawn under their hands; a notice says what happened, and their save meets the usual conflict check.
+     */
+    private void teammateChanged(SessionRef ref) {
+        var was = doc;
+        if (was == null || reloading) return;
+        if (verdictEditor != null && verdictEditor.isEditing()) {
+            notice("A teammate changed this session while you were editing. Your verdict is checked against theirs"
+                    + " when you save.");
+            return;
+        }
+        var now = sessions.open(ref);
+        if (now.isEmpty()) {
+            removeAll();
+            add(new H2("Session deleted"), new Paragraph("A teammate deleted session " + ref.sessionId() + "."),
+                    new Anchor(SessionNavigation.ROUTE, "Back to all sessions"));
+            return;
+        }
+        int shown = rendered;
+        removeAll();
+        show(now.get(), 0);
+        renderUpTo(shown);
+        HumanVerdict before = was.humanVerdict(), after = now.get().humanVerdict();
+        if (!java.util.Objects.equals(before, after))
+            notice(after == null
+                    ? "The reviewer's verdict was withdrawn: the analysis' verdict stands."
+                    : after.reviewer() + " set the verdict: "
+                            + (after.turn() == null ? "no root cause" : "turn " + after.turn()) + ".");
+    }
+
+    private static void notice(String text) {
+        var n = Notification.show(text, 6000, Notification.Position.BOTTOM_START);
+        n.addClassName("sl-live-notice");
     }
 
     /**
@@ -224,14 +274,17 @@ class SessionView extends Div implements BeforeEnterObserver, HasDynamicTitle {
 
     private void decide(SessionDocument doc, VerdictEditor.Decision d) {
         var ref = new SessionRef(doc.experimentId(), doc.sessionId());
+        reloading = true;   // this page's own change: it loads again below, no notice of it
         try {
             VerdictService.retryingRowConflicts(
                     () -> verdicts.decide(ref, d.turn(), d.kind(), d.note(), reviewer(), d.version()));
             Notification.show("Verdict saved").setPosition(Notification.Position.BOTTOM_START);
             reopen(d.turn());
         } catch (VerdictService.InvalidVerdict e) {
+            reloading = false;
             Notification.show(e.getMessage()).addThemeVariants(NotificationVariant.LUMO_ERROR);
         } catch (VerdictService.StaleVerdict e) {
+            reloading = false;
             conflict(e.current(), d.turn());
         }
     }
@@ -257,6 +310,7 @@ class SessionView extends Div implements BeforeEnterObserver, HasDynamicTitle {
     }
 
     private void withdraw(SessionDocument doc) {
+        reloading = true;
         VerdictService.retryingRowConflicts(
                 () -> verdicts.withdraw(new SessionRef(doc.experimentId(), doc.sessionId())));
         Notification.show("Verdict withdrawn: the analysis' verdict stands").setPosition(
@@ -268,6 +322,7 @@ class SessionView extends Div implements BeforeEnterObserver, HasDynamicTitle {
     private void reopen(@Nullable Integer turn) {
         SessionDocument d = doc;
         if (d == null) return;
+        reloading = true;
         String url = turn == null
                 ? SessionNavigation.sessionUrl(d.experimentId(), d.sessionId())
                 : SessionNavigation.turnUrl(d.experimentId(), d.sessionId(), turn);

@@ -29,6 +29,8 @@ final class VerdictEditor extends Div {
 
     static final String NONE = "No root cause";
 
+    private @Nullable Div form;
+
     VerdictEditor(SessionDocument doc, boolean canWrite, Consumer<Decision> onDecide, Runnable onWithdraw) {
         setId("verdict-editor");
         addClassName("sl-verdict");
@@ -58,6 +60,11 @@ final class VerdictEditor extends Div {
             add(sub(auto == null ? "The analysis found no root cause." : "What the analysis found:"));
     }
 
+    /** True while the analyst has the verdict form open: a teammate's change must not redraw it away. */
+    boolean isEditing() {
+        return form != null && form.isVisible();
+    }
+
     private void addControls(SessionDocument doc, @Nullable HumanVerdict human, @Nullable RootCause auto,
             Consumer<Decision> onDecide, Runnable onWithdraw) {
 
@@ -84,6 +91,7 @@ final class VerdictEditor extends Div {
         add(actions);
 
         var form = form(doc, human, auto, version, onDecide);
+        this.form = form;
         form.setVisible(false);
         change.addClickListener(e -> {
             form.setVisible(!form.isVisible());

@@ -89,6 +89,7 @@ class VerdictBrowserTest extends BrowserTestBase {
         open(page, "exp-verdict-ui", "s-ui-2");
         page.locator("#verdict-confirm").click();
         assertThat(page.locator("#human-verdict")).isVisible();
+        page.locator("#verdict-change").click();   // this analyst starts editing the verdict the page shows
 
         try (BrowserContext colleague = browser.newContext(signedIn(io.sessionlens.base.security.Role.MANAGER))) {
             Page theirs = colleague.newPage();
@@ -100,7 +101,8 @@ class VerdictBrowserTest extends BrowserTestBase {
             assertThat(theirs.locator("#human-verdict")).containsText("Turn 1");
         }
 
-        page.locator("#verdict-change").click();   // this page still shows the verdict before the colleague's
+        // the open form is not redrawn under the analyst's hands: a notice says a teammate changed the session
+        assertThat(page.locator("vaadin-notification-card.sl-live-notice")).containsText("while you were editing");
         pick(page, "verdict-turn", "Turn 2");
         page.locator("#verdict-save").click();
 
@@ -112,5 +114,31 @@ class VerdictBrowserTest extends BrowserTestBase {
         page.locator("#verdict-conflict-ok").click();
         assertThat(page.locator("#human-verdict")).containsText("Turn 1");
         assertThat(page.locator("#human-verdict-note")).hasText("It started when the budget was given.");
+    }
+
+    @Test
+    void a_verdict_a_teammate_gives_appears_on_an_open_page_without_a_reload() throws Exception {
+        imported("exp-verdict-ui", "s-ui-3", "0000000000000000000000a3");
+        open(page, "exp-verdict-ui", "s-ui-3");
+        assertThat(page.locator("#human-verdict")).hasCount(0);
+        page.evaluate("window.__stillTheSamePage = true");
+
+        try (BrowserContext teammate = browser.newContext(signedIn(io.sessionlens.base.security.Role.ANALYST))) {
+            Page theirs = teammate.newPage();
+            open(theirs, "exp-verdict-ui", "s-ui-3");
+            theirs.locator("#verdict-change").click();
+            pick(theirs, "verdict-turn", "Turn 1");
+            theirs.locator("#verdict-save").click();
+            assertThat(theirs.locator("#human-verdict")).containsText("Turn 1");
+        }
+
+        assertThat(page.locator("#human-verdict")).containsText("Turn 1");
+        assertThat(page.locator("vaadin-notification-card.sl-live-notice")).containsText(
+                io.sessionlens.support.TestUsers.of(io.sessionlens.base.security.Role.ANALYST).username()
+                        + " set the verdict: turn 1");
+        assertThat(page.locator(".sl-rail-item.root-cause")).hasCount(1);
+        assertThat(page.evaluate("window.__stillTheSamePage === true")).as("the page was not reloaded")
+                .isEqualTo(Boolean.TRUE);
+        screenshot("verdict-live-1440");
     }
 }
