@@ -10,8 +10,10 @@ import java.time.Clock;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
+import org.springframework.scheduling.annotation.EnableScheduling;
 
 @SpringBootApplication
+@EnableScheduling // the retention job and the H2 file's compaction
 @Push // teammates' verdicts, annotations and pins appear on open pages (base.live); decision 039
 @StyleSheet(Lumo.STYLESHEET) // Vaadin 25: themes are opt-in; without this the page renders unstyled
 @StyleSheet(Lumo.UTILITY_STYLESHEET)

@@ -53,7 +53,11 @@ public final class StorageGrowthBench {
         // the app's own H2 URL; -Dbench.h2-options=RETENTION_TIME=45000 replaces its settings to try others
         String h2Options = System.getProperty("bench.h2-options");
         List<String> appArgs = new ArrayList<>(List.of("--sessionlens.data-dir=" + dir.resolve("data"),
-                "--sessionlens.demo-data=false", "--server.port=0", "--logging.level.root=WARN"));
+                "--sessionlens.demo-data=false", "--server.port=0", "--logging.level.root=WARN",
+                // the compaction's check runs after every round below, as the schedule would once imports are quiet
+                "--sessionlens.storage.compact-when-quiet-for=PT0S",
+                "--sessionlens.storage.compact-check=PT24H"));
+        boolean compact = !Boolean.getBoolean("bench.no-compaction");
         if (h2Options != null)
             appArgs.add("--spring.datasource.url=jdbc:h2:file:" + dir.resolve("data").resolve("sessionlens")
                     + ";AUTO_SERVER=FALSE;" + h2Options);
@@ -73,6 +77,12 @@ public final class StorageGrowthBench {
             worker.awaitIdle(Duration.ofMinutes(30));
             System.out.printf("round %d: %d updated, %d unchanged; file %.1f MB%n", round, r.tracesUpdated(),
                     r.tracesUnchanged(), Files.size(file) / 1e6);
+            if (compact) {
+                long t0 = System.nanoTime();
+                var o = ctx.getBean(io.sessionlens.storage.StorageCompaction.class).compactIfWasteful();
+                System.out.printf("  scheduled check: %s; file %.1f MB (%.1f s)%n", o.reason(),
+                        Files.size(file) / 1e6, (System.nanoTime() - t0) / 1e9);
+            }
         }
         long beforeCompact = Files.size(file);
         try (Connection c = ctx.getBean(DataSource.class).getConnection(); Statement s = c.createStatement()) {

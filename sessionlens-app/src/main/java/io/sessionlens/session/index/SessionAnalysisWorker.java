@@ -89,6 +89,13 @@ public class SessionAnalysisWorker implements SmartLifecycle {
         return true;
     }
 
+    /** True when no analysis runs or waits to run now (imports paused it or it has nothing to do). */
+    public boolean isIdle() {
+        synchronized (lock) {
+            return !draining && (!wakeRequested || importsUnderWay > 0);
+        }
+    }
+
     /** Hands a drain to the executor unless one runs, the worker is stopped or an import is under way. */
     private void drainIfDue() {
         ThreadPoolTaskExecutor ex = executor;

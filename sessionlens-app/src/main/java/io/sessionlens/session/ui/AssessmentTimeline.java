@@ -65,13 +65,14 @@ final class AssessmentTimeline {
                     p.putArray("value").add(t.index()).add(judges.indexOf(a.name()));
                 }
             }
-            if (v == Verdict.FAIL && doc.rootCause() != null) {
+            Integer cause = TurnMarks.of(doc).rootCause();   // the reviewer's turn where there is one
+            if (v == Verdict.FAIL && cause != null) {
                 ObjectNode area = s.putObject("markArea");
                 area.put("silent", true);
                 area.putObject("itemStyle").put("color", "rgba(214,51,58,0.12)");
                 ArrayNode pair = area.putArray("data").addArray();
-                pair.addObject().put("xAxis", doc.rootCause().turn() - 0.45).put("name", "root cause");
-                pair.addObject().put("xAxis", doc.rootCause().turn() + 0.45);
+                pair.addObject().put("xAxis", cause - 0.45).put("name", "root cause");
+                pair.addObject().put("xAxis", cause + 0.45);
             }
         }
         return o;
