@@ -41,11 +41,21 @@ public final class BenchExports {
      * are read as zero.
      */
     public void writeBulkExport(OutputStream out, int sessions, int turnsPerSession, int spansPerTurn) {
+        writeBulkExport(out, 0, sessions, turnsPerSession, spansPerTurn);
+    }
+
+    /**
+     * Sessions {@code first} to {@code first + sessions - 1} of the bulk series, so a big database can be written file
+     * by file: each range draws its ids from its own random sequence, and the same range always writes the same file.
+     */
+    public void writeBulkExport(OutputStream out, int first, int sessions, int turnsPerSession, int spansPerTurn) {
         int sessionCount = Math.max(0, sessions);
         int turns = Math.max(0, turnsPerSession);
-        SessionAssembler assembler = new SessionAssembler(new IdSource(new Random(seed ^ BULK_STREAM)));
-        Iterable<DemoTrace> traces = () -> new SessionByTurns(sessionCount,
-                i -> assembler.assemble(GenericScripts.bulkSession(i, turns, spansPerTurn), baseTime).traces());
+        int start = Math.max(0, first);
+        long stream = start == 0 ? BULK_STREAM : BULK_STREAM ^ (0x9E3779B97F4A7C15L * start);
+        SessionAssembler assembler = new SessionAssembler(new IdSource(new Random(seed ^ stream)));
+        Iterable<DemoTrace> traces = () -> new SessionByTurns(sessionCount, i -> assembler
+                .assemble(GenericScripts.bulkSession(start + i, turns, spansPerTurn), baseTime).traces());
         SearchEnvelope.lastPage().write(out, Dialect.MLFLOW_3_6_PLUS, traces);
     }
 
