@@ -192,4 +192,53 @@ class PostgresProfileTest {
         assertThat(admin.get("/api/audit?user=pg-analyst").json().get("items").valueStream()
                 .allMatch(i -> i.get("actor").asString().equals("pg-analyst"))).isTrue();
     }
+
+    @Test
+    void label_schemas_annotations_their_history_and_the_assessment_export_on_postgresql() throws Exception {
+        var admin = new Http("http://localhost:" + port);
+        String exp = "exp-pg-annot";
+        String hex = "00000000000000000000f0a1";
+        assertThat(admin.postJson("/api/imports",
+                io.sessionlens.session.web.VerdictApiTest.session(exp, "s-pg-a", hex, "Yes.")).status())
+                .isEqualTo(200);
+        assertThat(worker.awaitIdle(Duration.ofSeconds(60))).isTrue();
+        var schema = admin.postJson("/api/experiments/" + exp + "/label-schemas", """
+                {"name": "failure_kind", "type": "categorical", "options": ["wrong retrieval", "tool error"],
+                 "instructions": "Pick one."}""");
+        assertThat(schema.status()).as(schema.body()).isEqualTo(201);
+        assertThat(admin.putJson("/api/label-schemas/" + schema.json().get("id").asLong(), """
+                {"name": "failure_kind", "type": "categorical", "options": ["wrong retrieval", "tool error", "other"],
+                 "version": 0}""").status()).isEqualTo(200);
+        String path = "/api/sessions/s-pg-a/annotations?experimentId=" + exp;
+        var made = admin.postJson(path, "{\"turn\": 2, \"label\": \"failure_kind\", \"value\": \"other\","
+                + " \"note\": \"On PostgreSQL.\"}");
+        assertThat(made.status()).as(made.body()).isEqualTo(201);
+        long id = made.json().get("id").asLong();
+        assertThat(admin.postJson(path, "{\"target\": \"span\", \"traceId\": \"tr-" + hex + "00000001\","
+                + " \"spanId\": \"0000000000000002\", \"note\": \"span\"}").status()).isEqualTo(201);
+        assertThat(admin.putJson("/api/annotations/" + id,
+                "{\"label\": \"failure_kind\", \"value\": \"tool error\", \"note\": \"Edited.\","
+                        + " \"version\": 0}")
+                .status())
+                .isEqualTo(200);
+        assertThat(admin.putJson("/api/annotations/" + id, "{\"note\": \"Stale.\", \"version\": 0}").status())
+                .isEqualTo(409);
+        assertThat(admin.get("/api/annotations/" + id + "/history").json().at("/versions/0/note").asString())
+                .isEqualTo("On PostgreSQL.");
+        assertThat(admin.get("/api/sessions?experimentId=" + exp).json().at("/items/0/annotationCount").asInt())
+                .isEqualTo(2);
+
+        var exported = admin.get("/api/sessions/s-pg-a/assessments.json?experimentId=" + exp);
+        assertThat(exported.status()).isEqualTo(200);
+        assertThat(exported.json().valueStream().flatMap(t -> t.at("/info/assessments").valueStream())
+                .filter(a -> a.at("/source/source_type").asString().equals("HUMAN")).toList()).as(exported.body())
+                .hasSize(1);
+        assertThat(admin.postJson("/api/imports", exported.body()).status()).isEqualTo(200);
+        assertThat(admin.postJson("/api/imports", exported.body()).json().get("tracesUnchanged").asInt())
+                .isEqualTo(3);
+
+        assertThat(admin.delete("/api/sessions/s-pg-a?experimentId=" + exp).status()).isEqualTo(200);
+        assertThat(admin.get("/api/annotations/" + id).status()).isEqualTo(404);
+        assertThat(admin.get("/api/audit?kind=annotation&size=100").json().get("total").asInt()).isEqualTo(3);
+    }
 }

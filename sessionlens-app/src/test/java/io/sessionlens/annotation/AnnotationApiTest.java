@@ -221,4 +221,23 @@ class AnnotationApiTest extends AppTestBase {
         assertThat(mine.get(1).get("summary").asString()).contains("edited");
         assertThat(mine.get(2).get("summary").asString()).contains("added on span 0000000000000002");
     }
+
+    @Test
+    void a_deleted_session_takes_its_annotations_with_it() {
+        String exp = "exp-annot-deleted";
+        importSession(exp, "s-a6", "0000000000000000000000a6");
+        long id = analyst.postJson("/api/sessions/s-a6/annotations?experimentId=" + exp, "{\"note\": \"bye\"}").json()
+                .get("id").asLong();
+        assertThat(analyst.putJson("/api/annotations/" + id, "{\"note\": \"bye again\"}").status()).isEqualTo(200);
+
+        assertThat(admin.delete("/api/sessions/s-a6?experimentId=" + exp).status()).isEqualTo(200);
+
+        assertThat(admin.get("/api/annotations/" + id).status()).isEqualTo(404);
+        assertThat(admin.get("/api/annotations/" + id + "/history").status()).isEqualTo(404);
+        importSession(exp, "s-a6", "0000000000000000000000a6");   // imported again: a fresh session, no old notes
+        assertThat(viewer.get("/api/sessions/s-a6/annotations?experimentId=" + exp).json().get("annotations"))
+                .isEmpty();
+        assertThat(viewer.get("/api/sessions?experimentId=" + exp).json().at("/items/0/annotationCount").asInt())
+                .isZero();
+    }
 }

@@ -17,6 +17,16 @@ public interface AnnotationRepository extends JpaRepository<AnnotationEntity, Lo
 
     int countByExperimentIdAndSessionKey(String experimentId, String sessionKey);
 
+    /** A deleted session's annotations, their history first. */
+    @Modifying
+    @Query("delete from AnnotationHistoryEntity h where h.annotationId in (select a.id from AnnotationEntity a"
+            + " where a.experimentId = :experimentId and a.sessionKey = :sessionKey)")
+    int deleteHistoryOfSession(String experimentId, String sessionKey);
+
+    @Modifying
+    @Query("delete from AnnotationEntity a where a.experimentId = :experimentId and a.sessionKey = :sessionKey")
+    int deleteSession(String experimentId, String sessionKey);
+
     /** A renamed label schema: its annotations carry the new name. */
     @Modifying
     @Query("update AnnotationEntity a set a.labelName = :newName"

@@ -67,7 +67,9 @@ final class LabelSchemaList extends Details {
                 remove.addClassName("sl-label-schema-remove");
                 for (Button b : List.of(edit, remove))
                     b.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY_INLINE);
-                row.add(new Div(edit, remove));
+                var buttons = new Div(edit, remove);
+                buttons.addClassName("sl-label-schema-actions");
+                row.add(buttons);
             }
             list.add(row);
         }

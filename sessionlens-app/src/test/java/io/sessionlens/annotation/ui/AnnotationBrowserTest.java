@@ -250,8 +250,8 @@ class AnnotationBrowserTest extends BrowserTestBase {
         assertThat(page.locator("#label-schema-error")).hasText("the option \"Friendly\" is there twice");
         page.locator("#label-schema-options textarea").fill("friendly\ncurt");
         page.locator("#label-schema-save").click();
-        assertThat(page.locator("#label-schemas .sl-label-schema[data-name=tone]"))
-                .containsText("one of friendly, curt");
+        assertThat(page.locator("#label-schemas .sl-label-schema[data-name=tone] .sl-small"))
+                .hasText("tone · one of friendly, curt · on anything");
         var audit = new Http(baseUrl())
                 .get("/api/audit?kind=label-schema&user=" + TestUsers.of(Role.MANAGER).username())
                 .json();
