@@ -147,6 +147,7 @@ class AnnotationBrowserTest extends BrowserTestBase {
         assertThat(page.locator("#conflict-theirs")).containsText("failure_kind: tool error");
         assertThat(page.locator("#conflict-yours textarea")).hasValue("My second look: the budget was ignored.");
         assertThat(page.locator("#conflict-yours")).containsText("failure_kind: wrong retrieval");
+        settled();
         screenshot("annotation-conflict-1440");
 
         page.locator("#annotation-conflict-mine").click();   // mine over theirs: theirs stays in the history
@@ -168,9 +169,16 @@ class AnnotationBrowserTest extends BrowserTestBase {
                 "{\"label\": \"failure_kind\", \"value\": \"wrong retrieval\", \"note\": \"Changed through the API.\"}");
         page.locator("#annotation-save").click();
         assertThat(page.locator(".sl-conflict-sides")).isVisible();
+        settled();
         screenshot("annotation-conflict-400-dark");
         page.locator("#annotation-conflict-theirs").click();
         assertThat(page.locator("#turn-1-annotations .sl-annotation-note").first()).hasText("Changed through the API.");
+    }
+
+    /** Dialogs fade in and out: a screenshot waits until none is opening or closing. */
+    void settled() {
+        page.waitForFunction("() => !document.querySelector('[opening], [closing]')");
+        page.waitForTimeout(150);
     }
 
     static long annotationId(Locator item) {
@@ -239,6 +247,7 @@ class AnnotationBrowserTest extends BrowserTestBase {
         page.locator("#label-schema-title input").fill("Tone of the reply");
         page.locator("#label-schema-options textarea").fill("friendly\ncurt\nrude");
         page.locator("#label-schema-instructions textarea").fill("How the assistant sounded.");
+        settled();
         screenshot("label-schema-editor-1440");
         page.locator("#label-schema-save").click();
         assertThat(page.locator("#label-schemas .sl-label-schema[data-name=tone]"))
@@ -264,6 +273,7 @@ class AnnotationBrowserTest extends BrowserTestBase {
         page.locator("#label-schemas vaadin-details-summary, #label-schemas [slot=summary]").first().click();
         page.locator("#label-schemas .sl-label-schema[data-name=tone] .sl-label-schema-edit").click();
         assertThat(page.locator(".sl-label-schema-form")).isVisible();
+        settled();
         screenshot("label-schema-editor-400-dark");
 
         openAs(Role.VIEWER);
