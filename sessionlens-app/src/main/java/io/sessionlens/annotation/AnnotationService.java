@@ -131,7 +131,9 @@ public class AnnotationService {
         if (expectedVersion != null && expectedVersion != e.getVersion())
             throw new AnnotationProblem.Stale("the annotation was changed by "
                     + (before.editedBy() == null ? before.author() : before.editedBy()) + " meanwhile", before);
-        Label label = label(e.getExperimentId(), draft, before.target());
+        Label label = keepsRemovedLabel(e, draft)
+                ? new Label(e.getLabelName(), e.getLabelValue())
+                : label(e.getExperimentId(), draft, before.target());
         String note = note(draft.note(), label);
         history.save(AnnotationHistoryEntity.of(e));
         e.write(label.name(), label.value(), note);
@@ -247,6 +249,13 @@ public class AnnotationService {
             throw new AnnotationProblem.Invalid("label " + s.name() + " is for a " + s.target().wire() + ", not a "
                     + on.wire());
         return new Label(s.name(), LabelValues.canonical(s, d.value()));
+    }
+
+    /** An edit that leaves a label whose schema was removed as it is keeps it: there is nothing to check it against. */
+    private boolean keepsRemovedLabel(AnnotationEntity e, AnnotationDraft d) {
+        return e.getLabelName() != null && e.getLabelName().equals(d.label() == null ? null : d.label().strip())
+                && java.util.Objects.equals(e.getLabelValue(), d.value() == null ? null : d.value().strip())
+                && schemas.findByExperimentIdAndName(e.getExperimentId(), e.getLabelName()).isEmpty();
     }
 
     private String known(String experimentId) {

@@ -220,6 +220,9 @@ class AnnotationApiTest extends AppTestBase {
         assertThat(mine.get(0).get("summary").asString()).contains("removed");
         assertThat(mine.get(1).get("summary").asString()).contains("edited");
         assertThat(mine.get(2).get("summary").asString()).contains("added on span 0000000000000002");
+        // revoked: the test analyst has no token left (other tests count them), and a revoked one no longer writes
+        assertThat(analyst.delete("/api/tokens/" + made.json().get("id").asLong()).status()).isEqualTo(204);
+        assertThat(bearer.postJson(path, "{\"note\": \"after revoking\"}").status()).isEqualTo(401);
     }
 
     @Test
@@ -239,5 +242,24 @@ class AnnotationApiTest extends AppTestBase {
                 .isEmpty();
         assertThat(viewer.get("/api/sessions?experimentId=" + exp).json().at("/items/0/annotationCount").asInt())
                 .isZero();
+    }
+
+    @Test
+    void a_label_whose_schema_was_removed_stays_as_it_is_through_an_edit_of_the_note() {
+        String exp = "exp-annot-orphan";
+        importSession(exp, "s-a7", "0000000000000000000000a7");
+        long schemaId = schema(admin, exp, FAILURE_KIND);
+        var made = analyst.postJson("/api/sessions/s-a7/annotations?experimentId=" + exp,
+                "{\"turn\": 1, \"label\": \"failure_kind\", \"value\": \"tool error\", \"note\": \"first\"}");
+        long id = made.json().get("id").asLong();
+        assertThat(admin.delete("/api/label-schemas/" + schemaId).status()).isEqualTo(204);
+
+        var kept = analyst.putJson("/api/annotations/" + id,
+                "{\"label\": \"failure_kind\", \"value\": \"tool error\", \"note\": \"second\"}");
+        assertThat(kept.status()).as(kept.body()).isEqualTo(200);
+        assertThat(kept.json().get("value").asString()).isEqualTo("tool error");
+        assertRefused(analyst.putJson("/api/annotations/" + id,
+                "{\"label\": \"failure_kind\", \"value\": \"wrong retrieval\", \"note\": \"third\"}"),
+                "has no label schema \"failure_kind\"");
     }
 }

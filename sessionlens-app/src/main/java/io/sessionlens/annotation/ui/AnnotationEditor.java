@@ -111,6 +111,15 @@ final class AnnotationEditor {
         schema.addValueChangeListener(e -> showValue.run());
         showValue.run();
 
+        // a label whose schema was removed meanwhile: kept as it is unless another label is picked
+        var keepLabel = new com.vaadin.flow.component.checkbox.Checkbox();
+        boolean orphan = label != null && schemas.stream().noneMatch(s -> s.name().equals(label));
+        keepLabel.setId("annotation-keep-label");
+        keepLabel.setLabel("Keep the label " + label + ": " + value + " (its label schema was removed)");
+        keepLabel.setValue(orphan);
+        keepLabel.setVisible(orphan);
+        schema.addValueChangeListener(e -> keepLabel.setVisible(orphan && e.getValue() == null));
+
         var note = new TextArea("Note (Markdown)");
         note.setId("annotation-note");
         note.setMaxLength(Annotation.NOTE_MAX);
@@ -124,8 +133,9 @@ final class AnnotationEditor {
 
         var save = new Button("Save", e -> {
             LabelSchema s = schema.getValue();
-            String problem = onSave.apply(new Draft(s == null ? null : s.name(), s == null ? null : read[0].get(),
-                    note.getValue(), version));
+            boolean kept = s == null && orphan && keepLabel.getValue();
+            String problem = onSave.apply(new Draft(kept ? label : s == null ? null : s.name(),
+                    kept ? value : s == null ? null : read[0].get(), note.getValue(), version));
             if (problem == null) dialog.close();
             else {
                 error.setText(problem);
@@ -136,7 +146,7 @@ final class AnnotationEditor {
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         var cancel = new Button("Cancel", e -> dialog.close());
         cancel.setId("annotation-cancel");
-        var form = new Div(schema, instructions, valueBox, note, error);
+        var form = new Div(schema, keepLabel, instructions, valueBox, note, error);
         form.addClassName("sl-annotation-form");
         dialog.add(form);
         dialog.getFooter().add(cancel, save);

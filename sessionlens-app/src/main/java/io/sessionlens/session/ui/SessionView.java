@@ -152,13 +152,13 @@ class SessionView extends Div implements BeforeEnterObserver, HasDynamicTitle {
     private void teammateChanged(SessionRef ref) {
         var was = doc;
         if (was == null || reloading) return;
+        var now = sessions.open(ref);
+        if (now.isPresent() && now.get().equals(was)) return;   // not what the page draws (annotations refresh themselves)
         if (verdictEditor != null && verdictEditor.isEditing()) {
             notice("A teammate changed this session while you were editing. Your verdict is checked against theirs"
                     + " when you save.");
             return;
         }
-        var now = sessions.open(ref);
-        if (now.isPresent() && now.get().equals(was)) return;   // not what the page draws (annotations refresh themselves)
         if (now.isEmpty()) {
             removeAll();
             add(new H2("Session deleted"), new Paragraph("A teammate deleted session " + ref.sessionId() + "."),
