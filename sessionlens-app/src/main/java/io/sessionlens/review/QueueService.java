@@ -332,7 +332,8 @@ public class QueueService {
         if (verdictAgreed && labelsAgreed)
             items.conclude(item.getId(), ReviewItem.Outcome.AGREED.wire(),
                     json(new ReviewItem.Result(first.turn(), first.kind(), first.labels(), by)));
-        else items.conclude(item.getId(), ReviewItem.Outcome.DISAGREED.wire(), null);
+        else
+            items.conclude(item.getId(), ReviewItem.Outcome.DISAGREED.wire(), null);
     }
 
     private Answer validate(SessionRef ref, Answer a, List<String> schemas) {
@@ -386,7 +387,8 @@ public class QueueService {
     }
 
     private ReviewQueueEntity queue(long queueId) {
-        return queues.findById(queueId).orElseThrow(() -> ReviewProblem.notFound("there is no review queue " + queueId));
+        return queues.findById(queueId)
+                .orElseThrow(() -> ReviewProblem.notFound("there is no review queue " + queueId));
     }
 
     private ReviewItemEntity itemOf(long queueId, long itemId) {

@@ -41,7 +41,9 @@ public class ReviewItemEntity {
     public long getId() { return id == null ? 0 : id; }
     public long getQueueId() { return queueId; }
     public int getPosition() { return position; }
-    public SessionRef ref() { return new SessionRef(experimentId, sessionKey); }
+    public SessionRef ref() {
+        return new SessionRef(experimentId, sessionKey);
+    }
     public int getAnswerCount() { return answerCount; }
     public @Nullable String getLockedBy() { return lockedBy; }
     public @Nullable Instant getLockedUntil() { return lockedUntil; }

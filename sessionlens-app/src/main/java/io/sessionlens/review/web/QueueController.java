@@ -51,9 +51,10 @@ class QueueController {
         JsonNode f = body.filter();
         if (f != null && f.isString()) filter.putAll(QueueService.parseQueryString(f.asString()));
         else if (f != null && f.isObject())
-            for (var e : f.properties()) filter.put(e.getKey(), e.getValue().isValueNode()
-                    ? e.getValue().asString()
-                    : e.getValue().toString());
+            for (var e : f.properties())
+                filter.put(e.getKey(), e.getValue().isValueNode()
+                        ? e.getValue().asString()
+                        : e.getValue().toString());
         else if (f != null && !f.isNull())
             throw new BadRequest("filter is the Sessions page's parameters, as an object ({\"experiment\": \"…\"})"
                     + " or a query string");
