@@ -1,6 +1,8 @@
 package io.sessionlens.account.auth;
 
+import static org.springframework.http.HttpMethod.DELETE;
 import static org.springframework.http.HttpMethod.GET;
+import static org.springframework.http.HttpMethod.POST;
 import static org.springframework.http.HttpMethod.PUT;
 
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
@@ -59,6 +61,9 @@ class SecurityConfig {
                         .requestMatchers(GET, "/api/audit").hasRole(Roles.MANAGER)
                         .requestMatchers("/api/tokens", "/api/tokens/**").hasRole(Roles.VIEWER)
                         .requestMatchers(PUT, "/api/experiments/*/settings").hasRole(Roles.MANAGER)
+                        .requestMatchers(POST, "/api/experiments/*/label-schemas").hasRole(Roles.MANAGER)
+                        .requestMatchers(PUT, "/api/label-schemas/*").hasRole(Roles.MANAGER)
+                        .requestMatchers(DELETE, "/api/label-schemas/*").hasRole(Roles.MANAGER)
                         .requestMatchers(GET, "/api/**").hasRole(Roles.VIEWER)
                         .anyRequest().hasRole(Roles.ANALYST))
                 .httpBasic(b -> b.authenticationEntryPoint(errors))
