@@ -14,14 +14,14 @@ import org.jspecify.annotations.Nullable;
  * is MLflow's trace state (the worst of the turns), {@code verdict} SessionLens' own conclusion. Equality is by identity
  * so a grid refresh keeps selection.
  * {@code verdictSource}: {@code human} when a reviewer's verdict stands for the root cause (decision 026), else
- * {@code auto}.
+ * {@code auto}. {@code annotationCount}: analysts' annotations on the session, its turns and spans (decision 027).
  */
 public record SessionRow(String experimentId, String sessionId, boolean standalone, int turnCount,
         Instant firstRequestTime,
         Instant lastRequestTime, String user, String state, int errorTurns, String firstInput, String lastOutput,
         long totalTokens, long durationMs, @Nullable Integer rootCauseTurn, @Nullable String rootCauseKind,
         List<JudgeChip> sessionJudges, boolean analysed, boolean importInterrupted, SessionVerdict verdict,
-        List<TurnJudge> turnJudges, String verdictSource) {
+        List<TurnJudge> turnJudges, String verdictSource, int annotationCount) {
 
     public SessionRow {
         sessionJudges = List.copyOf(sessionJudges);

@@ -183,7 +183,7 @@ public class SessionService {
                 e.getRootCauseTurn(),
                 e.getRootCauseKind(), AnalysisJson.readJudges(e.getSessionJudges()), e.isAnalysed(),
                 e.getImportState() == SessionIndexEntity.ImportState.INTERRUPTED, verdict(e), readTurnJudges(e),
-                e.hasHumanVerdict() ? "human" : "auto");
+                e.hasHumanVerdict() ? "human" : "auto", e.getAnnotationCount());
     }
 
     /** As {@code SessionSearch}'s verdict filter defines it. */

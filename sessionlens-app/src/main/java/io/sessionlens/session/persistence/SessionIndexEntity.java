@@ -59,6 +59,9 @@ public class SessionIndexEntity {
     @Column(insertable = false, updatable = false)   // written by SessionIndexRepository.setImportState only: the
     @Nullable ImportState importState;                 // analysis' saves of a row must never put back an old mark
 
+    /** How many annotations the session has (decision 027); written by {@code SessionIndexRepository.setAnnotationCount}. */
+    @Column(insertable = false, updatable = false) int annotationCount;
+
     /** "human" when {@link #rootCauseTurn}/{@link #rootCauseKind} hold an analyst's verdict, else null. */
     @Nullable String verdictSource;
 
@@ -126,6 +129,7 @@ public class SessionIndexEntity {
     public void setAnalysisJson(@Nullable String json) { this.analysisJson = json; }
     public void setUpdatedAt(Instant updatedAt) { this.updatedAt = updatedAt; }
     public @Nullable ImportState getImportState() { return importState; }
+    public int getAnnotationCount() { return annotationCount; }
     /** "human" while an analyst's verdict stands in for the analysis' root cause. */
     public @Nullable String getVerdictSource() {
         return verdictSource;

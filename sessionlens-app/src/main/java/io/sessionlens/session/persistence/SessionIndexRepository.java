@@ -87,6 +87,12 @@ public interface SessionIndexRepository
     int setImportState(SessionIndexEntity.@Nullable ImportState state, String experimentId,
             Collection<String> sessionKeys);
 
+    /** The annotation count of one session (decision 027): a bulk update, so it never races the analysis' row saves. */
+    @Modifying
+    @Query("update SessionIndexEntity s set s.annotationCount = :count"
+            + " where s.experimentId = :experimentId and s.sessionKey = :sessionKey")
+    int setAnnotationCount(String experimentId, String sessionKey, int count);
+
     /** Sessions whose last turn is before {@code cutoff} (index session_index_last), oldest first: the retention's. */
     @Query("select new io.sessionlens.trace.SessionRef(s.experimentId, s.sessionKey) from SessionIndexEntity s"
             + " where s.lastRequestTime < :cutoff order by s.lastRequestTime")

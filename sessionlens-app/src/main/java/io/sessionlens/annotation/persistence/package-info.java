@@ -1,0 +1,5 @@
+/** Annotations: persistence. Internal to the annotation feature. */
+@NullMarked
+package io.sessionlens.annotation.persistence;
+
+import org.jspecify.annotations.NullMarked;
