@@ -3,7 +3,14 @@ package io.sessionlens.review;
 import io.sessionlens.account.AccountService;
 import io.sessionlens.account.UserAccount;
 import io.sessionlens.analysis.RootCauseKind;
+import io.sessionlens.annotation.Annotation;
+import io.sessionlens.annotation.AnnotationDraft;
+import io.sessionlens.annotation.AnnotationProblem;
+import io.sessionlens.annotation.AnnotationService;
+import io.sessionlens.annotation.LabelSchema;
+import io.sessionlens.annotation.LabelSchemaService;
 import io.sessionlens.audit.AuditLog;
+import io.sessionlens.base.live.LiveUpdates;
 import io.sessionlens.base.security.Role;
 import io.sessionlens.review.persistence.ReviewAnswerEntity;
 import io.sessionlens.review.persistence.ReviewAnswerRepository;
@@ -73,12 +80,19 @@ public class QueueService {
     private final VerdictService verdicts;
     private final AccountService accounts;
     private final AuditLog audit;
+    private final AnnotationService annotations;
+    private final LabelSchemaService schemas;
+    private final LiveUpdates live;
     private final Clock clock;
     private final Duration lockTimeout;
 
     QueueService(ReviewQueueRepository queues, ReviewItemRepository items, ReviewAnswerRepository answers,
-            SessionService sessions, VerdictService verdicts, AccountService accounts, AuditLog audit, Clock clock,
+            SessionService sessions, VerdictService verdicts, AccountService accounts, AuditLog audit,
+            AnnotationService annotations, LabelSchemaService schemas, LiveUpdates live, Clock clock,
             @Value("${sessionlens.review.lock-timeout:10m}") Duration lockTimeout) {
+        this.annotations = annotations;
+        this.schemas = schemas;
+        this.live = live;
         this.queues = queues;
         this.items = items;
         this.answers = answers;
@@ -130,6 +144,16 @@ public class QueueService {
         for (String s : schemas)
             if (s.length() > NAME_MAX) throw ReviewProblem.invalid("a label schema name is longer than " + NAME_MAX);
         SessionQuery query = parse(q.filter());
+        String experiment = query.filter().experimentId();
+        if (experiment != null)
+            for (String s : schemas) {
+                if (this.schemas.find(experiment, s).isEmpty()) {
+                    String known = this.schemas.list(experiment).stream().map(LabelSchema::name)
+                            .collect(Collectors.joining(", "));
+                    throw ReviewProblem.invalid("experiment " + experiment + " has no label schema \"" + s + "\""
+                            + (known.isEmpty() ? " (it has none yet)" : "; its schemas: " + known));
+                }
+            }
         long n = sessions.count(query.filter());
         if (n == 0) throw ReviewProblem.invalid("the filter matches no sessions");
         if (n > MAX_ITEMS)
@@ -147,6 +171,7 @@ public class QueueService {
         items.saveAll(rows);
         items.flush();
         ReviewQueue made = toQueue(queue);
+        live.publish(topic(queue.getId()));
         audit.record(AUDIT_CREATED, "queue " + queue.getId(), "review queue \"" + name + "\" made: " + rows.size()
                 + " sessions (" + (filterText.isEmpty() ? "every session" : filterText) + "), reviewers "
                 + String.join(", ", reviewers) + ", " + q.reviewersPerSession() + " per session", null, made);
@@ -217,6 +242,7 @@ public class QueueService {
             for (long id : candidates) {
                 if (items.claim(id, queueId, q.getReviewersPerSession(), reviewer, now, now.plus(lockTimeout)) == 1) {
                     items.releaseOthers(queueId, reviewer, id);
+                    live.publish(topic(queueId));
                     ReviewItemEntity item = items.findById(id).orElseThrow();
                     return Optional.of(new Claim(queueId, q.getName(), id, item.ref(),
                             Objects.requireNonNull(item.getLockedUntil()), answers.countDoneBy(queueId, reviewer) + 1,
@@ -230,7 +256,7 @@ public class QueueService {
 
     /** Lets go of the reviewer's lock (they left the focus view); nothing when they hold none. */
     public void release(long queueId, long itemId, String reviewer) {
-        items.release(itemOf(queueId, itemId).getId(), reviewer);
+        if (items.release(itemOf(queueId, itemId).getId(), reviewer) > 0) live.publish(topic(queueId));
     }
 
     /**
@@ -247,6 +273,7 @@ public class QueueService {
         if (items.countAnswer(itemId, q.getReviewersPerSession()) == 0)
             throw ReviewProblem.conflict("this session already has the " + q.getReviewersPerSession()
                     + " answers it needs");
+        valid = annotate(item.ref(), valid);
         answers.save(new ReviewAnswerEntity(itemId, reviewer, false, valid.turn(), valid.kind(), valid.note(),
                 json(valid.labels()), clock.instant()));
         answers.flush();
@@ -257,6 +284,7 @@ public class QueueService {
                 + (valid.turn() == null ? "no root cause" : "turn " + valid.turn() + " (" + valid.kind() + ")"),
                 null, valid);
         if (now.getAnswerCount() >= q.getReviewersPerSession()) conclude(q, now);
+        live.publish(topic(queueId));
         return toItem(items.findById(itemId).orElseThrow(), answersOf(List.of(now)).getOrDefault(itemId, List.of()),
                 q);
     }
@@ -270,6 +298,7 @@ public class QueueService {
         answers.save(new ReviewAnswerEntity(itemId, reviewer, true, null, null, null, null, clock.instant()));
         answers.flush();
         items.release(itemId, reviewer);
+        live.publish(topic(queueId));
         audit.record(AUDIT_SKIP, "queue " + queueId + " / " + item.ref().sessionId(),
                 "skipped session " + item.ref().sessionId() + " in review queue \"" + q.getName() + "\"", null, null);
     }
@@ -282,12 +311,13 @@ public class QueueService {
         ReviewQueueEntity q = queue(queueId);
         ReviewItemEntity item = itemOf(queueId, itemId);
         if (item.getAnswerCount() == 0) throw ReviewProblem.conflict("nobody has answered this session yet");
-        Answer valid = validate(item.ref(), a, strings(q.getLabelSchemas()));
+        Answer valid = annotate(item.ref(), validate(item.ref(), a, strings(q.getLabelSchemas())));
         if (verdicts.decide(item.ref(), valid.turn(), valid.kind(), valid.note(), manager, null).isEmpty())
             throw ReviewProblem.notFound("session " + item.ref().sessionId() + " no longer exists");
         items.conclude(itemId, ReviewItem.Outcome.ADJUDICATED.wire(),
                 json(new ReviewItem.Result(valid.turn(), valid.kind(), valid.labels(), manager)));
         item = items.findById(itemId).orElseThrow();
+        live.publish(topic(queueId));
         audit.record(AUDIT_ADJUDICATED, "queue " + queueId + " / " + item.ref().sessionId(),
                 "adjudicated session " + item.ref().sessionId() + " in review queue \"" + q.getName() + "\": "
                         + (valid.turn() == null ? "no root cause" : "turn " + valid.turn() + " (" + valid.kind() + ")"),
@@ -301,6 +331,7 @@ public class QueueService {
         if (q.getClosedAt() == null) {
             q.close(clock.instant());
             queues.save(q);
+            live.publish(topic(queueId));
             audit.record(AUDIT_CLOSED, "queue " + queueId, "review queue \"" + q.getName() + "\" closed", null, null);
         }
         return toQueue(q);
@@ -311,7 +342,31 @@ public class QueueService {
         ReviewQueueEntity q = queue(queueId);
         ReviewQueue before = toQueue(q);
         queues.delete(q);
+        live.publish(topic(queueId));
         audit.record(AUDIT_DELETED, "queue " + queueId, "review queue \"" + q.getName() + "\" deleted", before, null);
+    }
+
+    /** The live-update topic of a queue's page: {@code queue:<id>}. */
+    public static String topic(long queueId) {
+        return "queue:" + queueId;
+    }
+
+    /**
+     * Each label value becomes an annotation on the session by the current user (the reviewer, or the adjudicating
+     * manager), so it shows wherever annotations show; the schema checks the value, and the answer keeps its spelling.
+     */
+    private Answer annotate(SessionRef ref, Answer a) {
+        Map<String, String> canonical = new TreeMap<>();
+        for (var e : a.labels().entrySet()) {
+            try {
+                Annotation made = annotations.create(ref, AnnotationDraft.onSession(e.getKey(), e.getValue(), null))
+                        .orElseThrow(() -> ReviewProblem.notFound("session " + ref.sessionId() + " no longer exists"));
+                canonical.put(e.getKey(), Objects.requireNonNullElse(made.labelValue(), e.getValue()));
+            } catch (AnnotationProblem p) {
+                throw ReviewProblem.invalid(String.valueOf(p.getMessage()));
+            }
+        }
+        return new Answer(a.turn(), a.kind(), a.note(), canonical);
     }
 
     private void conclude(ReviewQueueEntity q, ReviewItemEntity item) {

@@ -40,6 +40,9 @@ class QueueLockTimeoutTest extends AppTestBase {
     @Autowired AccountService accounts;
     @Autowired AuditLog audit;
     @Autowired Clock clock;
+    @Autowired io.sessionlens.annotation.AnnotationService annotations;
+    @Autowired io.sessionlens.annotation.LabelSchemaService labelSchemas;
+    @Autowired io.sessionlens.base.live.LiveUpdates live;
     @Autowired PlatformTransactionManager transactions;
 
     @Test
@@ -56,8 +59,8 @@ class QueueLockTimeoutTest extends AppTestBase {
                 clock.instant().plus(Duration.ofMinutes(10)));
         assertThat(queues.next(q.id(), m)).as("the only item is locked").isEmpty();
 
-        var later = new QueueService(queueRows, itemRows, answerRows, sessions, verdicts, accounts, audit,
-                Clock.offset(clock, Duration.ofMinutes(11)), Duration.ofMinutes(10));
+        var later = new QueueService(queueRows, itemRows, answerRows, sessions, verdicts, accounts, audit, annotations,
+                labelSchemas, live, Clock.offset(clock, Duration.ofMinutes(11)), Duration.ofMinutes(10));
         var tx = new TransactionTemplate(transactions);   // a service made by hand has no transactional proxy
         Claim theirs = tx.execute(s -> later.next(q.id(), m)).orElseThrow();
         assertThat(theirs.itemId()).isEqualTo(mine.itemId());

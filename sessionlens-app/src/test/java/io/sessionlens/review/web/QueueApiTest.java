@@ -33,6 +33,14 @@ public class QueueApiTest extends AppTestBase {
         assertThat(worker.awaitIdle(Duration.ofMinutes(1))).isTrue();
     }
 
+    /** The label schema the queues fill: {@code failure_kind}, one of wrong price, lost budget, none. */
+    public static void failureKind(Http manager, String experiment) {
+        var made = manager.postJson("/api/experiments/" + experiment + "/label-schemas", """
+                {"name": "failure_kind", "title": "Failure kind", "type": "categorical",
+                 "options": ["wrong price", "lost budget", "none"], "target": "any"}""");
+        assertThat(made.status()).as(made.body()).isIn(200, 201);
+    }
+
     public static String newQueue(String name, String experiment, int perSession, String... reviewers) {
         return """
                 {"name": "%s", "filter": {"experiment": "%s"}, "labelSchemas": ["failure_kind"],
@@ -50,6 +58,9 @@ public class QueueApiTest extends AppTestBase {
         var manager = admin.as(Role.MANAGER);
         String a = TestUsers.of(Role.ANALYST).username(), m = TestUsers.of(Role.MANAGER).username();
         String body = newQueue("API queue", exp, 2, a, m);
+        assertThat(manager.postJson("/api/queues", body).json().get("error").asString())
+                .isEqualTo("experiment exp-queue-api has no label schema \"failure_kind\" (it has none yet)");
+        failureKind(manager, exp);
 
         assertThat(admin.anonymous().postJson("/api/queues", body).status()).isEqualTo(401);
         assertThat(admin.as(Role.VIEWER).postJson("/api/queues", body).status()).isEqualTo(403);
@@ -58,7 +69,9 @@ public class QueueApiTest extends AppTestBase {
                 "\"reviewersPerSession\": 4"));
         assertThat(bad.status()).isEqualTo(400);
         assertThat(bad.json().get("error").asString()).contains("reviewersPerSession is 4");
-        assertThat(manager.postJson("/api/queues", body.replace(exp, exp + "-none")).json().get("error").asString())
+        var none = body.replace("\"labelSchemas\": [\"failure_kind\"]", "\"labelSchemas\": []")
+                .replace(exp, exp + "-none");
+        assertThat(manager.postJson("/api/queues", none).json().get("error").asString())
                 .isEqualTo("the filter matches no sessions");
         var made = manager.postJson("/api/queues", body);
         assertThat(made.status()).as(made.body()).isEqualTo(201);
@@ -86,6 +99,11 @@ public class QueueApiTest extends AppTestBase {
         assertThat(wrongTurn.status()).isEqualTo(400);
         assertThat(wrongTurn.json().get("error").asString()).isEqualTo("turn 9 is not a turn of this session (it has"
                 + " 3 turns)");
+
+        var bogus = analyst.postJson("/api/queues/" + id + "/items/" + first.get("itemId").asLong() + "/answer",
+                "{\"turn\":null,\"labels\":{\"failure_kind\":\"bogus\"}}");
+        assertThat(bogus.status()).isEqualTo(400);
+        assertThat(bogus.json().get("error").asString()).contains("\"bogus\" is not an option of label failure_kind");
 
         // s1: both turn 3; s2: turn 3 against turn 1; s3: both no root cause → po 2/3, kappa 0.5
         Map<String, String> analystAnswers = Map.of("s1", "{\"turn\":3,\"kind\":\"hallucination\","
@@ -134,6 +152,12 @@ public class QueueApiTest extends AppTestBase {
         assertThat(s2.get("turn").asInt()).isEqualTo(1);
         assertThat(s2.get("reviewer").asString()).isEqualTo(m);
         assertThat(admin.get("/api/queues/" + id).json().get("disagreements")).isEmpty();
+
+        JsonNode notes = admin.get("/api/sessions/s2/annotations?experimentId=" + exp).json();
+        assertThat(notes.toString()).contains("lost budget", "wrong price", a, m);
+        var badLabel = analyst.postJson("/api/queues/" + id + "/items/" + itemOf.get("s1") + "/answer",
+                "{\"turn\":null,\"labels\":{\"failure_kind\":\"bogus\"}}");
+        assertThat(badLabel.status()).isEqualTo(409);   // answered already: said before the value is looked at
 
         JsonNode audit = admin.get("/api/audit?size=200").json();
         assertThat(audit.get("items").valueStream().map(i -> i.get("kind").asString()))
