@@ -64,11 +64,18 @@ class QueueBrowserTest extends BrowserTestBase {
         page.keyboard().press("Escape");
         page.locator("#queue-per-session").click();
         page.locator("vaadin-select-item").filter(new Locator.FilterOptions().setHasText("2")).first().click();
+        assertThat(page.locator("vaadin-select-overlay[opened]")).hasCount(0);
+        settle(page);
         screenshot("queue-new-1440");
         page.locator("#queue-create").click();
         page.waitForURL(u -> u.matches(".*/queues/[0-9]+$"));
         long id = Long.parseLong(page.url().replaceAll(".*/queues/", ""));
         assertThat(page.locator("#queue-progress")).containsText("0 of 4 answers");
+        // a colleague keeps the queue page open: it follows the reviewers without a reload
+        BrowserContext watching = browser.newContext(signedIn(Role.ADMIN).setViewportSize(1440, 900));
+        Page watcher = watching.newPage();
+        watcher.navigate(baseUrl() + "/queues/" + id);
+        assertThat(watcher.locator("#queue-progress")).containsText("0 of 4 answers");
 
         // two reviewers in two browsers: each gets a session of their own
         page.navigate(baseUrl() + "/queues/" + id + "/review");
@@ -117,6 +124,11 @@ class QueueBrowserTest extends BrowserTestBase {
         page.keyboard().press("3");
         page.keyboard().press("Control+Enter");
         assertThat(page.locator("#review-done")).isVisible();
+
+        assertThat(watcher.locator("#queue-progress")).containsText("4 of 4 answers");
+        assertThat(watcher.locator("#disagreements .sl-disagreement")).hasCount(1);
+        assertThat(watcher.locator("#queue-delete")).as("redrawn as the admin it is").isVisible();
+        watching.close();
 
         // the queue page: one session agreed (no root cause), one not (turn 1 against none): 50 %, kappa 0
         page.navigate(baseUrl() + "/queues/" + id);

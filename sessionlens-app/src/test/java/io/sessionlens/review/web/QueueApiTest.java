@@ -51,15 +51,61 @@ public class QueueApiTest extends AppTestBase {
 
     @Test
     void two_reviewers_answer_a_queue_and_the_agreement_and_disagreements_follow() throws Exception {
-        var admin = new Http(baseUrl());
-        String exp = "exp-queue-api";
-        sessions(admin, worker, exp, "0000000000000000000000c1", 3);
+        assertTwoReviewersAgreeOnOneAndAManagerAdjudicatesTheOther(new Http(baseUrl()), worker, "exp-queue-api",
+                "0000000000000000000000c1");
+    }
+
+    @Test
+    void of_two_reviewers_claiming_the_one_free_item_at_once_exactly_one_gets_it() throws Exception {
+        assertOneOfTwoSimultaneousClaimsWins(new Http(baseUrl()), worker, "exp-queue-race", "0000000000000000000000c5");
+    }
+
+    /** Both reviewers ask for the queue's only item at the same moment: one gets it, the other 204, many times over. */
+    public static void assertOneOfTwoSimultaneousClaimsWins(Http admin, SessionAnalysisWorker worker, String exp,
+            String hexPrefix) throws Exception {
+        sessions(admin, worker, exp, hexPrefix, 1);
+        var analyst = admin.as(Role.ANALYST);
+        var manager = admin.as(Role.MANAGER);
+        String a = TestUsers.of(Role.ANALYST).username(), m = TestUsers.of(Role.MANAGER).username();
+        for (int round = 0; round < 5; round++) {
+            var made = manager.postJson("/api/queues", """
+                    {"name": "race %d", "filter": {"experiment": "%s"}, "reviewers": ["%s", "%s"],
+                     "reviewersPerSession": 1}""".formatted(round, exp, a, m));
+            assertThat(made.status()).as(made.body()).isEqualTo(201);
+            long id = made.json().get("id").asLong();
+            var start = new java.util.concurrent.CountDownLatch(1);
+            var one = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                await(start);
+                return analyst.postJson("/api/queues/" + id + "/next", "").status();
+            });
+            var two = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                await(start);
+                return manager.postJson("/api/queues/" + id + "/next", "").status();
+            });
+            start.countDown();
+            assertThat(java.util.List.of(one.get(), two.get())).containsExactlyInAnyOrder(200, 204);
+            JsonNode items = admin.get("/api/queues/" + id + "/items").json().get("items");
+            assertThat(items.get(0).get("lockedBy").asString()).isIn(a, m);
+        }
+    }
+
+    private static void await(java.util.concurrent.CountDownLatch l) {
+        try {
+            l.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    public static void assertTwoReviewersAgreeOnOneAndAManagerAdjudicatesTheOther(Http admin,
+            SessionAnalysisWorker worker, String exp, String hexPrefix) throws Exception {
+        sessions(admin, worker, exp, hexPrefix, 3);
         var analyst = admin.as(Role.ANALYST);
         var manager = admin.as(Role.MANAGER);
         String a = TestUsers.of(Role.ANALYST).username(), m = TestUsers.of(Role.MANAGER).username();
         String body = newQueue("API queue", exp, 2, a, m);
         assertThat(manager.postJson("/api/queues", body).json().get("error").asString())
-                .isEqualTo("experiment exp-queue-api has no label schema \"failure_kind\" (it has none yet)");
+                .isEqualTo("experiment " + exp + " has no label schema \"failure_kind\" (it has none yet)");
         failureKind(manager, exp);
 
         assertThat(admin.anonymous().postJson("/api/queues", body).status()).isEqualTo(401);
