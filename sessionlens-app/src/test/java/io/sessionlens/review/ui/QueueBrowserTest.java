@@ -127,7 +127,7 @@ class QueueBrowserTest extends BrowserTestBase {
 
         assertThat(watcher.locator("#queue-progress")).containsText("4 of 4 answers");
         assertThat(watcher.locator("#disagreements .sl-disagreement")).hasCount(1);
-        assertThat(watcher.locator("#queue-delete")).as("redrawn as the admin it is").isVisible();
+        assertThat(watcher.locator("#queue-delete")).isVisible();   // redrawn as the admin it is
         watching.close();
 
         // the queue page: one session agreed (no root cause), one not (turn 1 against none): 50 %, kappa 0
