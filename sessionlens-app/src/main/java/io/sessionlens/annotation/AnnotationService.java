@@ -33,7 +33,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional
 public class AnnotationService {
     public static final String AUDIT_KIND = "annotation";
-    public static final int NOTE_MAX = 20_000;
+    public static final int NOTE_MAX = Annotation.NOTE_MAX;
 
     private final AnnotationRepository annotations;
     private final AnnotationHistoryRepository history;
