@@ -74,6 +74,13 @@ public class AnnotationService {
                 .map(e -> toAnnotation(e, Map.of())).toList();
     }
 
+    /** The sessions of the experiment that have an annotation with a label, by session id. */
+    @Transactional(readOnly = true)
+    public List<SessionRef> sessionsWithLabels(String experimentId) {
+        return annotations.findLabelledSessionKeys(experimentId).stream().map(k -> new SessionRef(experimentId, k))
+                .toList();
+    }
+
     @Transactional(readOnly = true)
     public Optional<Annotation> find(long id) {
         return annotations.findById(id).map(this::withTurn);

@@ -5,6 +5,7 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.dependency.StyleSheet;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
@@ -15,6 +16,7 @@ import io.sessionlens.annotation.AnnotationDraft;
 import io.sessionlens.annotation.AnnotationProblem;
 import io.sessionlens.annotation.AnnotationTarget;
 import io.sessionlens.annotation.LabelSchema;
+import io.sessionlens.base.ui.RouteIds;
 import io.sessionlens.base.ui.TimeFormat;
 import io.sessionlens.base.ui.component.Badges;
 import io.sessionlens.base.ui.component.SafeMarkdown;
@@ -147,6 +149,17 @@ public final class AnnotationBoard {
                 count.addClassName("sl-annotation-count");
                 head.add(count);
             }
+            if (target == AnnotationTarget.SESSION) {
+                var export = new Anchor("api/sessions/" + RouteIds.encode(ref.sessionId()) + "/assessments.json"
+                        + "?experimentId=" + RouteIds.encode(ref.experimentId()), "Export as MLflow assessments");
+                export.setId("export-assessments");
+                export.getElement().setAttribute("download", true);
+                export.getElement().setAttribute("router-ignore", true);
+                export.setTitle("The session's traces with the labels and the reviewer's verdict as HUMAN assessments:"
+                        + " SessionLens imports the file back, MLflow takes each assessment");
+                export.addClassName("sl-annotation-export");
+                head.add(export);
+            }
             if (actions.mayWrite()) {
                 var annotate = new Button(annotateText, VaadinIcon.PLUS.create(), e -> openEditor(null, null));
                 annotate.addClassName("sl-annotate");
@@ -178,7 +191,7 @@ public final class AnnotationBoard {
             }
             if (a.target() == AnnotationTarget.SPAN && target != AnnotationTarget.SPAN && a.traceId() != null
                     && a.spanId() != null) {
-                var on = new com.vaadin.flow.component.html.Anchor(TraceNavigation.traceUrl(a.traceId(), a.spanId()),
+                var on = new Anchor(TraceNavigation.traceUrl(a.traceId(), a.spanId()),
                         "on span " + a.spanId());
                 on.addClassName("sl-annotation-on");
                 top.add(on);

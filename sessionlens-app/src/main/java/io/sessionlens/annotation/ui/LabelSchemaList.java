@@ -127,7 +127,7 @@ final class LabelSchemaList extends Details {
         dialog.setHeaderTitle(editing == null ? "New label schema" : "Label schema " + editing.name());
         var name = new TextField("Name");
         name.setId("label-schema-name");
-        name.setHelperText("Letters, digits, _ . -: the assessment name in an MLflow export");
+        name.setHelperText("Letters, digits, _ and -: the assessment name in an MLflow export");
         var title = new TextField("Title");
         title.setId("label-schema-title");
         var type = new Select<LabelType>();

@@ -75,7 +75,7 @@ class TraceView extends VerticalLayout implements BeforeEnterObserver, HasDynami
             <vaadin-grid-tree-toggle @click=${onClick} .leaf=${!model.hasChildren} .expanded=${live(model.expanded)} \
             .level=${model.level}><vaadin-icon class="span-icon ${item.typeClass}" icon=${item.icon} title=${item.type}></vaadin-icon>\
             <span class="span-name" title=${item.name}>${item.name}</span><vaadin-icon class="span-annotated" \
-            icon="vaadin:comment-o" title="Annotated" ?hidden=${!item.annotated}></vaadin-icon></vaadin-grid-tree-toggle>""";
+            icon="vaadin:edit" title="Annotated" ?hidden=${!item.annotated}></vaadin-icon></vaadin-grid-tree-toggle>""";
     private static final String STATUS_TEMPLATE = """
             <vaadin-badge theme=${item.statusTheme}>${item.status}</vaadin-badge>""";
     private static final String WATERFALL_TEMPLATE = """
