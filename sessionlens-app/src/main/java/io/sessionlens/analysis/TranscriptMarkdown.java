@@ -11,6 +11,14 @@ public final class TranscriptMarkdown {
     private TranscriptMarkdown() {}
 
     public static String render(String sessionId, SessionAnalysis a) {
+        return render(sessionId, a, java.util.Map.of());
+    }
+
+    /**
+     * With the analysts' annotations: {@code notes} holds ready Markdown blocks, key 0 for the session's own (under the
+     * root cause), key n for turn n's (at the end of the turn).
+     */
+    public static String render(String sessionId, SessionAnalysis a, java.util.Map<Integer, String> notes) {
         StringBuilder md = new StringBuilder();
         md.append("# Session ").append(inline(sessionId)).append("\n\n");
         RootCause rc = a.rootCause();
@@ -32,6 +40,9 @@ public final class TranscriptMarkdown {
                 md.append('\n');
             }
         }
+        String sessionNotes = notes.get(0);
+        if (sessionNotes != null && !sessionNotes.isBlank())
+            md.append("## Annotations\n\n").append(sessionNotes).append('\n');
         if (!a.sessionAssessments().isEmpty()) {
             md.append("## Session assessments\n\n");
             a.sessionAssessments().forEach(v -> assessment(md, v));
@@ -46,11 +57,11 @@ public final class TranscriptMarkdown {
             }
             md.append('\n');
         }
-        for (TurnAnalysis t : a.turns()) turn(md, t);
+        for (TurnAnalysis t : a.turns()) turn(md, t, notes.get(t.index()));
         return md.toString();
     }
 
-    private static void turn(StringBuilder md, TurnAnalysis t) {
+    private static void turn(StringBuilder md, TurnAnalysis t, @org.jspecify.annotations.Nullable String notes) {
         md.append("## Turn ").append(t.index()).append("\n\n");
         md.append("_Trace ").append(inline(t.traceId())).append(", read from ").append(t.readFrom().source())
                 .append(t.truncated() ? " (cut short by MLflow)" : "").append("_\n\n");
@@ -67,6 +78,7 @@ public final class TranscriptMarkdown {
                 md.append("- ").append(SignalKind.label(s.kind())).append(": ").append(inline(s.detail())).append('\n');
             md.append('\n');
         }
+        if (notes != null && !notes.isBlank()) md.append("**Annotations:**\n\n").append(notes).append('\n');
     }
 
     private static void assessment(StringBuilder md, AssessmentView v) {

@@ -14,6 +14,8 @@ public record Annotation(long id, String experimentId, String sessionId, Annotat
         @Nullable Integer turn, @Nullable String traceId, @Nullable String spanId, @Nullable String labelName,
         @Nullable String labelValue, String note, String author, Instant createdAt, @Nullable String editedBy,
         @Nullable Instant editedAt, long version) {
+    /** The longest note, in characters. */
+    public static final int NOTE_MAX = 20_000;
 
     public boolean edited() {
         return editedAt != null;

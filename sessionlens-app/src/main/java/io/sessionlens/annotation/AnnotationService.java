@@ -33,7 +33,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional
 public class AnnotationService {
     public static final String AUDIT_KIND = "annotation";
-    public static final int NOTE_MAX = 20_000;
+    public static final int NOTE_MAX = Annotation.NOTE_MAX;
 
     private final AnnotationRepository annotations;
     private final AnnotationHistoryRepository history;
@@ -72,6 +72,13 @@ public class AnnotationService {
     public List<Annotation> listByExperiment(String experimentId) {
         return annotations.findByExperimentIdOrderBySessionKeyAscIdAsc(experimentId).stream()
                 .map(e -> toAnnotation(e, Map.of())).toList();
+    }
+
+    /** The sessions of the experiment that have an annotation with a label, by session id. */
+    @Transactional(readOnly = true)
+    public List<SessionRef> sessionsWithLabels(String experimentId) {
+        return annotations.findLabelledSessionKeys(experimentId).stream().map(k -> new SessionRef(experimentId, k))
+                .toList();
     }
 
     @Transactional(readOnly = true)

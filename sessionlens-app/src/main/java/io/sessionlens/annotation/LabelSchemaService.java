@@ -33,7 +33,7 @@ public class LabelSchemaService {
     static final int OPTION_MAX = 200;
     static final int INSTRUCTIONS_MAX = 10_000;
     /** An MLflow assessment name: it becomes one in the export. */
-    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_.\\-]+");
+    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_\\-]+");
 
     private final LabelSchemaRepository schemas;
     private final AnnotationRepository annotations;
@@ -124,7 +124,7 @@ public class LabelSchemaService {
         String name = strip(d.name());
         if (name.isEmpty()) throw new AnnotationProblem.Invalid("a label schema needs a name, e.g. failure_kind");
         if (name.length() > NAME_MAX || !NAME.matcher(name).matches())
-            throw new AnnotationProblem.Invalid("the name \"" + cut(name) + "\" may have letters, digits, _ . - only"
+            throw new AnnotationProblem.Invalid("the name \"" + cut(name) + "\" may have letters, digits, _ and - only"
                     + " and at most " + NAME_MAX + " characters (it becomes an MLflow assessment name)");
         String title = strip(d.title());
         if (title.isEmpty()) title = name;

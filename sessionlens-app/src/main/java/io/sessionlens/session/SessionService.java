@@ -20,6 +20,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Slice;
 import org.springframework.stereotype.Service;
@@ -39,11 +40,14 @@ public class SessionService {
     private final SessionIndexRepository index;
     private final TraceService traces;
     private final HumanVerdictRepository verdicts;
+    private final ObjectProvider<TranscriptNotes> notes;
 
-    SessionService(SessionIndexRepository index, TraceService traces, HumanVerdictRepository verdicts) {
+    SessionService(SessionIndexRepository index, TraceService traces, HumanVerdictRepository verdicts,
+            ObjectProvider<TranscriptNotes> notes) {
         this.index = index;
         this.traces = traces;
         this.verdicts = verdicts;
+        this.notes = notes;
     }
 
     /** One page of the sessions that match, sorted by {@code sort} (newest first when empty); ties by key, so paging is stable. */
@@ -137,7 +141,9 @@ public class SessionService {
     public Optional<String> transcriptMarkdown(SessionRef ref) {
         return index.findByRef(ref).map(e -> {
             SessionAnalysis a = currentAnalysis(e, traces.turns(ref));
-            return TranscriptMarkdown.render(ref.sessionId(), a == null ? SessionAnalysis.empty() : a);
+            TranscriptNotes n = notes.getIfAvailable();
+            return TranscriptMarkdown.render(ref.sessionId(), a == null ? SessionAnalysis.empty() : a,
+                    n == null ? java.util.Map.of() : n.of(ref));
         });
     }
 

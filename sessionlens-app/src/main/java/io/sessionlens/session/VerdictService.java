@@ -88,6 +88,12 @@ public class VerdictService {
         return verdicts.findByRef(ref).map(HumanVerdictEntity::toVerdict);
     }
 
+    /** The sessions of the experiment that have a human verdict, by session id (the assessment export's). */
+    @Transactional(readOnly = true)
+    public java.util.List<SessionRef> sessionsWithVerdict(String experimentId) {
+        return verdicts.findRefsByExperimentId(experimentId);
+    }
+
     /**
      * Gives or changes the verdict. {@code turn} null says "no root cause"; otherwise {@code kind} is required (a wire
      * name: {@code tool_error}, {@code outdated_retrieval}, …). {@code expectedVersion}: the version the caller saw

@@ -11,6 +11,10 @@ public interface AnnotationRepository extends JpaRepository<AnnotationEntity, Lo
 
     List<AnnotationEntity> findByExperimentIdOrderBySessionKeyAscIdAsc(String experimentId);
 
+    @Query("select distinct a.sessionKey from AnnotationEntity a where a.experimentId = :experimentId"
+            + " and a.labelName is not null order by a.sessionKey")
+    List<String> findLabelledSessionKeys(String experimentId);
+
     int countByExperimentIdAndSessionKey(String experimentId, String sessionKey);
 
     /** A renamed label schema: its annotations carry the new name. */

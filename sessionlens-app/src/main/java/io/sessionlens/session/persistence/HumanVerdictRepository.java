@@ -10,6 +10,10 @@ public interface HumanVerdictRepository extends JpaRepository<HumanVerdictEntity
         return findById(SessionIndexEntity.Key.of(ref));
     }
 
+    @org.springframework.data.jpa.repository.Query("select new io.sessionlens.trace.SessionRef(v.experimentId, v.sessionKey)"
+            + " from HumanVerdictEntity v where v.experimentId = :experimentId order by v.sessionKey")
+    java.util.List<SessionRef> findRefsByExperimentId(String experimentId);
+
     default void deleteByRef(SessionRef ref) {
         deleteById(SessionIndexEntity.Key.of(ref));
     }

@@ -1,6 +1,8 @@
 package io.sessionlens.session.ui;
 
+import com.vaadin.flow.component.Component;
 import io.sessionlens.base.ui.RouteIds;
+import io.sessionlens.trace.SessionRef;
 
 /** Permalinks into the session feature, for other features' views and its own. */
 public final class SessionNavigation {
@@ -20,5 +22,44 @@ public final class SessionNavigation {
     public static String transcriptUrl(String experimentId, String sessionId) {
         return "api/sessions/" + RouteIds.encode(sessionId) + "/transcript.md?experimentId="
                 + RouteIds.encode(experimentId);
+    }
+
+    /**
+     * What another feature shows on the session page: the annotation feature's annotations and label schemas. It sits
+     * above this one (it names sessions), so it provides the parts as a bean instead of this feature calling it
+     * (decision record 027). {@link #of} is called once per drawing of the page.
+     */
+    public interface PageParts {
+        Parts of(SessionRef ref);
+    }
+
+    /** The parts of one drawing of one session's page. */
+    public interface Parts {
+        /** Under the header: the session's own annotations and the "Annotate" action. */
+        Component header();
+
+        /** On a turn card, under the turn: its annotations (and its spans'). */
+        Component turn(int turn, String traceId);
+
+        /** In the side panel: settings of the experiment the page may show (label schemas). */
+        Component panel();
+    }
+
+    /** The page without parts (no provider in the context). */
+    static Parts none() {
+        return new Parts() {
+            @Override
+            public Component header() {
+                return new com.vaadin.flow.component.html.Div();
+            }
+            @Override
+            public Component turn(int turn, String traceId) {
+                return new com.vaadin.flow.component.html.Div();
+            }
+            @Override
+            public Component panel() {
+                return new com.vaadin.flow.component.html.Div();
+            }
+        };
     }
 }

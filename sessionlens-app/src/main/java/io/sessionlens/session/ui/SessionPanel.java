@@ -28,7 +28,7 @@ import java.util.function.Supplier;
 final class SessionPanel extends Div {
 
     SessionPanel(SessionDocument doc, IntConsumer onTurnClick, Supplier<Component> polarityEditor,
-            Component verdictEditor) {
+            Component verdictEditor, Component experimentPart) {
         addClassName("sl-panel");
         setId("session-panel");
 
@@ -66,6 +66,7 @@ final class SessionPanel extends Div {
         }
 
         rest.add(LazyDetails.of("Which judge values are failures?", false, polarityEditor));
+        rest.add(experimentPart);
 
         rest.add(new H3("Session judges"));
         var judges = new Div();

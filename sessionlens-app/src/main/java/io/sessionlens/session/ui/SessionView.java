@@ -44,6 +44,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ObjectProvider;
 
 /**
  * One session as a chat: a turn rail with the root-cause and flagged turns marked, a {@link TurnCard} per turn, and a
@@ -64,6 +65,8 @@ class SessionView extends Div implements BeforeEnterObserver, HasDynamicTitle {
     private final ExperimentNames names;
     private final SessionCleanup cleanup;
     private final LiveUpdates live;
+    private final SessionNavigation.@Nullable PageParts pageParts;
+    private SessionNavigation.Parts parts = SessionNavigation.none();
     private @Nullable Registration liveRegistration;
     private @Nullable VerdictEditor verdictEditor;
     private boolean reloading;   // this page changed the verdict and is about to load again
@@ -75,8 +78,10 @@ class SessionView extends Div implements BeforeEnterObserver, HasDynamicTitle {
     private int rendered;
 
     SessionView(SessionReader sessions, ExperimentSettingsService settings, VerdictService verdicts,
-            ExperimentNames names, SessionCleanup cleanup, LiveUpdates live) {
+            ExperimentNames names, SessionCleanup cleanup, LiveUpdates live,
+            ObjectProvider<SessionNavigation.PageParts> pageParts) {
         this.live = live;
+        this.pageParts = pageParts.getIfAvailable();
         this.verdicts = verdicts;
         this.sessions = sessions;
         this.settings = settings;
@@ -115,7 +120,9 @@ class SessionView extends Div implements BeforeEnterObserver, HasDynamicTitle {
         this.doc = doc;
         this.marks = TurnMarks.of(doc);
         this.rendered = 0;
-        add(header(doc));
+        var ref = new SessionRef(doc.experimentId(), doc.sessionId());
+        parts = pageParts == null ? SessionNavigation.none() : pageParts.of(ref);
+        add(header(doc), parts.header());
         chat = new Div();
         chat.addClassName("sl-chat");
         chat.setId("chat");
@@ -128,7 +135,8 @@ class SessionView extends Div implements BeforeEnterObserver, HasDynamicTitle {
                 () -> new PolarityEditor(doc, settings.get(doc.experimentId()).failingValues(),
                         byJudge -> useFailingValues(doc.experimentId(), byJudge)),
                 verdictEditor = new VerdictEditor(doc, CurrentUser.canWrite(), d -> decide(doc, d),
-                        () -> withdraw(doc))));
+                        () -> withdraw(doc)),
+                parts.panel()));
         body.addClassName("sl-session-body");
         add(body);
         getElement().executeJs("window.slSession.install(this)");
@@ -150,6 +158,7 @@ class SessionView extends Div implements BeforeEnterObserver, HasDynamicTitle {
             return;
         }
         var now = sessions.open(ref);
+        if (now.isPresent() && now.get().equals(was)) return;   // not what the page draws (annotations refresh themselves)
         if (now.isEmpty()) {
             removeAll();
             add(new H2("Session deleted"), new Paragraph("A teammate deleted session " + ref.sessionId() + "."),
@@ -251,7 +260,8 @@ class SessionView extends Div implements BeforeEnterObserver, HasDynamicTitle {
         while (rendered < target) {
             TurnDocument t = d.turns().get(rendered++);
             chat.addComponentAtIndex(chat.getComponentCount() - 1,
-                    new TurnCard(d.experimentId(), t, marks, d.scorerErrors(), m -> useMapping(d.experimentId(), m)));
+                    new TurnCard(d.experimentId(), t, marks, d.scorerErrors(), m -> useMapping(d.experimentId(), m),
+                            parts.turn(t.index(), t.traceId())));
         }
         more.setVisible(rendered < d.turns().size());
     }

@@ -477,7 +477,13 @@ class SessionsView extends VerticalLayout implements BeforeEnterObserver, AfterN
             a.setTitle("This trace has no mlflow.trace.session: it is shown as a one-turn session of its own");
             a.addClassName("sl-standalone");
         }
-        return a;
+        if (r.annotationCount() == 0) return a;
+        var count = new Span(VaadinIcon.COMMENT_O.create(), new Span(Integer.toString(r.annotationCount())));
+        count.addClassName("sl-annotated");
+        count.setTitle(r.annotationCount() == 1 ? "1 annotation" : r.annotationCount() + " annotations");
+        var cell = new Div(a, count);
+        cell.addClassName("sl-session-cell");
+        return cell;
     }
 
     /** One verdict per session: the root cause (kind and turn, a link to it), healthy, or not analysed. */

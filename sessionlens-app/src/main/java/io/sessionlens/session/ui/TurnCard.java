@@ -40,7 +40,7 @@ import org.jspecify.annotations.Nullable;
 final class TurnCard extends Div {
 
     TurnCard(String experimentId, TurnDocument t, TurnMarks marks, List<ScorerError> scorerErrors,
-            @Nullable Consumer<TurnMapping> onUseMapping) {
+            @Nullable Consumer<TurnMapping> onUseMapping, Component annotations) {
         boolean cause = marks.cause(t.index()), flagged = marks.flagged(t.index());
         addClassName("sl-turn");
         setId("turn-" + t.index());
@@ -80,6 +80,7 @@ final class TurnCard extends Div {
             failed.setTitle("The judge itself failed: this is not a verdict and is left out of every quality signal");
             add(failed);
         }
+        add(annotations);
         List<Signal> signals = t.signals().stream().filter(sig -> !SHOWN_ELSEWHERE.contains(sig.kind())).toList();
         if (!signals.isEmpty()) {
             var sig = new Div();

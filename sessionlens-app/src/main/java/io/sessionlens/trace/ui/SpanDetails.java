@@ -52,6 +52,11 @@ final class SpanDetails extends Div {
         add(summary);
     }
 
+    /** Another feature's part of the span (its annotations), under the summary line. */
+    void addToSummary(com.vaadin.flow.component.Component part) {
+        summary.add(part);
+    }
+
     /** {@code title}: the span's name, or the label that tells it from its same-named siblings. */
     void show(String traceId, io.sessionlens.trace.model.Span span, String title, List<Assessment> assessments,
             boolean turnJudgesAbove) {

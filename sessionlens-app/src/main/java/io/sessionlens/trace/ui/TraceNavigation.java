@@ -1,7 +1,9 @@
 package io.sessionlens.trace.ui;
 
+import com.vaadin.flow.component.Component;
 import io.sessionlens.base.ui.RouteIds;
 import java.util.List;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -47,4 +49,19 @@ public final class TraceNavigation {
      * @param verdict {@code pass}, {@code fail}, {@code neutral} or {@code unknown}
      */
     public record TurnJudge(String name, String value, String verdict, @Nullable String rationale, String source) {}
+
+    /**
+     * What another feature shows with a span on the trace page: the annotation feature's annotations of the selected
+     * span, and which spans of the tree carry some. Provided as a bean, for the same reason as {@link SessionLinks}.
+     */
+    public interface SpanParts {
+        /**
+         * The selected span's part (its annotations and an "Annotate" action); {@code onChanged} runs (in the UI) when
+         * they change, so the tree's mark follows.
+         */
+        Component span(String experimentId, String sessionKey, String traceId, String spanId, Runnable onChanged);
+
+        /** The spans of the trace that have annotations: the tree marks them. */
+        Set<String> marked(String experimentId, String sessionKey, String traceId);
+    }
 }

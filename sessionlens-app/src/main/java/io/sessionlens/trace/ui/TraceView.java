@@ -45,8 +45,10 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ObjectProvider;
 
 /**
  * One turn of a session: the trace's span tree, read lazily a level and a page at a time (a 50,000-span trace opens
@@ -72,7 +74,8 @@ class TraceView extends VerticalLayout implements BeforeEnterObserver, HasDynami
     private static final String NAME_TEMPLATE = """
             <vaadin-grid-tree-toggle @click=${onClick} .leaf=${!model.hasChildren} .expanded=${live(model.expanded)} \
             .level=${model.level}><vaadin-icon class="span-icon ${item.typeClass}" icon=${item.icon} title=${item.type}></vaadin-icon>\
-            <span class="span-name" title=${item.name}>${item.name}</span></vaadin-grid-tree-toggle>""";
+            <span class="span-name" title=${item.name}>${item.name}</span><vaadin-icon class="span-annotated" \
+            icon="vaadin:edit" title="Annotated" ?hidden=${!item.annotated}></vaadin-icon></vaadin-grid-tree-toggle>""";
     private static final String STATUS_TEMPLATE = """
             <vaadin-badge theme=${item.statusTheme}>${item.status}</vaadin-badge>""";
     private static final String WATERFALL_TEMPLATE = """
@@ -83,6 +86,9 @@ class TraceView extends VerticalLayout implements BeforeEnterObserver, HasDynami
     private final ExperimentNames names;
     private final TraceNavigation.SessionLinks sessionLinks;
     private final TraceNavigation.TurnJudges turnJudges;
+    private final TraceNavigation.@Nullable SpanParts spanParts;
+    /** Spans of this trace that carry annotations (marked in the tree). */
+    private Set<String> annotated = Set.of();
     private final Details judges = new Details();
     /** Same-named spans told apart ("Models.generate_content · gemini-2.5-pro"), filled as the provider reads rows. */
     private final Map<String, String> labels = new ConcurrentHashMap<>();
@@ -103,7 +109,8 @@ class TraceView extends VerticalLayout implements BeforeEnterObserver, HasDynami
     private String title = "Trace · SessionLens";
 
     TraceView(SpanTreeService tree, TraceNavigation.SessionLinks sessionLinks, TraceNavigation.TurnJudges turnJudges,
-            ExperimentNames names) {
+            ExperimentNames names, ObjectProvider<TraceNavigation.SpanParts> spanParts) {
+        this.spanParts = spanParts.getIfAvailable();
         this.names = names;
         this.tree = tree;
         this.sessionLinks = sessionLinks;
@@ -158,6 +165,7 @@ class TraceView extends VerticalLayout implements BeforeEnterObserver, HasDynami
                 .withProperty("icon", r -> SpanTypeIcon.of(r.spanType()).iconName())
                 .withProperty("type", SpanRow::spanType)
                 .withProperty("typeClass", r -> SpanTypeIcon.of(r.spanType()).cssClass())
+                .withProperty("annotated", r -> annotated.contains(r.spanId()))
                 .withFunction("onClick", this::toggle))
                 .setHeader("Span").setKey("name").setFlexGrow(3).setResizable(true).setWidth("14em");
         grid.addColumn(SpanRow::spanType).setHeader("Type").setKey("type").setWidth("7em").setFlexGrow(0)
@@ -222,6 +230,7 @@ class TraceView extends VerticalLayout implements BeforeEnterObserver, HasDynami
         split.setVisible(true);
         timeline.setHeader("Timeline · " + DurationFormat.ofNanos(trace.spansDurationNs()));
         labels.clear();
+        annotated = marked(trace);
         grid.setDataProvider(new SpanTreeDataProvider(tree, traceId, labels));
         showJudges(trace);
         opening = true;
@@ -381,13 +390,29 @@ class TraceView extends VerticalLayout implements BeforeEnterObserver, HasDynami
             return;
         }
         boolean root = row.parentSpanId() == null || tree.parent(traceId, row).isEmpty();
-        tree.span(traceId, row.spanId()).ifPresentOrElse(
-                s -> details.show(traceId, s, label(traceId, row), tree.assessments(traceId, row.spanId()),
-                        root && judges.isVisible()),
-                details::showNothing);
+        TraceHeader shown = trace;
+        tree.span(traceId, row.spanId()).ifPresentOrElse(s -> {
+            details.show(traceId, s, label(traceId, row), tree.assessments(traceId, row.spanId()),
+                    root && judges.isVisible());
+            if (spanParts != null)
+                details.addToSummary(spanParts.span(shown.experimentId(), shown.sessionKey(), traceId, row.spanId(),
+                        () -> annotationsChanged(row)));
+        }, details::showNothing);
         // Keep the address shareable: it now points at this span.
         if (!opening)
             UI.getCurrent().getPage().getHistory().replaceState(null, TraceNavigation.traceUrl(traceId, row.spanId()));
+    }
+
+    private Set<String> marked(TraceHeader t) {
+        return spanParts == null ? Set.of() : spanParts.marked(t.experimentId(), t.sessionKey(), t.traceId());
+    }
+
+    /** The span's annotations changed (here or by a teammate): its mark in the tree follows. */
+    private void annotationsChanged(SpanRow row) {
+        TraceHeader t = trace;
+        if (t == null) return;
+        annotated = marked(t);
+        grid.getDataProvider().refreshItem(row);
     }
 
     /** The row's name as the tree shows it; a span selected before the grid read its level gets its label here. */
