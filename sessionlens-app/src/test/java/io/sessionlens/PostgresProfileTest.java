@@ -241,4 +241,13 @@ class PostgresProfileTest {
         assertThat(admin.get("/api/annotations/" + id).status()).isEqualTo(404);
         assertThat(admin.get("/api/audit?kind=annotation&size=100").json().get("total").asInt()).isEqualTo(3);
     }
+
+    @Test
+    void review_queues_their_claim_update_agreement_and_adjudication_on_postgresql() throws Exception {
+        var admin = new Http("http://localhost:" + port);
+        io.sessionlens.review.web.QueueApiTest.assertTwoReviewersAgreeOnOneAndAManagerAdjudicatesTheOther(admin,
+                worker, "exp-pg-queue", "0000000000000000000000d1");
+        io.sessionlens.review.web.QueueApiTest.assertOneOfTwoSimultaneousClaimsWins(admin, worker, "exp-pg-race",
+                "0000000000000000000000d2");
+    }
 }

@@ -109,6 +109,8 @@ class SessionsView extends VerticalLayout implements BeforeEnterObserver, AfterN
     private final Div problems = new Div();
     private final Anchor exportCsv = new Anchor("", "CSV");
     private final Anchor exportJson = new Anchor("", "JSON");
+    /** "Create review queue from this filter" (managers): the review feature's new-queue form, by its route. */
+    private final Anchor makeQueue = new Anchor("queues/new", "Create review queue from this filter");
     private final Div empty = new Div();
     private long waiting;
     private @Nullable Registration pollRegistration;
@@ -150,6 +152,8 @@ class SessionsView extends VerticalLayout implements BeforeEnterObserver, AfterN
         }
         var importLink = new Anchor("import", "Import traces");
         var head = new Div(new H2("Sessions"), total, analysing, export, importLink);
+        makeQueue.setId("create-queue-from-filter");
+        if (io.sessionlens.base.security.CurrentUser.canManage()) head.add(makeQueue);
         head.addClassName("sl-sessions-head");
         return head;
     }
@@ -453,6 +457,7 @@ class SessionsView extends VerticalLayout implements BeforeEnterObserver, AfterN
         String exportQuery = QueryParameters.simple(q).getQueryString();
         exportCsv.setHref("api/export/sessions?format=csv" + (exportQuery.isEmpty() ? "" : "&" + exportQuery));
         exportJson.setHref("api/export/sessions?format=json" + (exportQuery.isEmpty() ? "" : "&" + exportQuery));
+        makeQueue.setHref("queues/new" + (exportQuery.isEmpty() ? "" : "?" + exportQuery));
         getUI().ifPresent(ui -> ui.getPage().getHistory().replaceState(null,
                 new Location(SessionNavigation.ROUTE, QueryParameters.simple(q))));
     }

@@ -35,12 +35,12 @@ import org.jspecify.annotations.Nullable;
 /**
  * One turn as a chat: the user's and the assistant's bubbles, tools and documents folded inside, errors, the turn's
  * judges with their rationale, failed scorers, signals, and how the turn was read (with an editor to read it
- * differently; {@code onUseMapping} gets the analyst's mapping).
+ * differently; {@code onUseMapping} gets the analyst's mapping, and without one the editor is left out).
  */
 final class TurnCard extends Div {
 
     TurnCard(String experimentId, TurnDocument t, TurnMarks marks, List<ScorerError> scorerErrors,
-            Consumer<TurnMapping> onUseMapping, Component annotations) {
+            @Nullable Consumer<TurnMapping> onUseMapping, Component annotations) {
         boolean cause = marks.cause(t.index()), flagged = marks.flagged(t.index());
         addClassName("sl-turn");
         setId("turn-" + t.index());
@@ -92,8 +92,9 @@ final class TurnCard extends Div {
             }
             add(sig);
         }
-        add(LazyDetails.of("How this turn was read", false,
-                () -> new MappingEditor(experimentId, t.readFrom(), onUseMapping)));
+        if (onUseMapping != null)   // null: a read-only transcript (the review queue's focus view)
+            add(LazyDetails.of("How this turn was read", false,
+                    () -> new MappingEditor(experimentId, t.readFrom(), onUseMapping)));
     }
 
     private static Component bubble(String role, String text, boolean truncated, @Nullable ErrorGroup ending) {
