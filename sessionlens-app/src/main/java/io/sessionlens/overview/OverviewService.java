@@ -53,7 +53,8 @@ public class OverviewService {
         maintainer.catchUpQuietly();
         String exp = period.experimentId();
         LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
-        LocalDate[] range = period.resolve(today, period.preset() == OverviewPeriod.Preset.ALL ? store.firstDay(exp)
+        LocalDate[] range = period.resolve(today, period.preset() == OverviewPeriod.Preset.ALL
+                ? store.firstDay(exp)
                 : null);
         LocalDate from = range[0], to = range[1];
         long length = ChronoUnit.DAYS.between(from, to) + 1;

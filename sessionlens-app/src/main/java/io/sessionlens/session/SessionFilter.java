@@ -66,17 +66,20 @@ public record SessionFilter(@Nullable String experimentId, @Nullable String user
 
     /** Sessions whose first turn is in {@code [from, to)}: the overview's period or day. */
     public SessionFilter withStarted(@Nullable Instant from, @Nullable Instant to) {
-        return new SessionFilter(experimentId, user, text, this.from, this.to, state, errorsOnly, verdict, rootCauseKind,
+        return new SessionFilter(experimentId, user, text, this.from, this.to, state, errorsOnly, verdict,
+                rootCauseKind,
                 judgeName, judgeValue, from, to, verdictSource, failingJudge, rootCauseTurn);
     }
 
     public SessionFilter withVerdictSource(@Nullable String source) {
-        return new SessionFilter(experimentId, user, text, from, to, state, errorsOnly, verdict, rootCauseKind, judgeName,
+        return new SessionFilter(experimentId, user, text, from, to, state, errorsOnly, verdict, rootCauseKind,
+                judgeName,
                 judgeValue, startedFrom, startedTo, source, failingJudge, rootCauseTurn);
     }
 
     public SessionFilter withFailingJudge(@Nullable String name) {
-        return new SessionFilter(experimentId, user, text, from, to, state, errorsOnly, verdict, rootCauseKind, judgeName,
+        return new SessionFilter(experimentId, user, text, from, to, state, errorsOnly, verdict, rootCauseKind,
+                judgeName,
                 judgeValue, startedFrom, startedTo, verdictSource, name, rootCauseTurn);
     }
 

@@ -90,7 +90,7 @@ public class RollupStore {
             jdbc.query(LATENCIES + " AND" + ONE_DAY, (ResultSet rs) -> {
                 calc.addLatency(d, rs.getLong(3));
             }, args);
-            jdbc.update("DELETE FROM overview_rollup WHERE experiment_id = ? AND day = ?", d.experimentId(),
+            jdbc.update("DELETE FROM overview_rollup WHERE experiment_id = ? AND rollup_day = ?", d.experimentId(),
                     Date.valueOf(d.day()));
         }
         insert(calc.figures());
@@ -99,8 +99,8 @@ public class RollupStore {
     /** The figures of the days in {@code [from, to)}, of one experiment or (null) all of them summed. */
     @Transactional(readOnly = true)
     public List<Row> read(@Nullable String experimentId, LocalDate from, LocalDate to) {
-        String sql = "SELECT day, metric, SUM(n) FROM overview_rollup WHERE day >= ? AND day < ?"
-                + (experimentId == null ? "" : " AND experiment_id = ?") + " GROUP BY day, metric";
+        String sql = "SELECT rollup_day, metric, SUM(n) FROM overview_rollup WHERE rollup_day >= ? AND rollup_day < ?"
+                + (experimentId == null ? "" : " AND experiment_id = ?") + " GROUP BY rollup_day, metric";
         Object[] args = experimentId == null
                 ? new Object[]{Date.valueOf(from), Date.valueOf(to)}
                 : new Object[]{Date.valueOf(from), Date.valueOf(to), experimentId};
@@ -110,7 +110,8 @@ public class RollupStore {
     /** The first day with a session, of one experiment or all; null without any. */
     @Transactional(readOnly = true)
     public @Nullable LocalDate firstDay(@Nullable String experimentId) {
-        String sql = "SELECT MIN(day) FROM overview_rollup" + (experimentId == null ? "" : " WHERE experiment_id = ?");
+        String sql = "SELECT MIN(rollup_day) FROM overview_rollup"
+                + (experimentId == null ? "" : " WHERE experiment_id = ?");
         Date d = experimentId == null
                 ? jdbc.queryForObject(sql, Date.class)
                 : jdbc.queryForObject(sql, Date.class, experimentId);
@@ -159,7 +160,7 @@ public class RollupStore {
         }
         List<Object[]> rows = new ArrayList<>(unique.values());
         for (int i = 0; i < rows.size(); i += BATCH)
-            jdbc.batchUpdate("INSERT INTO overview_rollup (experiment_id, day, metric, n) VALUES (?, ?, ?, ?)",
+            jdbc.batchUpdate("INSERT INTO overview_rollup (experiment_id, rollup_day, metric, n) VALUES (?, ?, ?, ?)",
                     rows.subList(i, Math.min(rows.size(), i + BATCH)));
     }
 

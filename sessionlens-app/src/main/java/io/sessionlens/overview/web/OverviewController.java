@@ -26,7 +26,8 @@ class OverviewController {
     @GetMapping("/api/overview")
     ResponseEntity<?> overview(@RequestParam(required = false) @Nullable String experimentId,
             @RequestParam(required = false) @Nullable String experiment,
-            @RequestParam(required = false) @Nullable String period, @RequestParam(required = false) @Nullable String from,
+            @RequestParam(required = false) @Nullable String period,
+            @RequestParam(required = false) @Nullable String from,
             @RequestParam(required = false) @Nullable String to) {
         var parsed = OverviewPeriod.parse(experimentId != null ? experimentId : experiment, period, from, to);
         if (!parsed.problems().isEmpty()) return ResponseEntity.badRequest().body(Map.of("error", parsed.message()));
@@ -36,7 +37,8 @@ class OverviewController {
     @GetMapping("/api/overview.csv")
     ResponseEntity<?> csv(@RequestParam(required = false) @Nullable String experimentId,
             @RequestParam(required = false) @Nullable String experiment,
-            @RequestParam(required = false) @Nullable String period, @RequestParam(required = false) @Nullable String from,
+            @RequestParam(required = false) @Nullable String period,
+            @RequestParam(required = false) @Nullable String from,
             @RequestParam(required = false) @Nullable String to) {
         var parsed = OverviewPeriod.parse(experimentId != null ? experimentId : experiment, period, from, to);
         if (!parsed.problems().isEmpty()) return ResponseEntity.badRequest().body(Map.of("error", parsed.message()));

@@ -16,7 +16,8 @@ final class OverviewJson {
     static ObjectNode of(Overview o) {
         ObjectNode root = SharedJson.MAPPER.createObjectNode();
         if (o.experimentId() == null) root.putNull("experimentId");
-        else root.put("experimentId", o.experimentId());
+        else
+            root.put("experimentId", o.experimentId());
         figures(root, o.current());
         figures(root.putObject("previous"), o.previous());
         var days = root.putArray("days");
@@ -91,17 +92,21 @@ final class OverviewJson {
     private static void latency(ObjectNode n, Figures.Latency l) {
         n.put("turns", l.turns());
         if (l.medianMs() == null) n.putNull("medianMs");
-        else n.put("medianMs", l.medianMs());
+        else
+            n.put("medianMs", l.medianMs());
         if (l.p95Ms() == null) n.putNull("p95Ms");
-        else n.put("p95Ms", l.p95Ms());
+        else
+            n.put("p95Ms", l.p95Ms());
         n.put("approximate", true);
     }
 
     private static void verdict(ObjectNode n, @Nullable Integer turn, @Nullable String kind) {
         if (turn == null) n.putNull("turn");
-        else n.put("turn", turn);
+        else
+            n.put("turn", turn);
         if (kind == null || turn == null) n.putNull("kind");
-        else n.put("kind", kind);
+        else
+            n.put("kind", kind);
     }
 
     private static void counts(ObjectNode n, Map<String, Long> m) {
@@ -110,6 +115,7 @@ final class OverviewJson {
 
     private static void rate(ObjectNode n, String key, @Nullable Double r) {
         if (r == null) n.putNull(key);
-        else n.put(key, r);
+        else
+            n.put(key, r);
     }
 }

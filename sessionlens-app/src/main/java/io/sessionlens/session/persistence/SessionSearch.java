@@ -66,10 +66,11 @@ final class SessionSearch {
             if (f.rootCauseTurn() != null) p.add(cb.equal(root.get("rootCauseTurn"), f.rootCauseTurn()));
             if (f.startedFrom() != null) p.add(cb.greaterThanOrEqualTo(root.get("firstRequestTime"), f.startedFrom()));
             if (f.startedTo() != null) p.add(cb.lessThan(root.get("firstRequestTime"), f.startedTo()));
-            if (present(f.verdictSource())) p.add("human".equals(f.verdictSource())
-                    ? cb.equal(root.get("verdictSource"), cb.literal("human"))
-                    : cb.or(cb.isNull(root.get("verdictSource")),
-                            cb.notEqual(root.get("verdictSource"), cb.literal("human"))));
+            if (present(f.verdictSource()))
+                p.add("human".equals(f.verdictSource())
+                        ? cb.equal(root.get("verdictSource"), cb.literal("human"))
+                        : cb.or(cb.isNull(root.get("verdictSource")),
+                                cb.notEqual(root.get("verdictSource"), cb.literal("human"))));
             if (present(f.failingJudge())) {
                 String like = "%" + escapeLike(AnalysisJson.failingNeedle(f.failingJudge())) + "%";
                 p.add(cb.like(root.get("failingJudges"), like, '\\'));
