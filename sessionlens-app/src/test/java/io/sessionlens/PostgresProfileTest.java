@@ -192,4 +192,30 @@ class PostgresProfileTest {
         assertThat(admin.get("/api/audit?user=pg-analyst").json().get("items").valueStream()
                 .allMatch(i -> i.get("actor").asString().equals("pg-analyst"))).isTrue();
     }
+
+    @Test
+    void the_overviews_rollups_follow_imports_and_verdicts_on_postgresql() throws Exception {
+        var http = new Http("http://localhost:" + port);
+        assertThat(http.postJson("/api/imports",
+                BackgroundAnalysisTest.trace("exp-pg-ov", "s-pg-ov", "00000000000000000000000000dd0f01")).status())
+                .isEqualTo(200);
+        assertThat(worker.awaitIdle(Duration.ofSeconds(60))).isTrue();
+        String q = "/api/overview?experimentId=exp-pg-ov&from=2026-03-01&to=2026-03-01";
+        JsonNode o = http.get(q).json();
+        assertThat(o.get("sessions").asLong()).isEqualTo(1);
+        assertThat(o.get("withRootCause").asLong()).isEqualTo(1);
+        assertThat(o.at("/latency/turns").asLong()).isEqualTo(1);
+        assertThat(http.get("/api/sessions?experiment=exp-pg-ov&startedFrom=2026-03-01&startedTo=2026-03-01"
+                + "&rootCauseTurn=1&verdictSource=auto").json().get("total").asLong()).isEqualTo(1);
+
+        var put = http.putJson("/api/sessions/s-pg-ov/verdict?experimentId=exp-pg-ov", "{\"turn\":null}");
+        assertThat(put.status()).as(put.body()).isEqualTo(200);
+        JsonNode after = http.get(q).json();
+        assertThat(after.get("withRootCause").asLong()).isZero();
+        assertThat(after.get("humanVerdicts").asLong()).isEqualTo(1);
+        assertThat(after.at("/disagreements/0/sessionId").asString()).isEqualTo("s-pg-ov");
+        assertThat(http.get("/api/sessions?experiment=exp-pg-ov&verdictSource=human").json().get("total").asLong())
+                .isEqualTo(1);
+        assertThat(http.get("/api/overview.csv?experimentId=exp-pg-ov&period=all").status()).isEqualTo(200);
+    }
 }

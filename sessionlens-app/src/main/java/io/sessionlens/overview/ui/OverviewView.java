@@ -408,8 +408,11 @@ class OverviewView extends VerticalLayout implements BeforeEnterObserver {
         go(link(narrow.apply(dayRange(d, d))));
     }
 
+    /** A router navigation to a list URL (path and query string): no page load. */
     private void go(String url) {
-        getUI().ifPresent(ui -> ui.navigate(url));
+        int q = url.indexOf('?');
+        getUI().ifPresent(ui -> ui.navigate(q < 0 ? url : url.substring(0, q),
+                q < 0 ? QueryParameters.empty() : QueryParameters.fromString(url.substring(q + 1))));
     }
 
     private static EChart chart(String id, tools.jackson.databind.node.ObjectNode option) {

@@ -100,6 +100,7 @@ class OverviewBrowserTest extends BrowserTestBase {
         assertThat(best).as("a day with a root cause").isNotNegative();
         String day = o.get("days").get(best).get("day").asString();
         // ECharts draws the bars as SVG: ask the chart where the middle of that bar is, then click there
+        page.locator("#chart-failing").scrollIntoViewIfNeeded();
         @SuppressWarnings("unchecked") List<Number> xy = (List<Number>) page.evaluate(
                 "([i, v]) => { const el = document.getElementById('chart-failing');"
                         + " const c = echarts.getInstanceByDom(el); const p = c.convertToPixel({seriesIndex: 1}, [i, v / 2]);"
@@ -147,9 +148,12 @@ class OverviewBrowserTest extends BrowserTestBase {
         open("/overview?experimentId=1&period=all");
         assertThat(page.locator("#overview-period")).containsText("2026-03-0");
         page.locator("#overview-preset").click();
-        page.locator("vaadin-select-item", new Page.LocatorOptions().setHasText("Last 7 days")).click();
+        page.locator("vaadin-select-item").filter(new com.microsoft.playwright.Locator.FilterOptions().setHasText(
+                "Last 7 days")).first().click();
         waitForVaadin();
-        assertThat(page.url()).contains("period=7d").contains("experimentId=1");
+        screenshot("overview-debug-preset");
+        page.waitForURL(Pattern.compile(".*period=7d.*"));
+        assertThat(page.url()).contains("experimentId=1");
         String csv = page.locator("#overview-csv").getAttribute("href");
         assertThat(csv).startsWith("api/overview.csv?").contains("experimentId=1").contains("period=7d");
     }
