@@ -28,6 +28,8 @@ import org.springframework.stereotype.Service;
 public class OverviewService {
     /** Disagreements listed at most; the counts above them are complete. */
     public static final int MAX_DISAGREEMENTS = 200;
+    /** Published (base.live) whenever rollups were recomputed: an open overview reads them again. */
+    public static final String LIVE_TOPIC = "overview";
     private static final int MAX_REVIEWED_READ = 5_000;
 
     private final RollupStore store;

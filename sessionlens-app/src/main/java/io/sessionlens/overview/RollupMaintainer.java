@@ -1,5 +1,6 @@
 package io.sessionlens.overview;
 
+import io.sessionlens.base.live.LiveUpdates;
 import io.sessionlens.overview.persistence.RollupStore;
 import io.sessionlens.session.SessionDaysChanged;
 import io.sessionlens.session.SessionDaysChanged.Day;
@@ -29,6 +30,7 @@ class RollupMaintainer {
     private static final Logger log = LoggerFactory.getLogger(RollupMaintainer.class);
 
     private final RollupStore store;
+    private final LiveUpdates live;
     private final Set<Day> pending = ConcurrentHashMap.newKeySet();
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "overview-rollups");
@@ -37,8 +39,9 @@ class RollupMaintainer {
     });
     private volatile boolean ready;
 
-    RollupMaintainer(RollupStore store) {
+    RollupMaintainer(RollupStore store, LiveUpdates live) {
         this.store = store;
+        this.live = live;
     }
 
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
@@ -69,10 +72,15 @@ class RollupMaintainer {
                 (System.nanoTime() - t0) / 1_000_000);
     }
 
-    /** Recomputes every queued day now, in the caller's thread. */
+    /** Recomputes every queued day now, in the caller's thread; open overviews are told when anything changed. */
     synchronized void catchUp() {
-        if (store.version() != Metrics.VERSION) rebuildIfOutdated();
+        boolean changed = false;
+        if (store.version() != Metrics.VERSION) {
+            rebuildIfOutdated();
+            changed = true;
+        }
         while (!pending.isEmpty()) {
+            changed = true;
             List<Day> days = new ArrayList<>(pending);
             pending.removeAll(days);
             try {
@@ -82,6 +90,7 @@ class RollupMaintainer {
                 throw e;
             }
         }
+        if (changed) live.publish(OverviewService.LIVE_TOPIC);
     }
 
     void catchUpQuietly() {

@@ -21,7 +21,9 @@ import com.vaadin.flow.router.Location;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
+import io.sessionlens.base.live.LiveUpdates;
 import io.sessionlens.base.security.Roles;
+import io.sessionlens.base.ui.Live;
 import io.sessionlens.base.ui.TimeFormat;
 import io.sessionlens.base.ui.component.EChart;
 import io.sessionlens.overview.DayFigures;
@@ -79,8 +81,10 @@ class OverviewView extends VerticalLayout implements BeforeEnterObserver {
     private OverviewPeriod current = OverviewPeriod.preset(null, OverviewPeriod.Preset.LAST_30_DAYS);
     private @Nullable Overview shown;
 
-    OverviewView(OverviewService service) {
+    OverviewView(OverviewService service, LiveUpdates live) {
         this.service = service;
+        // an import, an analysis or a verdict changed some day's figures: read them again while the page is open
+        Live.onChange(this, live, OverviewService.LIVE_TOPIC, () -> show(current));
         addClassName("sl-page");
         addClassName("sl-overview");
         setId("overview");

@@ -29,6 +29,7 @@ class OverviewBrowserTest extends BrowserTestBase {
     private static final String PAGE = "/overview?experimentId=1&" + PERIOD;
 
     @Autowired ImportService imports;
+    @Autowired io.sessionlens.session.index.SessionAnalysisWorker worker;
 
     @BeforeEach
     void demoSessions() {
@@ -169,5 +170,25 @@ class OverviewBrowserTest extends BrowserTestBase {
                 .hasCount(0);
         page.navigate(baseUrl() + "/overview");
         assertThat(page.locator("#error-view")).containsText("Page not found");
+    }
+
+    @Test
+    void a_verdict_given_elsewhere_shows_on_an_open_overview_without_reloading() throws Exception {
+        var http = new Http(baseUrl());
+        assertThat(http.postJson("/api/imports", io.sessionlens.session.index.BackgroundAnalysisTest.trace(
+                "exp-ov-live", "s-live", "00000000000000000000000000c0ff11")).status()).isEqualTo(200);
+        assertThat(worker.awaitIdle(java.time.Duration.ofSeconds(60))).isTrue();
+        page.navigate(baseUrl() + "/overview?experimentId=exp-ov-live&from=2026-03-01&to=2026-03-01");
+        waitForVaadin();
+        assertThat(page.locator("#kpi-human .sl-kpi-value")).hasText("0");
+        assertThat(page.locator("#kpi-root-cause .sl-kpi-value")).containsText("100 %");
+
+        var put = http.as(Role.ANALYST).putJson("/api/sessions/s-live/verdict?experimentId=exp-ov-live",
+                "{\"turn\":null}");
+        assertThat(put.status()).as(put.body()).isEqualTo(200);
+        assertThat(page.locator("#kpi-human .sl-kpi-value")).hasText("1");
+        assertThat(page.locator("#kpi-root-cause .sl-kpi-value")).containsText("0 %");
+        assertThat(page.locator("#overview-disagreements [data-session='s-live']")).containsText(
+                "test-analyst: no root cause · analysis: turn 1");
     }
 }
