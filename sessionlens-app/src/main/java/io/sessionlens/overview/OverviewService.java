@@ -15,7 +15,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
@@ -172,12 +171,5 @@ public class OverviewService {
 
     private static long get(Map<String, Long> m, String key) {
         return m.getOrDefault(key, 0L);
-    }
-
-    /** The names of the root-cause kinds over the days, in a stable order (for stacked series). */
-    public static List<String> kindsOf(List<DayFigures> days) {
-        var kinds = new TreeSet<String>();
-        days.forEach(d -> kinds.addAll(d.byKind().keySet()));
-        return List.copyOf(kinds);
     }
 }

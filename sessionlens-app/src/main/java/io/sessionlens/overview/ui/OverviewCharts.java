@@ -2,7 +2,6 @@ package io.sessionlens.overview.ui;
 
 import io.sessionlens.overview.DayFigures;
 import io.sessionlens.overview.Figures;
-import io.sessionlens.overview.OverviewService;
 import io.sessionlens.trace.json.SharedJson;
 import java.util.List;
 import java.util.Map;
@@ -123,6 +122,7 @@ final class OverviewCharts {
     /** Median and p95 turn latency per day (ms, left axis) and tokens per day (bars, right axis). */
     static ObjectNode latency(List<DayFigures> days) {
         ObjectNode o = base(true);
+        ((ObjectNode) o.get("grid")).put("top", 64);   // the axis names ("ms", "tokens") below a wrapped legend
         days(o, days);
         ArrayNode y = o.putArray("yAxis");
         y.addObject().put("type", "value").put("name", "ms");
@@ -145,7 +145,10 @@ final class OverviewCharts {
         return o;
     }
 
+    /** The root-cause kinds over the days, in a stable order (one stacked series each). */
     static List<String> kindsOf(List<DayFigures> days) {
-        return OverviewService.kindsOf(days);
+        var kinds = new java.util.TreeSet<String>();
+        days.forEach(d -> kinds.addAll(d.byKind().keySet()));
+        return List.copyOf(kinds);
     }
 }
