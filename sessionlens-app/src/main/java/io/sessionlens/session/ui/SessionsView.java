@@ -57,6 +57,7 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
@@ -429,15 +430,13 @@ class SessionsView extends VerticalLayout implements BeforeEnterObserver, AfterN
         linkFilters.setVisible(linkFilters.getComponentCount() > 0);
     }
 
-    private void linkFilter(String key, String text, java.util.function.UnaryOperator<SessionFilter> without) {
-        var remove = new com.vaadin.flow.component.button.Button(com.vaadin.flow.component.icon.VaadinIcon.CLOSE_SMALL
-                .create(), e -> {
-                    query = query.withFilter(without.apply(query.filter()));
-                    refresh();
-                    writeUrl();
-                });
-        remove.addThemeVariants(com.vaadin.flow.component.button.ButtonVariant.LUMO_TERTIARY_INLINE,
-                com.vaadin.flow.component.button.ButtonVariant.LUMO_SMALL);
+    private void linkFilter(String key, String text, UnaryOperator<SessionFilter> without) {
+        var remove = new Button(VaadinIcon.CLOSE_SMALL.create(), e -> {
+            query = query.withFilter(without.apply(query.filter()));
+            refresh();
+            writeUrl();
+        });
+        remove.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE, ButtonVariant.LUMO_SMALL);
         remove.setAriaLabel("Remove the filter: " + text);
         var chip = new Span(new Span(text), remove);   // Span(String) sets text: trace-supplied judge names stay text
         chip.addClassName("sl-link-filter");
