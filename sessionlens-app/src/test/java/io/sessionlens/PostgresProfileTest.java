@@ -26,6 +26,8 @@ import org.junit.jupiter.api.condition.EnabledIf;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -47,10 +49,19 @@ class PostgresProfileTest {
             "jdbc:postgresql://localhost:5432/sessionlens");
     static final String SCHEMA = "sl_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
 
+    /**
+     * Vaadin's security configuration installs its own holder strategy (a ThreadLocal per instance) as Spring
+     * Security's global one when a context starts: this class's context would take it away from the app context the
+     * other tests share (their requests then read no user). Noted when the class's condition is evaluated (before its context starts), put back after.
+     */
+    private static @org.jspecify.annotations.Nullable SecurityContextHolderStrategy holderBefore;
+
     @LocalServerPort int port;
     @Autowired SessionAnalysisWorker worker;
 
     static boolean postgresAnswers() {
+        // the class's condition is evaluated before its context starts: note the holder strategy in use now
+        if (holderBefore == null) holderBefore = SecurityContextHolder.getContextHolderStrategy();
         if ("1".equals(System.getenv("SESSIONLENS_REQUIRE_POSTGRES"))) return true;
         try (Connection c = DriverManager.getConnection(URL, "sessionlens", "sessionlens")) {
             return c.isValid(2);
@@ -68,6 +79,11 @@ class PostgresProfileTest {
         registry.add("vaadin.devmode.devTools.enabled", () -> "false");
         registry.add("sessionlens.admin-password", () -> io.sessionlens.support.TestUsers.ADMIN_PASSWORD);
         registry.add("sessionlens.security.bcrypt-strength", () -> "4");
+    }
+
+    @AfterAll
+    static void restoreSecurityContextHolder() {
+        if (holderBefore != null) SecurityContextHolder.setContextHolderStrategy(holderBefore);
     }
 
     @AfterAll
