@@ -26,6 +26,8 @@ import org.junit.jupiter.api.condition.EnabledIf;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -47,10 +49,19 @@ class PostgresProfileTest {
             "jdbc:postgresql://localhost:5432/sessionlens");
     static final String SCHEMA = "sl_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
 
+    /**
+     * Vaadin's security configuration installs its own holder strategy (a ThreadLocal per instance) as Spring
+     * Security's global one when a context starts: this class's context would take it away from the app context the
+     * other tests share (their requests then read no user). Noted when the class's condition is evaluated (before its context starts), put back after.
+     */
+    private static @org.jspecify.annotations.Nullable SecurityContextHolderStrategy holderBefore;
+
     @LocalServerPort int port;
     @Autowired SessionAnalysisWorker worker;
 
     static boolean postgresAnswers() {
+        // the class's condition is evaluated before its context starts: note the holder strategy in use now
+        if (holderBefore == null) holderBefore = SecurityContextHolder.getContextHolderStrategy();
         if ("1".equals(System.getenv("SESSIONLENS_REQUIRE_POSTGRES"))) return true;
         try (Connection c = DriverManager.getConnection(URL, "sessionlens", "sessionlens")) {
             return c.isValid(2);
@@ -68,6 +79,11 @@ class PostgresProfileTest {
         registry.add("vaadin.devmode.devTools.enabled", () -> "false");
         registry.add("sessionlens.admin-password", () -> io.sessionlens.support.TestUsers.ADMIN_PASSWORD);
         registry.add("sessionlens.security.bcrypt-strength", () -> "4");
+    }
+
+    @AfterAll
+    static void restoreSecurityContextHolder() {
+        if (holderBefore != null) SecurityContextHolder.setContextHolderStrategy(holderBefore);
     }
 
     @AfterAll
@@ -249,5 +265,31 @@ class PostgresProfileTest {
                 worker, "exp-pg-queue", "0000000000000000000000d1");
         io.sessionlens.review.web.QueueApiTest.assertOneOfTwoSimultaneousClaimsWins(admin, worker, "exp-pg-race",
                 "0000000000000000000000d2");
+    }
+
+    @Test
+    void the_overviews_rollups_follow_imports_and_verdicts_on_postgresql() throws Exception {
+        var http = new Http("http://localhost:" + port);
+        assertThat(http.postJson("/api/imports",
+                BackgroundAnalysisTest.trace("exp-pg-ov", "s-pg-ov", "00000000000000000000000000dd0f01")).status())
+                .isEqualTo(200);
+        assertThat(worker.awaitIdle(Duration.ofSeconds(60))).isTrue();
+        String q = "/api/overview?experimentId=exp-pg-ov&from=2026-03-01&to=2026-03-01";
+        JsonNode o = http.get(q).json();
+        assertThat(o.get("sessions").asLong()).isEqualTo(1);
+        assertThat(o.get("withRootCause").asLong()).isEqualTo(1);
+        assertThat(o.at("/latency/turns").asLong()).isEqualTo(1);
+        assertThat(http.get("/api/sessions?experiment=exp-pg-ov&startedFrom=2026-03-01&startedTo=2026-03-01"
+                + "&rootCauseTurn=1&verdictSource=auto").json().get("total").asLong()).isEqualTo(1);
+
+        var put = http.putJson("/api/sessions/s-pg-ov/verdict?experimentId=exp-pg-ov", "{\"turn\":null}");
+        assertThat(put.status()).as(put.body()).isEqualTo(200);
+        JsonNode after = http.get(q).json();
+        assertThat(after.get("withRootCause").asLong()).isZero();
+        assertThat(after.get("humanVerdicts").asLong()).isEqualTo(1);
+        assertThat(after.at("/disagreements/0/sessionId").asString()).isEqualTo("s-pg-ov");
+        assertThat(http.get("/api/sessions?experiment=exp-pg-ov&verdictSource=human").json().get("total").asLong())
+                .isEqualTo(1);
+        assertThat(http.get("/api/overview.csv?experimentId=exp-pg-ov&period=all").status()).isEqualTo(200);
     }
 }

@@ -24,6 +24,8 @@ import org.jspecify.annotations.Nullable;
  * q=words  experiment=ID (or experimentId)  user=NAME  from=2026-03-02 to=2026-03-08 (UTC days, or ISO instants)
  * state=OK|ERROR|IN_PROGRESS (MLflow's trace state)  errors=true  verdict=root_cause|healthy|not_analysed
  * kind=tool_error|outdated_retrieval|hallucination|context_loss|other  judge=NAME=VALUE  sort=KEY[,desc]
+ * startedFrom=2026-03-02 startedTo=2026-03-08 (the first turn in those UTC days)  verdictSource=human|auto
+ * failing=JUDGE (a session-level judge that failed)  rootCauseTurn=N
  * </pre>
  */
 public record SessionQuery(SessionFilter filter, List<SessionSort.Order> sort) {
@@ -75,9 +77,17 @@ public record SessionQuery(SessionFilter filter, List<SessionSort.Order> sort) {
             kind = null;
         }
         String[] judge = p.judge();
+        Instant startedFrom = p.time("startedFrom", false);
+        Instant startedTo = p.time("startedTo", true);
+        if (startedFrom != null && startedTo != null && startedTo.isBefore(startedFrom)) {
+            p.problems.add(new Problem("startedTo", "%s is before startedFrom=%s".formatted(p.text("startedTo"),
+                    p.text("startedFrom"))));
+            startedTo = null;
+        }
         var filter = new SessionFilter(experiment, p.text("user"), p.text("q"), from, to, state, errors,
                 kind != null ? SessionVerdict.ROOT_CAUSE : verdict, kind, judge == null ? null : judge[0],
-                judge == null ? null : judge[1]);
+                judge == null ? null : judge[1], startedFrom, startedTo, p.verdictSource(), p.text("failing"),
+                p.positive("rootCauseTurn"));
         return new Parsed(new SessionQuery(filter, p.sort()), p.problems);
     }
 
@@ -95,6 +105,11 @@ public record SessionQuery(SessionFilter filter, List<SessionSort.Order> sort) {
         if (f.rootCauseKind() != null) q.put("kind", f.rootCauseKind());
         else if (f.verdict() != null) q.put("verdict", f.verdict().wire());
         if (f.judgeName() != null && f.judgeValue() != null) q.put("judge", f.judgeName() + "=" + f.judgeValue());
+        if (f.startedFrom() != null) q.put("startedFrom", day(f.startedFrom(), false));
+        if (f.startedTo() != null) q.put("startedTo", day(f.startedTo(), true));
+        put(q, "verdictSource", f.verdictSource());
+        put(q, "failing", f.failingJudge());
+        if (f.rootCauseTurn() != null) q.put("rootCauseTurn", f.rootCauseTurn().toString());
         if (!sort.isEmpty())
             q.put("sort", sort.stream().map(SessionQuery::sortParameter)
                     .collect(Collectors.joining(";")));
@@ -174,6 +189,30 @@ public record SessionQuery(SessionFilter filter, List<SessionSort.Order> sort) {
             if (s.equalsIgnoreCase("true")) return true;
             problems.add(new Problem(key, "'" + s + "' is neither true nor false"));
             return false;
+        }
+
+        @Nullable
+        String verdictSource() {
+            String s = text("verdictSource");
+            if (s == null) return null;
+            String w = s.toLowerCase(Locale.ROOT);
+            if (w.equals("human") || w.equals("auto")) return w;
+            problems.add(new Problem("verdictSource", "'" + s + "' is not a verdict source: human or auto"));
+            return null;
+        }
+
+        @Nullable
+        Integer positive(String key) {
+            String s = text(key);
+            if (s == null) return null;
+            try {
+                int n = Integer.parseInt(s);
+                if (n >= 1) return n;
+            } catch (NumberFormatException e) {
+                // named below
+            }
+            problems.add(new Problem(key, "'" + s + "' is not a turn number (1, 2, …)"));
+            return null;
         }
 
         @Nullable

@@ -15,8 +15,10 @@ import io.sessionlens.trace.SessionRef;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -37,14 +39,21 @@ public class VerdictService {
     private final Clock clock;
     private final AuditLog audit;
     private final LiveUpdates live;
+    private final ApplicationEventPublisher events;
 
     VerdictService(SessionIndexRepository index, HumanVerdictRepository verdicts, Clock clock, AuditLog audit,
-            LiveUpdates live) {
+            LiveUpdates live, ApplicationEventPublisher events) {
         this.live = live;
+        this.events = events;
         this.index = index;
         this.verdicts = verdicts;
         this.clock = clock;
         this.audit = audit;
+    }
+
+    private void changed(SessionIndexEntity e) {
+        events.publishEvent(new SessionDaysChanged(
+                Set.of(SessionDaysChanged.Day.of(e.getExperimentId(), e.getFirstRequestTime()))));
     }
 
     /** A verdict that cannot be given: the message says why, in words for the person who gave it. */
@@ -135,6 +144,7 @@ public class VerdictService {
         v = verdicts.saveAndFlush(v);
         e.humanVerdict(turn, turn == null ? null : kind);
         index.save(e);
+        changed(e);
         HumanVerdict after = v.toVerdict();
         audit.record(AuditLog.VERDICT, ref.experimentId() + " / " + ref.sessionId(), "root-cause verdict of session "
                 + ref.sessionId() + ": " + (turn == null ? "no root cause" : "turn " + turn + " (" + kind + ")"),
@@ -155,6 +165,7 @@ public class VerdictService {
             RootCause auto = automatic(e);
             e.automaticVerdict(auto == null ? null : auto.turn(), auto == null ? null : auto.kind().wire());
             index.save(e);
+            changed(e);
         });
         live.publish(LiveTopics.session(ref.experimentId(), ref.sessionId()));
         return true;

@@ -64,4 +64,28 @@ class SessionQueryTest {
         assertThat(parse("verdict", "healthy", "kind", "tool_error").problems())
                 .extracting(SessionQuery.Problem::parameter).containsExactly("kind");
     }
+
+    @Test
+    void the_overviews_drill_down_parameters_read_back_and_bad_ones_are_named() {
+        var parsed = parse("experiment", "1", "startedFrom", "2026-03-02", "startedTo", "2026-03-02", "verdictSource",
+                "HUMAN", "failing", "user_frustration", "rootCauseTurn", "3");
+        assertThat(parsed.problems()).isEmpty();
+        SessionFilter f = parsed.query().filter();
+        assertThat(f.startedFrom()).isEqualTo(Instant.parse("2026-03-02T00:00:00Z"));
+        assertThat(f.startedTo()).as("one whole day").isEqualTo(Instant.parse("2026-03-03T00:00:00Z"));
+        assertThat(f.verdictSource()).isEqualTo("human");
+        assertThat(f.failingJudge()).isEqualTo("user_frustration");
+        assertThat(f.rootCauseTurn()).isEqualTo(3);
+        assertThat(f.anyVerdict().rootCauseTurn()).as("the summary counts the same turn").isEqualTo(3);
+        assertThat(parsed.query().toParameters()).containsExactly(Map.entry("experiment", "1"),
+                Map.entry("startedFrom", "2026-03-02"), Map.entry("startedTo", "2026-03-02"),
+                Map.entry("verdictSource", "human"), Map.entry("failing", "user_frustration"),
+                Map.entry("rootCauseTurn", "3"));
+
+        var bad = parse("startedFrom", "2026-03-05", "startedTo", "2026-03-01", "verdictSource", "robot",
+                "rootCauseTurn", "0");
+        assertThat(bad.problems()).extracting(SessionQuery.Problem::parameter).containsExactly("startedTo",
+                "verdictSource", "rootCauseTurn");
+        assertThat(bad.query().filter().startedTo()).isNull();
+    }
 }

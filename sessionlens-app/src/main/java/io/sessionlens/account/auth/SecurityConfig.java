@@ -59,6 +59,7 @@ class SecurityConfig {
                 .authorizeHttpRequests(a -> a
                         .requestMatchers("/api/users", "/api/users/**").hasRole(Roles.ADMIN)
                         .requestMatchers(GET, "/api/audit").hasRole(Roles.MANAGER)
+                        .requestMatchers(GET, "/api/overview", "/api/overview.csv").hasRole(Roles.MANAGER)
                         .requestMatchers("/api/tokens", "/api/tokens/**").hasRole(Roles.VIEWER)
                         .requestMatchers(PUT, "/api/experiments/*/settings").hasRole(Roles.MANAGER)
                         .requestMatchers(POST, "/api/queues", "/api/queues/*/close", "/api/queues/*/items/*/adjudicate")

@@ -62,6 +62,8 @@ public final class MainLayout extends AppLayout {
         if (CurrentUser.canWrite()) nav.addItem(new SideNavItem("Import", "import", VaadinIcon.UPLOAD.create()));
         if (CurrentUser.canWrite())
             nav.addItem(new SideNavItem("Review queues", "queues", VaadinIcon.TASKS.create()));
+        if (CurrentUser.canManage())
+            nav.addItem(new SideNavItem("Overview", "overview", VaadinIcon.CHART.create()));
         if (CurrentUser.canManage()) nav.addItem(new SideNavItem("Audit log", "audit", VaadinIcon.RECORDS.create()));
         if (CurrentUser.isAdmin()) nav.addItem(new SideNavItem("Users", "users", VaadinIcon.USERS.create()));
         nav.addItem(new SideNavItem("Profile", "profile", VaadinIcon.USER.create()));

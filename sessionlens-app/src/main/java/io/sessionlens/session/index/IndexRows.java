@@ -2,6 +2,7 @@ package io.sessionlens.session.index;
 
 import io.sessionlens.analysis.SessionAnalysis;
 import io.sessionlens.analysis.TurnAnalysis;
+import io.sessionlens.session.SessionDaysChanged;
 import io.sessionlens.session.persistence.AnalysisJson;
 import io.sessionlens.session.persistence.SessionIndexEntity;
 import io.sessionlens.session.persistence.SessionIndexRepository;
@@ -10,10 +11,13 @@ import io.sessionlens.trace.TurnRow;
 import io.sessionlens.trace.model.TraceState;
 import java.time.Clock;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -26,10 +30,12 @@ class IndexRows {
 
     private final SessionIndexRepository index;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
-    IndexRows(SessionIndexRepository index, Clock clock) {
+    IndexRows(SessionIndexRepository index, Clock clock, ApplicationEventPublisher events) {
         this.index = index;
         this.clock = clock;
+        this.events = events;
     }
 
     /**
@@ -39,12 +45,18 @@ class IndexRows {
     @Nullable
     SessionIndexEntity withCounts(SessionRef ref, Map<SessionRef, SessionIndexEntity> rows, List<TurnRow> turns) {
         SessionIndexEntity e = rows.get(ref);
+        Set<SessionDaysChanged.Day> days = new HashSet<>();
+        if (e != null) days.add(SessionDaysChanged.Day.of(e.getExperimentId(), e.getFirstRequestTime()));
         if (turns.isEmpty()) {
             if (e != null) index.delete(e);
+            if (!days.isEmpty()) events.publishEvent(new SessionDaysChanged(days));
             return null;
         }
         if (e == null) e = new SessionIndexEntity(ref);
         writeCounts(e, turns);
+        days.add(SessionDaysChanged.Day.of(e.getExperimentId(), e.getFirstRequestTime()));
+        // the analysis is written after this by the same caller, in the same transaction: one event covers both
+        events.publishEvent(new SessionDaysChanged(days));
         e.setUpdatedAt(clock.instant());
         return e;
     }
@@ -82,6 +94,7 @@ class IndexRows {
                 e.setRootCauseKind(analysis.rootCause() == null ? null : analysis.rootCause().kind().wire());
             }
             e.setSessionJudges(AnalysisJson.writeJudges(analysis.sessionAssessments()));
+            e.setFailingJudges(AnalysisJson.writeFailing(analysis.sessionAssessments()));
             e.setTurnJudges(AnalysisJson.writeTurnJudges(analysis.turns()));
             e.setAnalysisJson(AnalysisJson.write(analysis));
             e.setSearchText(text.toString());
@@ -92,6 +105,7 @@ class IndexRows {
                 e.setRootCauseKind(null);
             }
             e.setSessionJudges(null);
+            e.setFailingJudges(null);
             e.setTurnJudges(null);
             e.setAnalysisJson(null);
         }

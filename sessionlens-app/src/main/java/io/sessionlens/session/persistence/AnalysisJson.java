@@ -36,6 +36,21 @@ public final class AnalysisJson {
         return JSON.writeValueAsString(sessionAssessments.stream().map(AnalysisJson::chip).toList());
     }
 
+    /**
+     * The names of the failing session-level judges as {@code ,"a","b",} (null when none failed), searched with
+     * {@link #failingNeedle}: inside a JSON string every quote is escaped, so {@code ,"a",} matches one whole name only.
+     */
+    public static @Nullable String writeFailing(List<AssessmentView> sessionAssessments) {
+        var names = sessionAssessments.stream().map(AnalysisJson::chip).filter(JudgeChip::failing)
+                .map(JudgeChip::name).distinct().map(JSON::writeValueAsString).toList();
+        return names.isEmpty() ? null : "," + String.join(",", names) + ",";
+    }
+
+    /** What {@link #writeFailing} holds for this judge. */
+    public static String failingNeedle(String name) {
+        return "," + JSON.writeValueAsString(name) + ",";
+    }
+
     public static List<JudgeChip> readJudges(@Nullable String json) {
         if (json == null || json.isBlank()) return List.of();
         return JSON.readValue(json, new TypeReference<List<JudgeChip>>() {});

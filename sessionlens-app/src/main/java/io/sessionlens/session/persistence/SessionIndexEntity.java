@@ -47,6 +47,8 @@ public class SessionIndexEntity {
     @Nullable String sessionJudges;
     /** JSON list of {name, value, verdict, turns} of the per-turn judges (migration V21_15). */
     @Nullable String turnJudges;
+    /** The session-level judges that failed, as {@code ,"name","name",} (migration V33; {@link AnalysisJson}). */
+    @Nullable String failingJudges;
     @Nullable String analysisJson;
     Instant updatedAt;
     /** 0 while waiting for the background analysis, else the analyser version that wrote {@link #analysisJson}. */
@@ -126,6 +128,8 @@ public class SessionIndexEntity {
     public void setRootCauseKind(@Nullable String kind) { this.rootCauseKind = kind; }
     public void setSessionJudges(@Nullable String json) { this.sessionJudges = json; }
     public void setTurnJudges(@Nullable String json) { this.turnJudges = json; }
+    public void setFailingJudges(@Nullable String list) { this.failingJudges = list; }
+    public @Nullable String getFailingJudges() { return failingJudges; }
     public void setAnalysisJson(@Nullable String json) { this.analysisJson = json; }
     public void setUpdatedAt(Instant updatedAt) { this.updatedAt = updatedAt; }
     public @Nullable ImportState getImportState() { return importState; }

@@ -63,6 +63,18 @@ final class SessionSearch {
                 case NOT_ANALYSED -> cb.and(cb.isNull(root.get("rootCauseTurn")), cb.not(analysedNow(root, cb)));
             });
             if (present(f.rootCauseKind())) p.add(cb.equal(root.get("rootCauseKind"), f.rootCauseKind()));
+            if (f.rootCauseTurn() != null) p.add(cb.equal(root.get("rootCauseTurn"), f.rootCauseTurn()));
+            if (f.startedFrom() != null) p.add(cb.greaterThanOrEqualTo(root.get("firstRequestTime"), f.startedFrom()));
+            if (f.startedTo() != null) p.add(cb.lessThan(root.get("firstRequestTime"), f.startedTo()));
+            if (present(f.verdictSource()))
+                p.add("human".equals(f.verdictSource())
+                        ? cb.equal(root.get("verdictSource"), cb.literal("human"))
+                        : cb.or(cb.isNull(root.get("verdictSource")),
+                                cb.notEqual(root.get("verdictSource"), cb.literal("human"))));
+            if (present(f.failingJudge())) {
+                String like = "%" + escapeLike(AnalysisJson.failingNeedle(f.failingJudge())) + "%";
+                p.add(cb.like(root.get("failingJudges"), like, '\\'));
+            }
             if (present(f.text())) {
                 String like = "%" + escapeLike(f.text().toLowerCase(Locale.ROOT)) + "%";
                 p.add(cb.like(root.get("searchText"), like, '\\'));

@@ -57,6 +57,7 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
@@ -107,6 +108,8 @@ class SessionsView extends VerticalLayout implements BeforeEnterObserver, AfterN
     private final Span analysing = new Span();
     private final SummaryLine summaryLine = new SummaryLine(this::linkFor);
     private final Div problems = new Div();
+    /** Filters a link brought that have no field (the overview's drill-downs): shown as chips, each removable. */
+    private final Div linkFilters = new Div();
     private final Anchor exportCsv = new Anchor("", "CSV");
     private final Anchor exportJson = new Anchor("", "JSON");
     /** "Create review queue from this filter" (managers): the review feature's new-queue form, by its route. */
@@ -126,7 +129,10 @@ class SessionsView extends VerticalLayout implements BeforeEnterObserver, AfterN
         this.names = names;
         setSizeFull();
         addClassName("sl-sessions");
-        add(header(), summaryLine, problems, filters(), empty, grid);
+        add(header(), summaryLine, problems, linkFilters, filters(), empty, grid);
+        linkFilters.setId("sessions-link-filters");
+        linkFilters.addClassName("sl-link-filters");
+        linkFilters.setVisible(false);
         problems.setId("sessions-problems");
         problems.addClassName("sl-problems");
         problems.setVisible(false);
@@ -398,14 +404,53 @@ class SessionsView extends VerticalLayout implements BeforeEnterObserver, AfterN
         if (errorsOnly.getValue()) put(p, "errors", "true");
         put(p, "judge", judge.getValue());
         SessionQuery.Parsed parsed = SessionQuery.parse(p);
-        query = parsed.query().withSort(query.sort());
+        SessionFilter kept = query.filter();   // the filters without a field stay until their chip is removed
+        query = parsed.query().withSort(query.sort()).withFilter(parsed.query().filter()
+                .withStarted(kept.startedFrom(), kept.startedTo()).withVerdictSource(kept.verdictSource())
+                .withFailingJudge(kept.failingJudge()).withRootCauseTurn(kept.rootCauseTurn()));
         showProblems(parsed.problems());
         refresh();
         writeUrl();
     }
 
+    /** A chip per filter without a field, with a button that removes it. */
+    private void showLinkFilters() {
+        linkFilters.removeAll();
+        SessionFilter f = query.filter();
+        if (f.startedFrom() != null || f.startedTo() != null) {
+            Map<String, String> q = query.toParameters();
+            String from = q.getOrDefault("startedFrom", "…"), to = q.getOrDefault("startedTo", "…");
+            linkFilter("started", "Started " + (from.equals(to) ? "on " + from : from + " – " + to),
+                    x -> x.withStarted(null, null));
+        }
+        if (f.verdictSource() != null)
+            linkFilter("verdictSource", "human".equals(f.verdictSource())
+                    ? "Verdict by a reviewer"
+                    : "Verdict by the analysis", x -> x.withVerdictSource(null));
+        if (f.failingJudge() != null)
+            linkFilter("failing", "Judge " + f.failingJudge() + " failed", x -> x.withFailingJudge(null));
+        if (f.rootCauseTurn() != null)
+            linkFilter("rootCauseTurn", "Root cause at turn " + f.rootCauseTurn(), x -> x.withRootCauseTurn(null));
+        linkFilters.setVisible(linkFilters.getComponentCount() > 0);
+    }
+
+    private void linkFilter(String key, String text, UnaryOperator<SessionFilter> without) {
+        var remove = new Button(VaadinIcon.CLOSE_SMALL.create(), e -> {
+            query = query.withFilter(without.apply(query.filter()));
+            refresh();
+            writeUrl();
+        });
+        remove.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE, ButtonVariant.LUMO_SMALL);
+        remove.setAriaLabel("Remove the filter: " + text);
+        var chip = new Span(new Span(text), remove);   // Span(String) sets text: trace-supplied judge names stay text
+        chip.addClassName("sl-link-filter");
+        chip.getElement().setAttribute("data-filter", key);
+        linkFilters.add(chip);
+    }
+
     /** One summary query; the grid's total is read from it, then the grid fetches its first page. */
     private void refresh() {
+        showLinkFilters();
         summary = sessions.summary(query.filter());
         shown = summary.matching(query.filter().verdict(), query.filter().rootCauseKind());
         total.setText(shown + (shown == 1 ? " session" : " sessions"));

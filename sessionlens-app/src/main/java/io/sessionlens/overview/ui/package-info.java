@@ -1,0 +1,5 @@
+/** The overview page. */
+@NullMarked
+package io.sessionlens.overview.ui;
+
+import org.jspecify.annotations.NullMarked;
