@@ -36,6 +36,8 @@ import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteAlias;
 import com.vaadin.flow.shared.Registration;
+import io.sessionlens.base.security.CurrentUser;
+import io.sessionlens.base.ui.EvidencePins;
 import io.sessionlens.analysis.RootCauseKind;
 import io.sessionlens.base.ui.DurationFormat;
 import io.sessionlens.base.ui.TimeFormat;
@@ -119,17 +121,46 @@ class SessionsView extends VerticalLayout implements BeforeEnterObserver, AfterN
     private List<SessionQuery.Problem> linkProblems = List.of();
     private boolean loading;
 
-    SessionsView(SessionService sessions, ExperimentNames names) {
+    SessionsView(SessionService sessions, ExperimentNames names, EvidencePins pins) {
         this.sessions = sessions;
         this.names = names;
         setSizeFull();
         addClassName("sl-sessions");
-        add(header(), summaryLine, problems, filters(), empty, grid);
+        add(header(), summaryLine, problems, filters(), empty, selectionBar(pins), grid);
         problems.setId("sessions-problems");
         problems.addClassName("sl-problems");
         problems.setVisible(false);
         empty.setId("sessions-empty");
         configureGrid();
+    }
+
+    /**
+     * Analysts select sessions (the grid's checkboxes) and add them to an investigation at once; a viewer's list has no
+     * checkboxes. Clicking a session still opens it.
+     */
+    private Component selectionBar(EvidencePins pins) {
+        var bar = new Div();
+        bar.setId("sessions-selection");
+        bar.addClassName("sl-selection-bar");
+        bar.setVisible(false);
+        if (!CurrentUser.canWrite()) return bar;
+        grid.setSelectionMode(Grid.SelectionMode.MULTI);
+        var add = new Button("Add to an investigation", VaadinIcon.PIN.create());
+        add.setId("pin-selected");
+        add.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_PRIMARY);
+        add.addClickListener(e -> pins.pinAll(grid.getSelectedItems().stream()
+                .map(r -> new EvidencePins.Evidence(r.experimentId(), r.sessionId(), null, null, null,
+                        "session " + r.sessionId()))
+                .toList()));
+        var clear = new Button("Clear selection", e -> grid.deselectAll());
+        clear.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
+        bar.add(add, clear);
+        grid.addSelectionListener(e -> {
+            int n = e.getAllSelectedItems().size();
+            add.setText("Add " + n + (n == 1 ? " session" : " sessions") + " to an investigation");
+            bar.setVisible(n > 0);
+        });
+        return bar;
     }
 
     private Component header() {
