@@ -306,7 +306,7 @@ public class InvestigationService {
         Pin pin = pin(saved);
         audit.record(AUDIT_PIN, "investigation " + id, "pinned " + pin.what() + " of session " + sid + " to \""
                 + investigations.findById(id).map(InvestigationEntity::getTitle).orElse("") + "\"", null, pin);
-        events.changed(id);
+        events.pinned(id, exp, sid);
         return Optional.of(pin);
     }
 
@@ -318,7 +318,7 @@ public class InvestigationService {
         pins.delete(p.get());
         audit.record(AUDIT_PIN, "investigation " + id, "removed the pin of " + before.what() + " of session "
                 + before.sessionId(), before, null);
-        events.changed(id);
+        events.pinned(id, before.experimentId(), before.sessionId());
         return true;
     }
 

@@ -1,6 +1,5 @@
 package io.sessionlens.investigation.ui;
 
-import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -29,7 +28,10 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import io.sessionlens.analysis.RootCauseKind;
 import io.sessionlens.base.security.CurrentUser;
+import io.sessionlens.base.live.LiveUpdates;
+import io.sessionlens.base.ui.Live;
 import io.sessionlens.base.ui.TimeFormat;
+import com.vaadin.flow.shared.Registration;
 import io.sessionlens.base.ui.component.SafeMarkdown;
 import io.sessionlens.investigation.Investigation;
 import io.sessionlens.investigation.InvestigationEdit;
@@ -59,7 +61,10 @@ class InvestigationView extends VerticalLayout implements BeforeEnterObserver, H
     private static final String NO_KIND = "";
 
     private final InvestigationService investigations;
-    private final InvestigationEvents events;
+    private final LiveUpdates live;
+    private @Nullable Registration liveRegistration;
+    /** Read once per page: a live refresh runs outside the request, where nobody is signed in. */
+    private boolean write;
     private String title = "Investigation · SessionLens";
     private @Nullable Investigation shown;
     private final TextField titleField = new TextField("Title");
@@ -74,9 +79,9 @@ class InvestigationView extends VerticalLayout implements BeforeEnterObserver, H
     private final Div changedNote = new Div();
     private final Button save = new Button("Save");
 
-    InvestigationView(InvestigationService investigations, InvestigationEvents events) {
+    InvestigationView(InvestigationService investigations, LiveUpdates live) {
         this.investigations = investigations;
-        this.events = events;
+        this.live = live;
         addClassName("sl-investigation");
         setWidthFull();
         titleField.setId("inv-title");
@@ -122,17 +127,15 @@ class InvestigationView extends VerticalLayout implements BeforeEnterObserver, H
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         removeAll();
+        if (liveRegistration != null) liveRegistration.remove();
+        liveRegistration = null;
+        write = CurrentUser.canWrite();
         long id = event.getRouteParameters().get("id").map(InvestigationView::parseId).orElse(-1L);
         investigations.find(id).ifPresentOrElse(this::layout, () -> add(new H2("Investigation not found"),
                 new Paragraph("There is no investigation " + event.getRouteParameters().get("id").orElse("") + "."),
                 new Anchor(InvestigationNavigation.ROUTE, "All investigations")));
     }
 
-    @Override
-    protected void onAttach(AttachEvent event) {
-        super.onAttach(event);
-        // live updates: subscribed once base.live lands on main
-    }
 
     private void layout(Investigation inv) {
         var links = new HorizontalLayout(new Anchor(InvestigationNavigation.ROUTE, "← All investigations"),
@@ -142,7 +145,6 @@ class InvestigationView extends VerticalLayout implements BeforeEnterObserver, H
         links.addClassName("sl-inv-links");
         var fields = new Div(titleField, new Div(status, kind), hypothesis, conclusion, conclusionPreview);
         fields.addClassName("sl-inv-fields");
-        boolean write = CurrentUser.canWrite();
         for (var f : List.of(titleField, hypothesis, conclusion))
             f.setReadOnly(!write);
         status.setReadOnly(!write);
@@ -151,6 +153,7 @@ class InvestigationView extends VerticalLayout implements BeforeEnterObserver, H
         if (write) add(save);
         add(share, new H3("Evidence"), evidence);
         fill(inv, true);
+        liveRegistration = Live.onChange(this, live, InvestigationEvents.topic(inv.id()), () -> reload(true));
     }
 
     /** Shows the investigation; {@code fields}: also replace what the form holds. */
@@ -220,7 +223,7 @@ class InvestigationView extends VerticalLayout implements BeforeEnterObserver, H
         who.addClassName("sl-small");
         var head = new Div(what, who);
         head.addClassName("sl-inv-pin-head");
-        if (CurrentUser.canWrite()) {
+        if (write) {
             var remove = new Button(VaadinIcon.CLOSE_SMALL.create(), e -> {
                 investigations.unpin(inv.id(), p.id());
                 reload(false);
@@ -240,7 +243,7 @@ class InvestigationView extends VerticalLayout implements BeforeEnterObserver, H
 
     private void showShare(Investigation inv, @Nullable String url) {
         share.removeAll();
-        if (!CurrentUser.canWrite()) {
+        if (!write) {
             if (inv.shared()) share.add(new Span("A read-only share link exists."));
             return;
         }
