@@ -35,7 +35,8 @@ public final class InvestigationReport {
         var md = new StringBuilder();
         md.append("# ").append(line(inv.title())).append("\n\n");
         md.append("- Status: ").append(inv.status().label()).append('\n');
-        if (inv.rootCauseKind() != null) md.append("- Root cause: ").append(kindLabel(inv.rootCauseKind())).append('\n');
+        if (inv.rootCauseKind() != null)
+            md.append("- Root cause: ").append(kindLabel(inv.rootCauseKind())).append('\n');
         md.append("- Owner: ").append(line(inv.owner())).append('\n');
         md.append("- Participants: ").append(line(String.join(", ", inv.participants()))).append('\n');
         md.append("- Opened: ").append(TIME.format(inv.createdAt())).append("; last change: ")
@@ -89,8 +90,10 @@ public final class InvestigationReport {
         h.append("<h2>Hypothesis</h2><p class=\"text\" id=\"hypothesis\">")
                 .append(inv.hypothesis().isBlank() ? "<em>none yet</em>" : escape(inv.hypothesis())).append("</p>");
         h.append("<h2>Conclusion</h2><div class=\"conclusion\" id=\"conclusion\">")
-                .append(inv.conclusion().isBlank() ? "<p><em>none yet</em></p>" : SafeMarkdown.toSafeHtml(
-                        inv.conclusion()))
+                .append(inv.conclusion().isBlank()
+                        ? "<p><em>none yet</em></p>"
+                        : SafeMarkdown.toSafeHtml(
+                                inv.conclusion()))
                 .append("</div>");
         h.append("<h2>Evidence</h2>");
         if (inv.pins().isEmpty()) h.append("<p><em>Nothing pinned yet.</em></p>");
@@ -100,14 +103,16 @@ public final class InvestigationReport {
             if (links != null)
                 h.append("<a href=\"").append(escape(links.session(first))).append("\">")
                         .append(escape(first.sessionId())).append("</a>");
-            else h.append(escape(first.sessionId()));
+            else
+                h.append(escape(first.sessionId()));
             h.append(" <small>experiment ").append(escape(first.experimentId())).append("</small></h3>");
             for (Pin p : pins) {
                 h.append("<article class=\"pin\"><p class=\"what\">");
                 if (links != null)
                     h.append("<a href=\"").append(escape(links.evidence(p))).append("\">").append(escape(p.what()))
                             .append("</a>");
-                else h.append(escape(p.what()));
+                else
+                    h.append(escape(p.what()));
                 h.append(" <small>pinned by ").append(escape(p.pinnedBy())).append(", ")
                         .append(TIME.format(p.pinnedAt())).append("</small></p><blockquote class=\"quote\">")
                         .append(escape(p.quote())).append("</blockquote></article>");
@@ -154,7 +159,6 @@ public final class InvestigationReport {
     private static String line(String s) {
         return escape(s.replaceAll("\\R", " "));
     }
-
 
     private static final String CSS = """
             :root{color-scheme:light dark;--fg:#1f2328;--muted:#59636e;--line:#d1d9e0;--bg:#fff;--quote:#f6f8fa;\

@@ -19,6 +19,7 @@ import io.sessionlens.session.TurnDocument;
 import io.sessionlens.trace.SessionRef;
 import io.sessionlens.trace.SpanRow;
 import io.sessionlens.trace.SpanTreeService;
+import io.sessionlens.trace.model.SpanIds;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -281,8 +282,11 @@ public class InvestigationService {
                     ? doc.turns()
                     : List.of(doc.turns().get(turn - 1));
             SpanRow row = null;
+            String normalized = SpanIds.normalize(wanted);
             for (TurnDocument t : where) {
                 Optional<SpanRow> r = spans.row(t.traceId(), wanted);
+                if (r.isEmpty() && normalized != null && !normalized.equals(wanted))
+                    r = spans.row(t.traceId(), normalized);
                 if (r.isPresent()) {
                     row = r.get();
                     turn = t.index();
@@ -293,7 +297,7 @@ public class InvestigationService {
             if (row == null)
                 throw new InvalidInvestigation("span " + wanted + " is not in "
                         + (where.size() == 1 ? "the trace of turn " + where.getFirst().index() : "session " + sid));
-            spanId = wanted;
+            spanId = row.spanId();
             spanName = cut(row.name(), 2000);
         }
         EvidenceRef resolved = new EvidenceRef(exp, sid, turn, traceId, spanId);

@@ -13,7 +13,9 @@ import org.jspecify.annotations.Nullable;
 @Entity
 @Table(name = "investigation")
 public class InvestigationEntity {
-    @Id @GeneratedValue(strategy = GenerationType.IDENTITY) @Nullable Long id;
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    @Nullable Long id;
     String title;
     String hypothesis;
     String status;

@@ -13,11 +13,14 @@ import org.jspecify.annotations.Nullable;
 @Entity
 @Table(name = "investigation_pin")
 public class PinEntity {
-    @Id @GeneratedValue(strategy = GenerationType.IDENTITY) @Nullable Long id;
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    @Nullable Long id;
     long investigationId;
     String experimentId;
     String sessionKey;
-    @Column(name = "turn_index") @Nullable Integer turn;
+    @Column(name = "turn_index")
+    @Nullable Integer turn;
     @Nullable String traceId;
     @Nullable String spanId;
     @Nullable String spanName;

@@ -1,6 +1,5 @@
 package io.sessionlens.investigation.ui;
 
-import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Anchor;
@@ -56,8 +55,11 @@ class InvestigationPins implements EvidencePins {
                 String title = investigations.find(id).map(i -> i.title()).orElse("");
                 var link = new Anchor(InvestigationNavigation.investigationUrl(id), title);
                 link.setId("pinned-link");
-                var n = new Notification(new Span(evidence.size() == 1 ? "Pinned to " : evidence.size()
-                        + " sessions added to "), link);
+                var n = new Notification(new Span(evidence.size() == 1
+                        ? "Pinned to "
+                        : evidence.size()
+                                + " sessions added to "),
+                        link);
                 n.setDuration(6000);
                 n.setPosition(Notification.Position.BOTTOM_START);
                 n.setId("pinned-notification");

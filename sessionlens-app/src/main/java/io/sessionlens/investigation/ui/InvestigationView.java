@@ -26,12 +26,12 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.shared.Registration;
 import io.sessionlens.analysis.RootCauseKind;
-import io.sessionlens.base.security.CurrentUser;
 import io.sessionlens.base.live.LiveUpdates;
+import io.sessionlens.base.security.CurrentUser;
 import io.sessionlens.base.ui.Live;
 import io.sessionlens.base.ui.TimeFormat;
-import com.vaadin.flow.shared.Registration;
 import io.sessionlens.base.ui.component.SafeMarkdown;
 import io.sessionlens.investigation.Investigation;
 import io.sessionlens.investigation.InvestigationEdit;
@@ -135,7 +135,6 @@ class InvestigationView extends VerticalLayout implements BeforeEnterObserver, H
                 new Paragraph("There is no investigation " + event.getRouteParameters().get("id").orElse("") + "."),
                 new Anchor(InvestigationNavigation.ROUTE, "All investigations")));
     }
-
 
     private void layout(Investigation inv) {
         var links = new HorizontalLayout(new Anchor(InvestigationNavigation.ROUTE, "← All investigations"),

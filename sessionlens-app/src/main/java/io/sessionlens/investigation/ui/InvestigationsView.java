@@ -73,8 +73,10 @@ class InvestigationsView extends VerticalLayout implements BeforeEnterObserver {
         status.setId("filter-status");
         status.setLabel("Status");
         status.setItems(List.of("", "open", "concluded", "wont_fix"));
-        status.setItemLabelGenerator(s -> s.isEmpty() ? "any" : InvestigationStatus.parse(s).map(
-                InvestigationStatus::label).orElse(s));
+        status.setItemLabelGenerator(s -> s.isEmpty()
+                ? "any"
+                : InvestigationStatus.parse(s).map(
+                        InvestigationStatus::label).orElse(s));
         owner.setId("filter-owner");
         owner.setClearButtonVisible(true);
         experiment.setId("filter-experiment");

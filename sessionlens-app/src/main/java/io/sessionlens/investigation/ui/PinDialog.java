@@ -52,7 +52,8 @@ final class PinDialog extends Dialog {
         });
         where.setValue(open.isEmpty() ? NEW : EXISTING);
         if (!open.isEmpty()) existing.setValue(open.getFirst());
-        else where.setItemEnabledProvider(NEW::equals);
+        else
+            where.setItemEnabledProvider(NEW::equals);
         add(where, existing, title);
 
         TextArea quote = null;

@@ -64,8 +64,9 @@ class InvestigationController {
         InvestigationStatus s = null;
         if (status != null && !status.isBlank()) {
             Optional<InvestigationStatus> parsed = InvestigationStatus.parse(status);
-            if (parsed.isEmpty()) return error(400, "status \"" + status + "\" is not one of "
-                    + InvestigationStatus.wires());
+            if (parsed.isEmpty())
+                return error(400, "status \"" + status + "\" is not one of "
+                        + InvestigationStatus.wires());
             s = parsed.get();
         }
         var items = investigations.search(new InvestigationFilter(s, owner, experiment, kind));
