@@ -119,7 +119,8 @@ public final class InvestigationReport {
             }
             h.append("</section>");
         });
-        h.append("<footer>Exported from SessionLens, ").append(TIME.format(exportedAt)).append(".</footer>");
+        h.append("<footer>").append(banner == null ? "Exported from SessionLens, " : "Read from SessionLens, ")
+                .append(TIME.format(exportedAt)).append(".</footer>");
         h.append("</main></body></html>\n");
         return h.toString();
     }

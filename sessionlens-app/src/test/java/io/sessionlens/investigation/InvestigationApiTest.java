@@ -68,9 +68,15 @@ class InvestigationApiTest extends AppTestBase {
         String spanId = http.get("/api/traces/tr-0000000000000000000001a100000002").json().findValues("span_id")
                 .getFirst().asString();
         var span = analyst.postJson("/api/investigations/" + id + "/pins", "{\"experimentId\": \"exp-inv-api-1\","
-                + " \"sessionId\": \"s-inv-1\", \"spanId\": \"" + spanId + "\", \"quote\": \"this span\"}");
+                + " \"sessionId\": \"s-inv-1\", \"turn\": 2, \"spanId\": \"" + spanId
+                + "\", \"quote\": \"this span\"}");
         assertThat(span.status()).as(span.body()).isEqualTo(201);
-        assertThat(span.json().get("turn").asInt()).isEqualTo(2);   // found among the session's traces
+        assertThat(span.json().get("traceId").asString()).isEqualTo("tr-0000000000000000000001a100000002");
+        assertThat(span.json().get("spanName").asString()).isNotBlank();
+        var nowhere = analyst.postJson("/api/investigations/" + id + "/pins", "{\"experimentId\": \"exp-inv-api-1\","
+                + " \"sessionId\": \"s-inv-1\", \"spanId\": \"no-such-span\"}");
+        assertThat(nowhere.status()).isEqualTo(400);
+        assertThat(nowhere.json().get("error").asString()).contains("span no-such-span is not in session s-inv-1");
 
         JsonNode inv = http.as(Role.VIEWER).get("/api/investigations/" + id).json();
         assertThat(inv.get("title").asString()).isEqualTo("Budget answers go wrong");

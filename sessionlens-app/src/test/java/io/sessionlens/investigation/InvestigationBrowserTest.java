@@ -42,6 +42,12 @@ class InvestigationBrowserTest extends BrowserTestBase {
                 + " && Object.values(window.Vaadin.Flow.clients).every(c => !c.isActive())");
     }
 
+    static void choose(Page p, String title) {
+        p.locator("#pin-investigation input").fill(title);
+        p.locator("vaadin-combo-box-item").filter(new com.microsoft.playwright.Locator.FilterOptions()
+                .setHasText(title)).first().click();
+    }
+
     void shot(Page p, String name) {
         p.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + ".png")).setFullPage(true));
     }
@@ -67,7 +73,9 @@ class InvestigationBrowserTest extends BrowserTestBase {
         page.locator("#pin-turn-3").click();
         assertThat(page.locator("#pin-quote textarea")).hasValue(
                 java.util.regex.Pattern.compile(".*1,299 euros.*", java.util.regex.Pattern.DOTALL));
-        shot(page, "investigation-pin-dialog-1440");
+        choose(page, "Budget answers go wrong");
+        page.waitForTimeout(600);   // the dialog's opening animation
+        shot(page, "investigation-pin-dialog-chosen-1440");
         page.locator("#pin-confirm").click();
         assertThat(page.locator("#pinned-notification-overlay, vaadin-notification-card").first())
                 .containsText("Pinned to");
@@ -78,6 +86,7 @@ class InvestigationBrowserTest extends BrowserTestBase {
         page.navigate(baseUrl() + "/traces/tr-0000000000000000000009b100000002");
         settle(page);
         page.locator("#pin-span").click();
+        choose(page, "Budget answers go wrong");
         page.locator("#pin-quote textarea").fill("The <llm> span read the old <b>price</b>.");
         page.locator("#pin-confirm").click();
         settle(page);
@@ -96,9 +105,7 @@ class InvestigationBrowserTest extends BrowserTestBase {
             m.navigate(baseUrl() + "/sessions/exp-inv-ui/s-inv-ui-2");
             settle(m);
             m.locator("#pin-turn-2").click();
-            m.locator("#pin-investigation input").click();
-            m.locator("vaadin-combo-box-item").filter(new com.microsoft.playwright.Locator.FilterOptions()
-                    .setHasText("Budget answers go wrong")).first().click();
+            choose(m, "Budget answers go wrong");
             m.locator("#pin-confirm").click();
             settle(m);
         }
@@ -109,7 +116,8 @@ class InvestigationBrowserTest extends BrowserTestBase {
         page.locator("#inv-conclusion textarea").fill("The **price table** was a year old.\n\n- fix the index");
         page.locator("#inv-save").click();
         settle(page);
-        shot(page, "investigation-page-light-1440");
+        assertThat(page.locator("#inv-conclusion-preview strong")).hasText("price table");
+        shot(page, "investigation-page-saved-1440");
 
         // the HTML report downloads, self-contained and escaped
         Download download = page.waitForDownload(() -> page.locator("#export-html").click());
@@ -148,6 +156,36 @@ class InvestigationBrowserTest extends BrowserTestBase {
     }
 
     @Test
+    void sessions_selected_in_the_list_are_added_to_a_new_investigation_at_once() throws Exception {
+        imported("exp-inv-list", "s-inv-list-1", "0000000000000000000009d1");
+        imported("exp-inv-list", "s-inv-list-2", "0000000000000000000009d2");
+        page.navigate(baseUrl() + "/sessions?experiment=exp-inv-list");
+        settle(page);
+        assertThat(page.locator("#sessions-selection")).isHidden();
+        var rows = page.locator("#sessions-grid vaadin-checkbox[aria-label='Select Row']");
+        rows.nth(0).click();
+        rows.nth(1).click();
+        assertThat(page.locator("#pin-selected")).hasText("Add 2 sessions to an investigation");
+        page.locator("#pin-selected").click();
+        page.locator("#pin-where").getByText("A new investigation").click();
+        page.locator("#pin-new-title input").fill("Both list sessions");
+        page.waitForTimeout(600);   // the dialog's opening animation
+        shot(page, "investigation-pin-dialog-selection-1440");
+        page.locator("#pin-confirm").click();
+        settle(page);
+        page.locator("#pinned-link").click();
+        page.waitForURL(u -> u.matches(".*/investigations/\\d+$"));
+        assertThat(page.locator(".sl-inv-session")).hasCount(2);
+        assertThat(page.locator("#inv-title input")).hasValue("Both list sessions");
+        // a session still opens from the list with one click on its name
+        page.navigate(baseUrl() + "/sessions?experiment=exp-inv-list");
+        settle(page);
+        page.locator("#sessions-grid").getByText("s-inv-list-1").click();
+        page.waitForURL(u -> u.contains("/sessions/exp-inv-list/s-inv-list-1"));
+        assertThat(page.locator("#session-investigations")).containsText("Both list sessions");
+    }
+
+    @Test
     void screenshots_light_and_dark_at_400_and_1440() throws Exception {
         imported("exp-inv-shots", "s-inv-shots", "0000000000000000000009c1");
         var http = new Http(baseUrl()).as(Role.ANALYST);
@@ -182,6 +220,8 @@ class InvestigationBrowserTest extends BrowserTestBase {
                     settle(p);
                     p.locator("#pin-turn-3").click();
                     settle(p);
+                    p.locator("#pin-quote").waitFor();
+                    p.waitForTimeout(600);   // the dialog's opening animation
                     shot(p, "investigation-pin-dialog-" + suffix);
                     p.navigate(share);
                     shot(p, "investigation-share-" + suffix);

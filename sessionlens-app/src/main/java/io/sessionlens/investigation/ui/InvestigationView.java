@@ -103,7 +103,8 @@ class InvestigationView extends VerticalLayout implements BeforeEnterObserver, H
         conclusion.setId("inv-conclusion");
         conclusion.setWidthFull();
         conclusion.setMaxLength(InvestigationService.MAX_TEXT);
-        conclusion.setValueChangeMode(ValueChangeMode.LAZY);
+        // synced when the field is left (before the Save click arrives), not while typing
+        conclusion.setValueChangeMode(ValueChangeMode.ON_CHANGE);
         conclusion.addValueChangeListener(e -> preview(e.getValue()));
         conclusionPreview.setId("inv-conclusion-preview");
         conclusionPreview.addClassName("sl-inv-preview");

@@ -98,6 +98,7 @@ class InvestigationsView extends VerticalLayout implements BeforeEnterObserver {
         var head = new HorizontalLayout(new H2("Investigations"));
         head.setAlignItems(FlexComponent.Alignment.CENTER);
         head.setWidthFull();
+        head.setWrap(true);
         if (CurrentUser.canWrite()) {
             var create = new Button("New investigation", VaadinIcon.PLUS.create(), e -> createDialog());
             create.setId("new-investigation");
