@@ -162,7 +162,7 @@ class InvestigationBrowserTest extends BrowserTestBase {
         page.navigate(baseUrl() + "/sessions?experiment=exp-inv-list");
         settle(page);
         assertThat(page.locator("#sessions-selection")).isHidden();
-        var rows = page.locator("#sessions-grid vaadin-checkbox[aria-label='Select Row']");
+        var rows = page.locator("#sessions-grid vaadin-checkbox:not(#selectAllCheckbox)");
         rows.nth(0).click();
         rows.nth(1).click();
         assertThat(page.locator("#pin-selected")).hasText("Add 2 sessions to an investigation");
@@ -183,6 +183,32 @@ class InvestigationBrowserTest extends BrowserTestBase {
         page.locator("#sessions-grid").getByText("s-inv-list-1").click();
         page.waitForURL(u -> u.contains("/sessions/exp-inv-list/s-inv-list-1"));
         assertThat(page.locator("#session-investigations")).containsText("Both list sessions");
+    }
+
+    @Test
+    void a_teammates_newer_save_opens_a_conflict_dialog_that_keeps_both_versions() {
+        var http = new Http(baseUrl()).as(Role.ANALYST);
+        long id = http.postJson("/api/investigations", "{\"title\": \"Edited twice\"}").json().get("id").asLong();
+        page.navigate(baseUrl() + "/investigations/" + id);
+        settle(page);
+        page.locator("#inv-conclusion textarea").fill("Mine: the cache is stale.");
+        page.locator("#inv-title input").click();   // leave the field: its value is synced
+        settle(page);
+        // a teammate saves first (through the API, as automation would)
+        assertThat(http.as(Role.MANAGER).putJson("/api/investigations/" + id,
+                "{\"conclusion\": \"Theirs: the index is stale.\", \"version\": 0}").status()).isEqualTo(200);
+        assertThat(page.locator("#inv-changed")).containsText("changed this investigation meanwhile");
+        assertThat(page.locator("#inv-conclusion textarea")).hasValue("Mine: the cache is stale.");   // not redrawn away
+        page.locator("#inv-save").click();
+        assertThat(page.locator(".sl-inv-diff")).isVisible();
+        assertThat(page.locator(".sl-inv-diff-theirs")).containsText("Theirs: the index is stale.");
+        assertThat(page.locator(".sl-inv-diff-mine")).containsText("Mine: the cache is stale.");
+        page.waitForTimeout(600);   // the dialog's opening animation
+        shot(page, "investigation-conflict-1440");
+        page.locator("#inv-conflict-mine").click();
+        settle(page);
+        assertThat(http.get("/api/investigations/" + id).json().get("conclusion").asString())
+                .isEqualTo("Mine: the cache is stale.");
     }
 
     @Test

@@ -78,6 +78,8 @@ class InvestigationView extends VerticalLayout implements BeforeEnterObserver, H
     private final Div share = new Div();
     private final Div changedNote = new Div();
     private final Button save = new Button("Save");
+    /** The share link this page made: shown (once) until it is revoked or replaced, also across live redraws. */
+    private @Nullable String madeShareUrl;
 
     InvestigationView(InvestigationService investigations, LiveUpdates live) {
         this.investigations = investigations;
@@ -128,6 +130,7 @@ class InvestigationView extends VerticalLayout implements BeforeEnterObserver, H
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         removeAll();
+        madeShareUrl = null;
         if (liveRegistration != null) liveRegistration.remove();
         liveRegistration = null;
         write = CurrentUser.canWrite();
@@ -172,7 +175,7 @@ class InvestigationView extends VerticalLayout implements BeforeEnterObserver, H
         meta.removeAll();
         meta.add(new Span("Owner " + inv.owner()), new Span("Participants: " + String.join(", ", inv.participants())),
                 new Span("Last change " + TimeFormat.of(inv.updatedAt()) + " by " + inv.updatedBy()));
-        showShare(inv, null);
+        showShare(inv, inv.shared() ? madeShareUrl : null);
         showEvidence(inv);
     }
 
@@ -259,8 +262,8 @@ class InvestigationView extends VerticalLayout implements BeforeEnterObserver, H
         }
         var create = new Button(inv.shared() ? "Replace share link" : "Create share link", VaadinIcon.LINK.create(),
                 e -> investigations.share(inv.id()).ifPresent(link -> {
-                    String made = absolute("share/" + link.token());
-                    investigations.find(inv.id()).ifPresent(fresh -> showShare(fresh, made));
+                    madeShareUrl = absolute("share/" + link.token());
+                    investigations.find(inv.id()).ifPresent(fresh -> showShare(fresh, madeShareUrl));
                 }));
         create.setId("share-create");
         create.addThemeVariants(ButtonVariant.LUMO_SMALL);
@@ -268,6 +271,7 @@ class InvestigationView extends VerticalLayout implements BeforeEnterObserver, H
         if (inv.shared() || url != null) {
             var revoke = new Button("Revoke share link", e -> {
                 investigations.revokeShare(inv.id());
+                madeShareUrl = null;
                 investigations.find(inv.id()).ifPresent(fresh -> showShare(fresh, null));
                 Notification.show("Share link revoked: it answers 404 now")
                         .setPosition(Notification.Position.BOTTOM_START);
