@@ -113,8 +113,11 @@ public class InvestigationService {
 
     @Transactional(readOnly = true)
     public List<InvestigationSummary> search(InvestigationFilter f) {
-        List<InvestigationEntity> found = investigations.search(f.status() == null ? null : f.status().wire(),
-                blankToNull(f.owner()), blankToNull(f.experiment()), blankToNull(f.kind()));
+        return summaries(investigations.search(f.status() == null ? null : f.status().wire(),
+                blankToNull(f.owner()), blankToNull(f.experiment()), blankToNull(f.kind())));
+    }
+
+    private List<InvestigationSummary> summaries(List<InvestigationEntity> found) {
         Map<Long, List<PinEntity>> byInvestigation = found.isEmpty()
                 ? Map.of()
                 : pins.findByInvestigationIdIn(found.stream().map(InvestigationEntity::getId).toList()).stream()
@@ -137,8 +140,10 @@ public class InvestigationService {
     /** The investigations with evidence from the session, newest change first. */
     @Transactional(readOnly = true)
     public List<InvestigationSummary> of(SessionRef ref) {
-        Set<Long> ids = new LinkedHashSet<>(pins.investigationsOf(ref.experimentId(), ref.sessionId()));
-        return search(InvestigationFilter.ALL).stream().filter(s -> ids.contains(s.id())).toList();
+        List<Long> ids = pins.investigationsOf(ref.experimentId(), ref.sessionId());
+        if (ids.isEmpty()) return List.of();
+        return summaries(investigations.findAllById(ids).stream()
+                .sorted(java.util.Comparator.comparing(InvestigationEntity::getUpdatedAt).reversed()).toList());
     }
 
     @Transactional(readOnly = true)
