@@ -12,6 +12,7 @@ import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.dependency.StyleSheet;
 import com.vaadin.flow.component.grid.ColumnTextAlign;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridMultiSelectionModel;
 import com.vaadin.flow.component.grid.GridSortOrder;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Anchor;
@@ -93,6 +94,9 @@ class SessionsView extends VerticalLayout implements BeforeEnterObserver, AfterN
     private final SessionService sessions;
     private final ExperimentNames names;
     private final Grid<SessionRow> grid = new Grid<>(SessionRow.class, false);
+    private int selectionColumnPx;
+    /** Turns the grid's checkboxes on or off (analysts only; null for a viewer). */
+    private java.util.function.@Nullable Consumer<Boolean> selectable;
     private final Map<Fit, List<Grid.Column<SessionRow>>> columnsFrom = new EnumMap<>(Fit.class);
     private final ComboBox<String> experiment = new ComboBox<>("Experiment");
     private final TextField user = new TextField("User");
@@ -144,7 +148,7 @@ class SessionsView extends VerticalLayout implements BeforeEnterObserver, AfterN
         bar.addClassName("sl-selection-bar");
         bar.setVisible(false);
         if (!CurrentUser.canWrite()) return bar;
-        grid.setSelectionMode(Grid.SelectionMode.MULTI);
+        selectionColumnPx = 56;   // Vaadin's selection column: the columns that fit are counted without it
         var add = new Button("Add to an investigation", VaadinIcon.PIN.create());
         add.setId("pin-selected");
         add.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_PRIMARY);
@@ -155,11 +159,18 @@ class SessionsView extends VerticalLayout implements BeforeEnterObserver, AfterN
         var clear = new Button("Clear selection", e -> grid.deselectAll());
         clear.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
         bar.add(add, clear);
-        grid.addSelectionListener(e -> {
-            int n = e.getAllSelectedItems().size();
-            add.setText("Add " + n + (n == 1 ? " session" : " sessions") + " to an investigation");
-            bar.setVisible(n > 0);
-        });
+        // a phone's list (session and verdict only) has no room for the checkboxes: pin from the session page there
+        selectable = on -> {
+            if (on == (grid.getSelectionModel() instanceof GridMultiSelectionModel)) return;
+            grid.setSelectionMode(on ? Grid.SelectionMode.MULTI : Grid.SelectionMode.NONE);
+            bar.setVisible(false);
+            if (on) grid.addSelectionListener(e -> {
+                int n = e.getAllSelectedItems().size();
+                add.setText("Add " + n + (n == 1 ? " session" : " sessions") + " to an investigation");
+                bar.setVisible(n > 0);
+            });
+        };
+        selectable.accept(true);
         return bar;
     }
 
@@ -318,6 +329,7 @@ class SessionsView extends VerticalLayout implements BeforeEnterObserver, AfterN
     }
 
     private void fit(Fit fit) {
+        if (selectable != null) selectable.accept(fit != Fit.TINY);
         columnsFrom.forEach((f, cols) -> cols.forEach(c -> c.setVisible(f.compareTo(fit) <= 0)));
         grid.getElement().setAttribute("data-fit", fit.name().toLowerCase());
     }
@@ -346,15 +358,15 @@ class SessionsView extends VerticalLayout implements BeforeEnterObserver, AfterN
         updateAnalysing(false);
         // Which columns fit: measured in the browser, reported only when the fit changes.
         grid.getElement().executeJs("""
-                const grid = this, view = $0, fits = $1;
+                const grid = this, view = $0, fits = $1, taken = $2;
                 let last = null;
                 new ResizeObserver(() => {
-                  const w = grid.clientWidth;
+                  const w = grid.clientWidth - taken;
                   if (!w) return;
                   const fit = fits.filter(f => w >= f[1]).map(f => f[0]).pop();
                   if (fit !== last) { last = fit; view.$server.fit(fit); }
                 }).observe(grid);""", getElement(), Stream.of(Fit.values())
-                .map(f -> List.of(f.name(), f.minWidth)).toList());
+                .map(f -> List.of(f.name(), f.minWidth)).toList(), selectionColumnPx);
     }
 
     @Override
