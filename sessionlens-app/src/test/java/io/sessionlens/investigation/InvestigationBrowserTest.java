@@ -161,7 +161,8 @@ class InvestigationBrowserTest extends BrowserTestBase {
         imported("exp-inv-list", "s-inv-list-2", "0000000000000000000009d2");
         page.navigate(baseUrl() + "/sessions?experiment=exp-inv-list");
         settle(page);
-        assertThat(page.locator("#sessions-selection")).isHidden();
+        assertThat(page.locator("#pin-selected")).isHidden();
+        page.locator("#select-sessions").click();
         var rows = page.locator("#sessions-grid vaadin-checkbox:not(#selectAllCheckbox)");
         rows.nth(0).click();
         rows.nth(1).click();

@@ -94,7 +94,6 @@ class SessionsView extends VerticalLayout implements BeforeEnterObserver, AfterN
     private final SessionService sessions;
     private final ExperimentNames names;
     private final Grid<SessionRow> grid = new Grid<>(SessionRow.class, false);
-    private int selectionColumnPx;
     /** Turns the grid's checkboxes on or off (analysts only; null for a viewer). */
     private java.util.function.@Nullable Consumer<Boolean> selectable;
     private final Map<Fit, List<Grid.Column<SessionRow>>> columnsFrom = new EnumMap<>(Fit.class);
@@ -146,31 +145,44 @@ class SessionsView extends VerticalLayout implements BeforeEnterObserver, AfterN
         var bar = new Div();
         bar.setId("sessions-selection");
         bar.addClassName("sl-selection-bar");
-        bar.setVisible(false);
-        if (!CurrentUser.canWrite()) return bar;
-        selectionColumnPx = 56;   // Vaadin's selection column: the columns that fit are counted without it
+        if (!CurrentUser.canWrite()) {
+            bar.setVisible(false);
+            return bar;
+        }
+        var select = new Button("Select sessions", VaadinIcon.CHECK_SQUARE_O.create());
+        select.setId("select-sessions");
+        select.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
+        select.setTooltipText("Select sessions to add them to an investigation");
         var add = new Button("Add to an investigation", VaadinIcon.PIN.create());
         add.setId("pin-selected");
         add.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_PRIMARY);
+        add.setVisible(false);
         add.addClickListener(e -> pins.pinAll(grid.getSelectedItems().stream()
                 .map(r -> new EvidencePins.Evidence(r.experimentId(), r.sessionId(), null, null, null,
                         "session " + r.sessionId()))
                 .toList()));
-        var clear = new Button("Clear selection", e -> grid.deselectAll());
-        clear.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
-        bar.add(add, clear);
-        // a phone's list (session and verdict only) has no room for the checkboxes: pin from the session page there
+        bar.add(select, add);
+        // The checkboxes come only when asked for: the list keeps its columns otherwise. A phone's list (session and
+        // verdict only) has no room for them: pin from the session page there.
         selectable = on -> {
-            if (on == (grid.getSelectionModel() instanceof GridMultiSelectionModel)) return;
-            grid.setSelectionMode(on ? Grid.SelectionMode.MULTI : Grid.SelectionMode.NONE);
-            bar.setVisible(false);
-            if (on) grid.addSelectionListener(e -> {
-                int n = e.getAllSelectedItems().size();
-                add.setText("Add " + n + (n == 1 ? " session" : " sessions") + " to an investigation");
-                bar.setVisible(n > 0);
-            });
+            boolean now = grid.getSelectionModel() instanceof GridMultiSelectionModel;
+            if (on != now) {
+                grid.setSelectionMode(on ? Grid.SelectionMode.MULTI : Grid.SelectionMode.NONE);
+                if (on) grid.addSelectionListener(e -> {
+                    int n = e.getAllSelectedItems().size();
+                    add.setText("Add " + n + (n == 1 ? " session" : " sessions") + " to an investigation");
+                    add.setVisible(n > 0);
+                });
+            }
+            add.setVisible(false);
+            select.setText(on ? "Done selecting" : "Select sessions");
+            grid.getElement().setAttribute("data-selecting", on);
+            fitColumns();
         };
-        selectable.accept(true);
+        select.addClickListener(e -> {
+            if (selectable != null)
+                selectable.accept(!(grid.getSelectionModel() instanceof GridMultiSelectionModel));
+        });
         return bar;
     }
 
@@ -319,6 +331,11 @@ class SessionsView extends VerticalLayout implements BeforeEnterObserver, AfterN
     }
 
     /** Shows the columns a grid of this fit has room for; called by the browser as the grid's width changes. */
+    /** Measures again: the selection column came or went. */
+    private void fitColumns() {
+        grid.getElement().executeJs("if (this.slFit) this.slFit(true)");
+    }
+
     @ClientCallable
     void fit(String name) {
         try {
@@ -329,7 +346,8 @@ class SessionsView extends VerticalLayout implements BeforeEnterObserver, AfterN
     }
 
     private void fit(Fit fit) {
-        if (selectable != null) selectable.accept(fit != Fit.TINY);
+        if (fit == Fit.TINY && selectable != null && grid.getSelectionModel() instanceof GridMultiSelectionModel)
+            selectable.accept(false);
         columnsFrom.forEach((f, cols) -> cols.forEach(c -> c.setVisible(f.compareTo(fit) <= 0)));
         grid.getElement().setAttribute("data-fit", fit.name().toLowerCase());
     }
@@ -358,15 +376,17 @@ class SessionsView extends VerticalLayout implements BeforeEnterObserver, AfterN
         updateAnalysing(false);
         // Which columns fit: measured in the browser, reported only when the fit changes.
         grid.getElement().executeJs("""
-                const grid = this, view = $0, fits = $1, taken = $2;
+                const grid = this, view = $0, fits = $1;
                 let last = null;
-                new ResizeObserver(() => {
-                  const w = grid.clientWidth - taken;
-                  if (!w) return;
-                  const fit = fits.filter(f => w >= f[1]).map(f => f[0]).pop();
-                  if (fit !== last) { last = fit; view.$server.fit(fit); }
-                }).observe(grid);""", getElement(), Stream.of(Fit.values())
-                .map(f -> List.of(f.name(), f.minWidth)).toList(), selectionColumnPx);
+                grid.slFit = (force) => {
+                  if (!grid.clientWidth) return;
+                  // while selecting, the selection column (56 px): the columns that fit are counted without it
+                  const w = grid.clientWidth - (grid.getAttribute('data-selecting') === 'true' ? 56 : 0);
+                  const fit = fits.filter(f => w >= f[1]).map(f => f[0]).pop() || fits[0][0];
+                  if (fit !== last || force) { last = fit; view.$server.fit(fit); }
+                };
+                new ResizeObserver(() => grid.slFit(false)).observe(grid);""", getElement(), Stream.of(Fit.values())
+                .map(f -> List.of(f.name(), f.minWidth)).toList());
     }
 
     @Override
