@@ -86,10 +86,15 @@ class ArchitectureTest {
             .that().resideOutsideOfPackages("io.sessionlens.audit", "io.sessionlens.audit.persistence..")
             .should().dependOnClassesThat().resideInAPackage("io.sessionlens.audit.persistence..");
 
-    /** Views wire components and make the service calls; a component takes callbacks (a lazy data provider may query). */
+    /**
+     * Views wire components and make the service calls; a component takes callbacks (a lazy data provider may query).
+     * A Spring bean that a feature's UI provides to other features' pages (base.ui.EvidencePins) wires like a view
+     * (decision record 036).
+     */
     @ArchTest static final ArchRule ui_components_take_callbacks_not_services = noClasses().that()
             .resideInAPackage("io.sessionlens..ui..")
             .and().areNotAnnotatedWith(Route.class).and().areNotAssignableTo(DataProvider.class)
+            .and().areNotAnnotatedWith(org.springframework.stereotype.Component.class)
             .should().dependOnClassesThat().haveSimpleNameEndingWith("Service");
 
     @ArchTest static final ArchRule features_have_no_cycles = slices().matching("io.sessionlens.(*)..").should()

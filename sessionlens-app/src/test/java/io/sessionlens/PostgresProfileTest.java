@@ -292,4 +292,39 @@ class PostgresProfileTest {
                 .isEqualTo(1);
         assertThat(http.get("/api/overview.csv?experimentId=exp-pg-ov&period=all").status()).isEqualTo(200);
     }
+
+    @Test
+    void investigations_pins_edits_and_the_share_link_on_postgresql() throws Exception {
+        var http = new Http("http://localhost:" + port);
+        assertThat(http.postJson("/api/imports", io.sessionlens.session.web.VerdictApiTest.session("exp-pg-inv",
+                "s-pg-inv", "0000000000000000000000f1", "Yes.")).status()).isEqualTo(200);
+        assertThat(worker.awaitIdle(Duration.ofSeconds(60))).isTrue();
+        long id = http.postJson("/api/investigations", "{\"title\": \"PG\", \"hypothesis\": \"h\"}").json().get("id")
+                .asLong();
+        var turn = http.postJson("/api/investigations/" + id + "/pins",
+                "{\"experimentId\": \"exp-pg-inv\", \"sessionId\": \"s-pg-inv\", \"turn\": 3}");
+        assertThat(turn.status()).as(turn.body()).isEqualTo(201);
+        String spanId = http.get("/api/traces/tr-0000000000000000000000f100000001").json().findValues("span_id")
+                .getFirst().asString();
+        assertThat(http.postJson("/api/investigations/" + id + "/pins", "{\"experimentId\": \"exp-pg-inv\","
+                + " \"sessionId\": \"s-pg-inv\", \"spanId\": \"" + spanId + "\", \"quote\": \"q\"}").status())
+                .isEqualTo(201);
+        assertThat(http.putJson("/api/investigations/" + id, "{\"rootCauseKind\": \"hallucination\","
+                + " \"status\": \"concluded\", \"version\": 0}").status()).isEqualTo(200);
+        assertThat(http.putJson("/api/investigations/" + id, "{\"title\": \"x\", \"version\": 0}").status())
+                .isEqualTo(409);
+        JsonNode listed = http.get("/api/investigations?experiment=exp-pg-inv&kind=hallucination&status=concluded")
+                .json();
+        assertThat(listed.at("/items/0/id").asLong()).isEqualTo(id);
+        assertThat(listed.at("/items/0/pins").asInt()).isEqualTo(2);
+        String url = http.postJson("/api/investigations/" + id + "/share", "{}").json().get("url").asString();
+        var client = java.net.http.HttpClient.newHttpClient();
+        var get = java.net.http.HttpRequest.newBuilder(java.net.URI.create(url)).GET().build();
+        assertThat(client.send(get, java.net.http.HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
+        assertThat(http.delete("/api/investigations/" + id + "/share").status()).isEqualTo(204);
+        assertThat(client.send(get, java.net.http.HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(404);
+        assertThat(http.delete("/api/investigations/" + id + "/pins/" + turn.json().get("id").asLong()).status())
+                .isEqualTo(204);
+        assertThat(http.get("/api/audit?kind=investigation-pin").json().get("items")).hasSize(3);
+    }
 }

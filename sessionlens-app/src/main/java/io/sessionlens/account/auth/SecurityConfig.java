@@ -87,6 +87,9 @@ class SecurityConfig {
     SecurityFilterChain pages(HttpSecurity http) throws Exception {
         // Our own static styles and scripts (META-INF/resources) and the ECharts webjar: the login page needs the styles
         http.authorizeHttpRequests(a -> a.requestMatchers("/styles/**", "/scripts/**", "/webjars/**").permitAll());
+        // An investigation's read-only share link (decision record 038): the token is the permission, and the page
+        // shows that investigation only. Exactly one path segment: nothing under it.
+        http.authorizeHttpRequests(a -> a.requestMatchers(GET, "/share/*").permitAll());
         // Vaadin 25 denies every URL that is not a known route; signed-in users get the "Page not found" view instead
         http.with(VaadinSecurityConfigurer.vaadin(),
                 vaadin -> vaadin.loginView(LoginView.class).anyRequest(any -> any.authenticated()));

@@ -59,6 +59,7 @@ public final class MainLayout extends AppLayout {
 
         var nav = new SideNav();
         nav.addItem(new SideNavItem("Sessions", "sessions", VaadinIcon.CHAT.create()));
+        nav.addItem(new SideNavItem("Investigations", "investigations", VaadinIcon.PIN.create()));
         if (CurrentUser.canWrite()) nav.addItem(new SideNavItem("Import", "import", VaadinIcon.UPLOAD.create()));
         if (CurrentUser.canWrite())
             nav.addItem(new SideNavItem("Review queues", "queues", VaadinIcon.TASKS.create()));

@@ -15,7 +15,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * A page address that no route matches answers 404, not 200. Vaadin serves the same bootstrap page for every path and
  * shows {@code NotFoundView} only after the page has loaded, so its status never reaches the HTTP answer; this filter
  * asks Vaadin's route registry before and sets the status of the page's answer. The page still shows "Page not found"
- * with a way back. Static files, the API and Vaadin's own requests pass untouched.
+ * with a way back. Static files, the API, the share page and Vaadin's own requests pass untouched.
  */
 @Component
 class NotFoundStatus extends OncePerRequestFilter {
@@ -26,7 +26,9 @@ class NotFoundStatus extends OncePerRequestFilter {
         String accept = request.getHeader("Accept");
         if (accept != null && !accept.contains("text/html") && !accept.contains("*/*")) return true;
         String path = path(request);
-        return path.startsWith("api/") || path.startsWith("VAADIN/") || path.startsWith("HEARTBEAT")
+        // share/: the read-only investigation page, served by a controller that sets its own status (decision 038)
+        return path.startsWith("api/") || path.startsWith("share/") || path.startsWith("VAADIN/")
+                || path.startsWith("HEARTBEAT")
                 || path.startsWith("actuator") || isStaticFile(path);
     }
 

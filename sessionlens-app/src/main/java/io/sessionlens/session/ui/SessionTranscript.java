@@ -16,6 +16,6 @@ public final class SessionTranscript extends Div {
         addClassName("sl-transcript");
         TurnMarks marks = TurnMarks.of(doc);
         for (TurnDocument t : doc.turns())
-            add(new TurnCard(doc.experimentId(), t, marks, doc.scorerErrors(), null, new Div()));
+            add(new TurnCard(doc.experimentId(), t, marks, doc.scorerErrors(), null, new Div(), null));
     }
 }

@@ -25,6 +25,7 @@ import io.sessionlens.analysis.TurnMapping;
 import io.sessionlens.base.live.LiveTopics;
 import io.sessionlens.base.live.LiveUpdates;
 import io.sessionlens.base.security.CurrentUser;
+import io.sessionlens.base.ui.EvidencePins;
 import io.sessionlens.base.ui.Live;
 import io.sessionlens.base.ui.RouteIds;
 import io.sessionlens.base.ui.component.Badges;
@@ -70,6 +71,7 @@ class SessionView extends Div implements BeforeEnterObserver, HasDynamicTitle {
     private @Nullable Registration liveRegistration;
     private @Nullable VerdictEditor verdictEditor;
     private boolean reloading;   // this page changed the verdict and is about to load again
+    private final EvidencePins pins;
     private String title = "Session · SessionLens";
     private @Nullable SessionDocument doc;
     private TurnMarks marks = new TurnMarks(null, List.of(), Set.of());
@@ -79,10 +81,11 @@ class SessionView extends Div implements BeforeEnterObserver, HasDynamicTitle {
 
     SessionView(SessionReader sessions, ExperimentSettingsService settings, VerdictService verdicts,
             ExperimentNames names, SessionCleanup cleanup, LiveUpdates live,
-            ObjectProvider<SessionNavigation.PageParts> pageParts) {
+            ObjectProvider<SessionNavigation.PageParts> pageParts, EvidencePins pins) {
         this.live = live;
         this.pageParts = pageParts.getIfAvailable();
         this.verdicts = verdicts;
+        this.pins = pins;
         this.sessions = sessions;
         this.settings = settings;
         this.names = names;
@@ -241,10 +244,15 @@ class SessionView extends Div implements BeforeEnterObserver, HasDynamicTitle {
         var delete = new DeleteSessionButton(doc.sessionId(), names.label(doc.experimentId()), doc.turnCount(),
                 () -> delete(doc));
         var links = new HorizontalLayout(new Anchor(SessionNavigation.ROUTE, "← All sessions"), export);
+        pins.pinButton(new EvidencePins.Evidence(doc.experimentId(), doc.sessionId(), null, null, null,
+                "session " + doc.sessionId())).ifPresent(pin -> {
+                    pin.setId("pin-session");
+                    links.add(pin);
+                });
         if (CurrentUser.canWrite()) links.add(delete);
         links.addClassName("sl-session-links");
         links.setAlignItems(com.vaadin.flow.component.orderedlayout.FlexComponent.Alignment.CENTER);
-        var top = new Div(links, h, meta);
+        var top = new Div(links, h, meta, pins.investigationsOf(doc.experimentId(), doc.sessionId()));
         top.addClassName("sl-session-header");
         return top;
     }
@@ -261,7 +269,10 @@ class SessionView extends Div implements BeforeEnterObserver, HasDynamicTitle {
             TurnDocument t = d.turns().get(rendered++);
             chat.addComponentAtIndex(chat.getComponentCount() - 1,
                     new TurnCard(d.experimentId(), t, marks, d.scorerErrors(), m -> useMapping(d.experimentId(), m),
-                            parts.turn(t.index(), t.traceId())));
+                            parts.turn(t.index(), t.traceId()),
+                            pins.pinButton(new EvidencePins.Evidence(d.experimentId(), d.sessionId(), t.index(),
+                                    t.traceId(), null, "turn " + t.index() + " of session " + d.sessionId()))
+                                    .orElse(null)));
         }
         more.setVisible(rendered < d.turns().size());
     }

@@ -12,6 +12,7 @@ import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.dependency.StyleSheet;
 import com.vaadin.flow.component.grid.ColumnTextAlign;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridMultiSelectionModel;
 import com.vaadin.flow.component.grid.GridSortOrder;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Anchor;
@@ -37,7 +38,9 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteAlias;
 import com.vaadin.flow.shared.Registration;
 import io.sessionlens.analysis.RootCauseKind;
+import io.sessionlens.base.security.CurrentUser;
 import io.sessionlens.base.ui.DurationFormat;
+import io.sessionlens.base.ui.EvidencePins;
 import io.sessionlens.base.ui.TimeFormat;
 import io.sessionlens.base.ui.component.Badges;
 import io.sessionlens.session.SessionFilter;
@@ -92,6 +95,8 @@ class SessionsView extends VerticalLayout implements BeforeEnterObserver, AfterN
     private final SessionService sessions;
     private final ExperimentNames names;
     private final Grid<SessionRow> grid = new Grid<>(SessionRow.class, false);
+    /** Turns the grid's checkboxes on or off (analysts only; null for a viewer). */
+    private java.util.function.@Nullable Consumer<Boolean> selectable;
     private final Map<Fit, List<Grid.Column<SessionRow>>> columnsFrom = new EnumMap<>(Fit.class);
     private final ComboBox<String> experiment = new ComboBox<>("Experiment");
     private final TextField user = new TextField("User");
@@ -124,12 +129,12 @@ class SessionsView extends VerticalLayout implements BeforeEnterObserver, AfterN
     private List<SessionQuery.Problem> linkProblems = List.of();
     private boolean loading;
 
-    SessionsView(SessionService sessions, ExperimentNames names) {
+    SessionsView(SessionService sessions, ExperimentNames names, EvidencePins pins) {
         this.sessions = sessions;
         this.names = names;
         setSizeFull();
         addClassName("sl-sessions");
-        add(header(), summaryLine, problems, linkFilters, filters(), empty, grid);
+        add(header(), summaryLine, problems, linkFilters, filters(), empty, selectionBar(pins), grid);
         linkFilters.setId("sessions-link-filters");
         linkFilters.addClassName("sl-link-filters");
         linkFilters.setVisible(false);
@@ -138,6 +143,55 @@ class SessionsView extends VerticalLayout implements BeforeEnterObserver, AfterN
         problems.setVisible(false);
         empty.setId("sessions-empty");
         configureGrid();
+    }
+
+    /**
+     * Analysts select sessions (the grid's checkboxes) and add them to an investigation at once; a viewer's list has no
+     * checkboxes. Clicking a session still opens it.
+     */
+    private Component selectionBar(EvidencePins pins) {
+        var bar = new Div();
+        bar.setId("sessions-selection");
+        bar.addClassName("sl-selection-bar");
+        if (!CurrentUser.canWrite()) {
+            bar.setVisible(false);
+            return bar;
+        }
+        var select = new Button("Select sessions", VaadinIcon.CHECK_SQUARE_O.create());
+        select.setId("select-sessions");
+        select.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
+        select.setTooltipText("Select sessions to add them to an investigation");
+        var add = new Button("Add to an investigation", VaadinIcon.PIN.create());
+        add.setId("pin-selected");
+        add.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_PRIMARY);
+        add.setVisible(false);
+        add.addClickListener(e -> pins.pinAll(grid.getSelectedItems().stream()
+                .map(r -> new EvidencePins.Evidence(r.experimentId(), r.sessionId(), null, null, null,
+                        "session " + r.sessionId()))
+                .toList()));
+        bar.add(select, add);
+        // The checkboxes come only when asked for: the list keeps its columns otherwise. A phone's list (session and
+        // verdict only) has no room for them: pin from the session page there.
+        selectable = on -> {
+            boolean now = grid.getSelectionModel() instanceof GridMultiSelectionModel;
+            if (on != now) {
+                grid.setSelectionMode(on ? Grid.SelectionMode.MULTI : Grid.SelectionMode.NONE);
+                if (on) grid.addSelectionListener(e -> {
+                    int n = e.getAllSelectedItems().size();
+                    add.setText("Add " + n + (n == 1 ? " session" : " sessions") + " to an investigation");
+                    add.setVisible(n > 0);
+                });
+            }
+            add.setVisible(false);
+            select.setText(on ? "Done selecting" : "Select sessions");
+            grid.getElement().setAttribute("data-selecting", on);
+            fitColumns();
+        };
+        select.addClickListener(e -> {
+            if (selectable != null)
+                selectable.accept(!(grid.getSelectionModel() instanceof GridMultiSelectionModel));
+        });
+        return bar;
     }
 
     private Component header() {
@@ -287,6 +341,11 @@ class SessionsView extends VerticalLayout implements BeforeEnterObserver, AfterN
     }
 
     /** Shows the columns a grid of this fit has room for; called by the browser as the grid's width changes. */
+    /** Measures again: the selection column came or went. */
+    private void fitColumns() {
+        grid.getElement().executeJs("if (this.slFit) this.slFit(true)");
+    }
+
     @ClientCallable
     void fit(String name) {
         try {
@@ -297,6 +356,8 @@ class SessionsView extends VerticalLayout implements BeforeEnterObserver, AfterN
     }
 
     private void fit(Fit fit) {
+        if (fit == Fit.TINY && selectable != null && grid.getSelectionModel() instanceof GridMultiSelectionModel)
+            selectable.accept(false);
         columnsFrom.forEach((f, cols) -> cols.forEach(c -> c.setVisible(f.compareTo(fit) <= 0)));
         grid.getElement().setAttribute("data-fit", fit.name().toLowerCase());
     }
@@ -327,12 +388,14 @@ class SessionsView extends VerticalLayout implements BeforeEnterObserver, AfterN
         grid.getElement().executeJs("""
                 const grid = this, view = $0, fits = $1;
                 let last = null;
-                new ResizeObserver(() => {
-                  const w = grid.clientWidth;
-                  if (!w) return;
-                  const fit = fits.filter(f => w >= f[1]).map(f => f[0]).pop();
-                  if (fit !== last) { last = fit; view.$server.fit(fit); }
-                }).observe(grid);""", getElement(), Stream.of(Fit.values())
+                grid.slFit = (force) => {
+                  if (!grid.clientWidth) return;
+                  // while selecting, the selection column (56 px): the columns that fit are counted without it
+                  const w = grid.clientWidth - (grid.getAttribute('data-selecting') === 'true' ? 56 : 0);
+                  const fit = fits.filter(f => w >= f[1]).map(f => f[0]).pop() || fits[0][0];
+                  if (fit !== last || force) { last = fit; view.$server.fit(fit); }
+                };
+                new ResizeObserver(() => grid.slFit(false)).observe(grid);""", getElement(), Stream.of(Fit.values())
                 .map(f -> List.of(f.name(), f.minWidth)).toList());
     }
 

@@ -40,7 +40,7 @@ import org.jspecify.annotations.Nullable;
 final class TurnCard extends Div {
 
     TurnCard(String experimentId, TurnDocument t, TurnMarks marks, List<ScorerError> scorerErrors,
-            @Nullable Consumer<TurnMapping> onUseMapping, Component annotations) {
+            @Nullable Consumer<TurnMapping> onUseMapping, Component annotations, @Nullable Component pin) {
         boolean cause = marks.cause(t.index()), flagged = marks.flagged(t.index());
         addClassName("sl-turn");
         setId("turn-" + t.index());
@@ -59,6 +59,10 @@ final class TurnCard extends Div {
         var spans = new Anchor(TraceNavigation.traceUrl(t.traceId()), "Span tree (" + t.spanCount() + ")");
         spans.addClassName("sl-span-link");
         head.add(spans);
+        if (pin != null) {
+            pin.setId("pin-turn-" + t.index());
+            head.add(pin);
+        }
         add(head);
 
         add(bubble("user", t.userText(), t.truncated(), null));

@@ -31,6 +31,7 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.shared.Registration;
 import io.sessionlens.base.ui.DurationFormat;
+import io.sessionlens.base.ui.EvidencePins;
 import io.sessionlens.base.ui.RouteIds;
 import io.sessionlens.base.ui.TimeFormat;
 import io.sessionlens.trace.ExperimentNames;
@@ -102,6 +103,8 @@ class TraceView extends VerticalLayout implements BeforeEnterObserver, HasDynami
     private final Button nextError = new Button("Next error", VaadinIcon.WARNING.create());
     private final Button expandErrors = new Button("Expand path to errors", VaadinIcon.SITEMAP.create());
     private final HorizontalLayout toolbar = new HorizontalLayout();
+    private final EvidencePins pins;
+    private final Div pinSlot = new Div();
     private final SplitLayout split = new SplitLayout();
     private final Grid.Column<SpanRow> timeline;
     private @Nullable Registration resizing;
@@ -109,9 +112,10 @@ class TraceView extends VerticalLayout implements BeforeEnterObserver, HasDynami
     private String title = "Trace · SessionLens";
 
     TraceView(SpanTreeService tree, TraceNavigation.SessionLinks sessionLinks, TraceNavigation.TurnJudges turnJudges,
-            ExperimentNames names, ObjectProvider<TraceNavigation.SpanParts> spanParts) {
+            ExperimentNames names, ObjectProvider<TraceNavigation.SpanParts> spanParts, EvidencePins pins) {
         this.spanParts = spanParts.getIfAvailable();
         this.names = names;
+        this.pins = pins;
         this.tree = tree;
         this.sessionLinks = sessionLinks;
         this.turnJudges = turnJudges;
@@ -138,7 +142,8 @@ class TraceView extends VerticalLayout implements BeforeEnterObserver, HasDynami
         nextError.addClickListener(e -> jumpToNextError());
         expandErrors.addClickListener(e -> expandPathsToErrors());
         var spacer = new Div();
-        toolbar.add(nextError, expandErrors, spacer, previousTurn, nextTurn);
+        pinSlot.addClassName("trace-pin");
+        toolbar.add(nextError, expandErrors, pinSlot, spacer, previousTurn, nextTurn);
         toolbar.expand(spacer);
         toolbar.setWidthFull();
         toolbar.addClassName("trace-toolbar");
@@ -385,6 +390,7 @@ class TraceView extends VerticalLayout implements BeforeEnterObserver, HasDynami
     private void showSpan(@Nullable SpanRow row) {
         if (trace == null) return;
         String traceId = trace.traceId();
+        showPin(trace, row);
         if (row == null) {
             details.showNothing();
             return;
@@ -413,6 +419,17 @@ class TraceView extends VerticalLayout implements BeforeEnterObserver, HasDynami
         if (t == null) return;
         annotated = marked(t);
         grid.getDataProvider().refreshItem(row);
+    }
+
+    /** "Pin span": the selected span, to an investigation (the investigation feature's button, decision 036). */
+    private void showPin(TraceHeader t, @Nullable SpanRow row) {
+        pinSlot.removeAll();
+        if (row == null) return;
+        pins.pinButton(new EvidencePins.Evidence(t.experimentId(), t.sessionKey(), t.turnNumber(), t.traceId(),
+                row.spanId(), "span " + row.name() + " of turn " + t.turnNumber())).ifPresent(b -> {
+                    b.setId("pin-span");
+                    pinSlot.add(b);
+                });
     }
 
     /** The row's name as the tree shows it; a span selected before the grid read its level gets its label here. */
