@@ -1,6 +1,7 @@
 package io.sessionlens.session;
 
 import io.sessionlens.audit.AuditLog;
+import io.sessionlens.session.persistence.HumanVerdictRepository;
 import io.sessionlens.session.persistence.SessionIndexRepository;
 import io.sessionlens.trace.SessionRef;
 import io.sessionlens.trace.TraceStore;
@@ -24,8 +25,10 @@ public class SessionCleanup {
     private final TraceStore store;
     private final SessionIndexRepository index;
     private final AuditLog audit;
+    private final HumanVerdictRepository verdicts;
 
-    SessionCleanup(TraceStore store, SessionIndexRepository index, AuditLog audit) {
+    SessionCleanup(TraceStore store, SessionIndexRepository index, AuditLog audit, HumanVerdictRepository verdicts) {
+        this.verdicts = verdicts;
         this.store = store;
         this.index = index;
         this.audit = audit;
@@ -39,6 +42,7 @@ public class SessionCleanup {
     public Optional<Deleted> delete(SessionRef ref) {
         TraceStore.Deleted d = store.deleteSession(ref);
         if (d.traces() == 0) return Optional.empty();
+        verdicts.deleteByRef(ref);   // a session imported again later starts without the old reviewer's verdict
         audit.record(AuditLog.SESSION_DELETED, ref.experimentId() + " / " + ref.sessionId(),
                 "deleted session " + ref.sessionId() + " (" + d.traces() + " traces)", null, null);
         return Optional.of(new Deleted(1, d.traces()));
@@ -54,7 +58,10 @@ public class SessionCleanup {
     @Transactional
     public Deleted deleteAll(List<SessionRef> refs) {
         int traces = 0;
-        for (SessionRef ref : refs) traces += store.deleteSession(ref).traces();
+        for (SessionRef ref : refs) {
+            traces += store.deleteSession(ref).traces();
+            verdicts.deleteByRef(ref);
+        }
         if (!refs.isEmpty())
             audit.record(AuditLog.SESSION_DELETED, refs.size() + " sessions",
                     "retention deleted " + refs.size() + " sessions (" + traces + " traces)", null, null);

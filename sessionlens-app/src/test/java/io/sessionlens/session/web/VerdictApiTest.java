@@ -129,6 +129,24 @@ public class VerdictApiTest extends AppTestBase {
     }
 
     @Test
+    void a_deleted_session_imported_again_starts_without_the_old_verdict() throws Exception {
+        String exp = "exp-verdict-deleted";
+        http.postJson("/api/imports", session(exp, "s-vd", "0000000000000000000000ed", "Yes, it is."));
+        listed(exp);
+        assertThat(put(exp, "s-vd", "{\"turn\": 1, \"kind\": \"other\", \"note\": \"Started here.\"}").status())
+                .isEqualTo(200);
+        assertThat(document(exp, "s-vd").at("/rootCause/source").asString()).isEqualTo("human");
+
+        assertThat(http.delete("/api/sessions/s-vd?experimentId=" + exp).status()).isEqualTo(200);
+        http.postJson("/api/imports", session(exp, "s-vd", "0000000000000000000000ed", "Yes, it is."));
+
+        assertThat(listed(exp).get("verdictSource").asString()).isEqualTo("auto");
+        JsonNode cause = document(exp, "s-vd").get("rootCause");
+        assertThat(cause.get("source").asString()).isEqualTo("auto");
+        assertThat(cause.get("turn").asInt()).isEqualTo(3);
+    }
+
+    @Test
     void a_verdict_that_makes_no_sense_is_refused_with_the_reason() throws Exception {
         String exp = "exp-verdict-3";
         http.postJson("/api/imports", session(exp, "s-v3", "0000000000000000000000f0", "Yes, it is."));
