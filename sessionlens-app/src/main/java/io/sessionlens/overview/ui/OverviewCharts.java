@@ -71,7 +71,7 @@ final class OverviewCharts {
         ArrayNode series = o.putArray("series");
         for (int i = 0; i < kinds.size(); i++) {
             String k = kinds.get(i);
-            ObjectNode s = series.addObject().put("name", k).put("type", "bar").put("stack", "kinds");
+            ObjectNode s = series.addObject().put("name", kindLabel(k)).put("type", "bar").put("stack", "kinds");
             s.putObject("itemStyle").put("color", KIND_COLORS.get(i % KIND_COLORS.size()));
             ArrayNode data = s.putArray("data");
             for (DayFigures d : days) data.add(d.byKind().getOrDefault(k, 0L));
@@ -143,6 +143,16 @@ final class OverviewCharts {
                 p.add(d.latency().p95Ms());
         }
         return o;
+    }
+
+    /** A root-cause kind as people read it ("outdated document"), its wire name when it is not one we know. */
+    static String kindLabel(@org.jspecify.annotations.Nullable String wire) {
+        if (wire == null) return "no kind";
+        try {
+            return io.sessionlens.analysis.RootCauseKind.ofWire(wire).label();
+        } catch (IllegalArgumentException unknown) {
+            return wire;
+        }
     }
 
     /** The root-cause kinds over the days, in a stable order (one stacked series each). */

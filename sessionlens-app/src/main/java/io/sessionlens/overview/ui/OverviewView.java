@@ -323,8 +323,12 @@ class OverviewView extends VerticalLayout implements BeforeEnterObserver {
         var box = section("overview-kinds", "Root causes by kind");
         var list = new Div();
         list.addClassName("sl-overview-list");
-        c.byKind().forEach((kind, n) -> list.add(row("kind-" + kind, kind, count(n) + " · " + percent(rate(n,
-                c.sessions())) + " of sessions", link(base().withVerdict(SessionVerdict.ROOT_CAUSE, kind)))));
+        c.byKind()
+                .forEach((kind,
+                        n) -> list.add(row("kind-" + kind, OverviewCharts.kindLabel(kind),
+                                count(n) + " · " + percent(rate(n,
+                                        c.sessions())) + " of sessions",
+                                link(base().withVerdict(SessionVerdict.ROOT_CAUSE, kind)))));
         if (c.byKind().isEmpty()) list.add(new Span("No root cause in this period."));
         box.add(list);
         return box;
@@ -377,7 +381,8 @@ class OverviewView extends VerticalLayout implements BeforeEnterObserver {
         List<String> kinds = OverviewCharts.kindsOf(days);
         EChart byKind = chart("chart-kinds", OverviewCharts.kinds(days, kinds));
         byKind.addPointClickListener(e -> dayClicked(days, e.dataIndex(), f -> f.withVerdict(SessionVerdict.ROOT_CAUSE,
-                e.seriesName())));
+                kinds.stream().filter(k -> OverviewCharts.kindLabel(k).equals(e.seriesName())).findFirst()
+                        .orElse(e.seriesName()))));
         grid.add(figure("Root causes by kind, per day", byKind));
 
         int lastTurn = c.rootCauseTurns().keySet().stream().mapToInt(Integer::intValue).max().orElse(1);
@@ -449,7 +454,8 @@ class OverviewView extends VerticalLayout implements BeforeEnterObserver {
             kinds.setId("agreement-kinds");
             a.byKind().forEach((kind, k) -> kinds.add(row(null, "automatic: " + (kind.equals("none")
                     ? "no root cause"
-                    : kind), count(k.agreeing()) + " of " + count(k.reviewed()) + " agreed · " + percent(k.rate()),
+                    : OverviewCharts.kindLabel(kind)),
+                    count(k.agreeing()) + " of " + count(k.reviewed()) + " agreed · " + percent(k.rate()),
                     link(reviewed))));
             box.add(new H3("By the automatic verdict's kind"), kinds);
             var judges = new Div();
@@ -472,8 +478,12 @@ class OverviewView extends VerticalLayout implements BeforeEnterObserver {
         list.setId("overview-disagreements");
         list.addClassName("sl-overview-list");
         for (Disagreement d : disagreements) {
-            String human = d.turn() == null ? "no root cause" : "turn " + d.turn() + " (" + d.kind() + ")";
-            String auto = d.autoTurn() == null ? "no root cause" : "turn " + d.autoTurn() + " (" + d.autoKind() + ")";
+            String human = d.turn() == null
+                    ? "no root cause"
+                    : "turn " + d.turn() + " (" + OverviewCharts.kindLabel(d.kind()) + ")";
+            String auto = d.autoTurn() == null
+                    ? "no root cause"
+                    : "turn " + d.autoTurn() + " (" + OverviewCharts.kindLabel(d.autoKind()) + ")";
             String what = (d.rootCauseDiffers()
                     ? d.reviewer() + ": " + human + " · analysis: " + auto
                     : d.reviewer()
