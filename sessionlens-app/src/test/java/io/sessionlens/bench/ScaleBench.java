@@ -132,8 +132,9 @@ public final class ScaleBench {
         row(api, db, "deep page (" + deep * 50 + ")", i -> "/api/sessions?page=" + (deep - i) + "&size=50",
                 i -> "SELECT session_key FROM session_index ORDER BY last_request_time DESC LIMIT 50 OFFSET "
                         + (deep - i) * 50);
-        row(api, db, "q= common word", i -> "/api/sessions?q=" + words[i % words.length],
-                i -> "SELECT session_key FROM session_index WHERE search_text LIKE '%" + words[i % words.length]
+        row(api, db, "q= common word", i -> "/api/sessions?q=" + words[Math.floorMod(i, words.length)],
+                i -> "SELECT session_key FROM session_index WHERE search_text LIKE '%"
+                        + words[Math.floorMod(i, words.length)]
                         + "%' ORDER BY last_request_time DESC LIMIT 50");
         row(api, db, "q= rare word (a customer id)", i -> "/api/sessions?q=cust-" + (10_000 + rnd.nextInt(sessions)),
                 i -> "SELECT session_key FROM session_index WHERE search_text LIKE '%cust-"
@@ -154,9 +155,9 @@ public final class ScaleBench {
                     + " ZONE '" + from.plusDays(7).atStartOfDay().atOffset(ZoneOffset.UTC)
                     + "' ORDER BY last_request_time DESC LIMIT 50";
         });
-        row(api, db, "state=ERROR", i -> "/api/sessions?state=ERROR&page=" + (i % 5),
+        row(api, db, "state=ERROR", i -> "/api/sessions?state=ERROR&page=" + Math.floorMod(i, 5),
                 i -> "SELECT session_key FROM session_index WHERE worst_state = 'ERROR' ORDER BY last_request_time DESC"
-                        + " LIMIT 50 OFFSET " + (i % 5) * 50);
+                        + " LIMIT 50 OFFSET " + Math.floorMod(i, 5) * 50);
         row(api, db, "a session with its experiment",
                 i -> "/api/sessions/" + String.format("bulk-session-%06d", rnd.nextInt(sessions)) + "?experimentId="
                         + experiment(db),
