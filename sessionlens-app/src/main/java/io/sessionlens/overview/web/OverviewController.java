@@ -8,7 +8,6 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -23,24 +22,24 @@ class OverviewController {
         this.overview = overview;
     }
 
+    /** The query parameters both answers take ({@code experiment} is the sessions list's name for the id). */
+    record Query(@Nullable String experimentId, @Nullable String experiment, @Nullable String period,
+            @Nullable String from, @Nullable String to) {
+        OverviewPeriod.Parsed parse() {
+            return OverviewPeriod.parse(experimentId != null ? experimentId : experiment, period, from, to);
+        }
+    }
+
     @GetMapping("/api/overview")
-    ResponseEntity<?> overview(@RequestParam(required = false) @Nullable String experimentId,
-            @RequestParam(required = false) @Nullable String experiment,
-            @RequestParam(required = false) @Nullable String period,
-            @RequestParam(required = false) @Nullable String from,
-            @RequestParam(required = false) @Nullable String to) {
-        var parsed = OverviewPeriod.parse(experimentId != null ? experimentId : experiment, period, from, to);
+    ResponseEntity<?> overview(Query query) {
+        var parsed = query.parse();
         if (!parsed.problems().isEmpty()) return ResponseEntity.badRequest().body(Map.of("error", parsed.message()));
         return ResponseEntity.ok(OverviewJson.of(overview.overview(parsed.period())));
     }
 
     @GetMapping("/api/overview.csv")
-    ResponseEntity<?> csv(@RequestParam(required = false) @Nullable String experimentId,
-            @RequestParam(required = false) @Nullable String experiment,
-            @RequestParam(required = false) @Nullable String period,
-            @RequestParam(required = false) @Nullable String from,
-            @RequestParam(required = false) @Nullable String to) {
-        var parsed = OverviewPeriod.parse(experimentId != null ? experimentId : experiment, period, from, to);
+    ResponseEntity<?> csv(Query query) {
+        var parsed = query.parse();
         if (!parsed.problems().isEmpty()) return ResponseEntity.badRequest().body(Map.of("error", parsed.message()));
         var o = overview.overview(parsed.period());
         var body = new java.io.ByteArrayOutputStream();
