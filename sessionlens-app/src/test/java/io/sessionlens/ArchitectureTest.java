@@ -57,7 +57,7 @@ class ArchitectureTest {
 
     @ArchTest static final ArchRule session_persistence_stays_in_the_session_feature = noClasses()
             .that().resideOutsideOfPackages("io.sessionlens.session", "io.sessionlens.session.index..",
-                    "io.sessionlens.session.persistence..")
+                    "io.sessionlens.session.persistence..", "io.sessionlens.session.search..")
             .should().dependOnClassesThat().resideInAPackage("io.sessionlens.session.persistence..");
 
     @ArchTest static final ArchRule the_session_index_is_reached_through_the_session_api = noClasses()

@@ -7,14 +7,17 @@ import io.sessionlens.analysis.TurnAnalysis;
 import io.sessionlens.session.persistence.AnalysisJson;
 import io.sessionlens.session.persistence.HumanVerdictEntity;
 import io.sessionlens.session.persistence.HumanVerdictRepository;
+import io.sessionlens.session.persistence.ListRow;
 import io.sessionlens.session.persistence.SessionIndexEntity;
 import io.sessionlens.session.persistence.SessionIndexRepository;
+import io.sessionlens.session.search.SessionSearchIndex;
 import io.sessionlens.trace.SessionRef;
 import io.sessionlens.trace.TraceService;
 import io.sessionlens.trace.TurnRow;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -22,10 +25,14 @@ import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageImpl;
+import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Slice;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.core.JacksonException;
 
 /**
@@ -41,27 +48,40 @@ public class SessionService {
     private final TraceService traces;
     private final HumanVerdictRepository verdicts;
     private final ObjectProvider<TranscriptNotes> notes;
+    private final SessionSearchIndex engine;
+    private final TransactionTemplate readOnly;
 
     SessionService(SessionIndexRepository index, TraceService traces, HumanVerdictRepository verdicts,
-            ObjectProvider<TranscriptNotes> notes) {
+            ObjectProvider<TranscriptNotes> notes, SessionSearchIndex engine, PlatformTransactionManager transactions) {
+        this.readOnly = new TransactionTemplate(transactions);
+        this.readOnly.setReadOnly(true);
         this.index = index;
         this.traces = traces;
         this.verdicts = verdicts;
         this.notes = notes;
+        this.engine = engine;
     }
 
-    /** One page of the sessions that match, sorted by {@code sort} (newest first when empty); ties by key, so paging is stable. */
+    /**
+     * One page of the sessions that match, sorted by {@code sort} (newest first when empty); ties by key, so paging is
+     * stable. The search engine finds the page's sessions and counts them; the database gives their rows by key
+     * (decision 041). Until the engine is ready (its first build), the database answers alone.
+     */
     public Page<SessionRow> search(SessionFilter filter, List<SessionSort.Order> sort, int page, int size) {
-        return index.search(filter, sort, page, size).map(SessionService::toRow);
+        if (!engine.ready()) return index.search(filter, sort, page, size).map(SessionService::toRow);
+        SessionSearchIndex.Hits hits = engine.search(filter, sort, page * size, size);
+        return new PageImpl<>(rowsOf(hits.sessions()), PageRequest.of(page, size), hits.total());
     }
 
     /** One page of the sessions that match, without counting them all: the total comes from {@link #summary}. */
     public List<SessionRow> rows(SessionFilter filter, List<SessionSort.Order> sort, int page, int size) {
-        return index.searchSlice(filter, sort, page, size).map(SessionService::toRow).getContent();
+        if (!engine.ready())
+            return index.searchSlice(filter, sort, page, size).map(SessionService::toRow).getContent();
+        return rowsOf(engine.search(filter, sort, page * size, size).sessions());
     }
 
     public long count(SessionFilter filter) {
-        return index.countMatching(filter);
+        return engine.ready() ? engine.count(filter) : index.countMatching(filter);
     }
 
     /**
@@ -69,7 +89,26 @@ public class SessionService {
      * ({@link SessionSummary#matching} gives the list's total). One query.
      */
     public SessionSummary summary(SessionFilter filter) {
-        return index.summarise(filter);
+        return engine.ready() ? engine.summary(filter) : index.summarise(filter);
+    }
+
+    /** The list's rows of these sessions, in this order, read by key (a session deleted meanwhile is left out). */
+    private List<SessionRow> rowsOf(List<SessionRef> refs) {
+        if (refs.isEmpty()) return List.of();
+        Set<String> exps = new java.util.HashSet<>();
+        Set<String> keys = new java.util.HashSet<>();
+        for (SessionRef r : refs) {
+            exps.add(r.experimentId());
+            keys.add(r.sessionId());
+        }
+        java.util.Map<SessionRef, ListRow> byRef = new java.util.HashMap<>();
+        for (ListRow r : index.findListRows(exps, keys)) byRef.put(new SessionRef(r.experimentId(), r.sessionKey()), r);
+        List<SessionRow> out = new ArrayList<>(refs.size());
+        for (SessionRef r : refs) {
+            ListRow row = byRef.get(r);
+            if (row != null) out.add(toRow(row));
+        }
+        return out;
     }
 
     /**
@@ -95,6 +134,11 @@ public class SessionService {
      */
     @Transactional(propagation = Propagation.NOT_SUPPORTED)
     public void forEachMatching(SessionQuery query, Consumer<SessionRow> each) {
+        if (engine.ready()) {
+            engine.forEachMatching(query.filter(), query.sort(), EXPORT_PAGE, refs -> rowsInOwnTransaction(refs)
+                    .forEach(each));
+            return;
+        }
         for (int page = 0;; page++) {
             Slice<SessionRow> p = index.searchSlice(query.filter(), query.sort(), page, EXPORT_PAGE)
                     .map(SessionService::toRow);
@@ -179,6 +223,32 @@ public class SessionService {
             if (!t.traceId().equals(rows.get(i).traceId())) return null;
         }
         return a;
+    }
+
+    private List<SessionRow> rowsInOwnTransaction(List<SessionRef> refs) {
+        return Objects.requireNonNull(readOnly.execute(tx -> rowsOf(refs)));
+    }
+
+    private static SessionRow toRow(ListRow e) {
+        SessionVerdict verdict = e.rootCauseTurn() != null
+                ? SessionVerdict.ROOT_CAUSE
+                : "human".equals(e.verdictSource())
+                        || e.analysisVersion() == SessionAnalyzer.VERSION && e.hasAnalysis()
+                                ? SessionVerdict.HEALTHY
+                                : SessionVerdict.NOT_ANALYSED;
+        List<SessionRow.TurnJudge> turnJudges;
+        try {
+            turnJudges = AnalysisJson.readTurnJudges(e.turnJudges());
+        } catch (JacksonException unreadable) {
+            turnJudges = List.of();
+        }
+        return new SessionRow(e.experimentId(), e.sessionKey(), e.sessionId() == null, e.turnCount(),
+                e.firstRequestTime(), e.lastRequestTime(), nz(e.userId()), e.worstState(), e.errorTurns(),
+                nz(e.firstInput()), nz(e.lastOutput()), e.totalTokens(), e.totalDurationMs(), e.rootCauseTurn(),
+                e.rootCauseKind(), AnalysisJson.readJudges(e.sessionJudges()),
+                e.analysisVersion() == SessionAnalyzer.VERSION,
+                e.importState() == SessionIndexEntity.ImportState.INTERRUPTED, verdict, turnJudges,
+                "human".equals(e.verdictSource()) ? "human" : "auto", e.annotationCount());
     }
 
     private static SessionRow toRow(SessionIndexEntity e) {

@@ -51,6 +51,17 @@ public final class AnalysisJson {
         return "," + JSON.writeValueAsString(name) + ",";
     }
 
+    /** The names {@link #writeFailing} wrote (none for null or an unreadable list). */
+    public static List<String> failingNames(@Nullable String list) {
+        if (list == null || list.length() < 2) return List.of();
+        try {
+            return JSON.readValue("[" + list.substring(1, list.length() - 1) + "]",
+                    new TypeReference<List<String>>() {});
+        } catch (tools.jackson.core.JacksonException unreadable) {
+            return List.of();
+        }
+    }
+
     public static List<JudgeChip> readJudges(@Nullable String json) {
         if (json == null || json.isBlank()) return List.of();
         return JSON.readValue(json, new TypeReference<List<JudgeChip>>() {});

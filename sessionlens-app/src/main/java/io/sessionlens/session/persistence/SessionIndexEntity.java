@@ -17,6 +17,7 @@ import org.jspecify.annotations.Nullable;
 /** One session of the index: counts from its trace rows, then what its analysis read. Decision record 008. */
 @Entity
 @Table(name = "session_index")
+@jakarta.persistence.EntityListeners(SessionRowListener.class)
 @IdClass(SessionIndexEntity.Key.class)
 public class SessionIndexEntity {
     /** JPA's id class; everything outside this package speaks {@link SessionRef}. */

@@ -98,6 +98,34 @@ public interface SessionIndexRepository
             + " where s.lastRequestTime < :cutoff order by s.lastRequestTime")
     List<SessionRef> findLastBefore(java.time.Instant cutoff, Limit limit);
 
+    /** What the search engine indexes of these sessions (of experiments {@code exps} and keys {@code keys}: a superset). */
+    @Query("select new io.sessionlens.session.persistence.SearchSource(s.experimentId, s.sessionKey, s.userId,"
+            + " s.worstState, s.turnCount, s.errorTurns, s.firstRequestTime, s.lastRequestTime, s.totalDurationMs,"
+            + " s.rootCauseTurn, s.rootCauseKind, s.verdictSource, s.analysisVersion,"
+            + " case when s.analysisJson is null then false else true end, s.sessionJudges, s.turnJudges,"
+            + " s.failingJudges, s.searchText) from SessionIndexEntity s"
+            + " where s.experimentId in :exps and s.sessionKey in :keys")
+    List<SearchSource> findSearchSources(Collection<String> exps, Collection<String> keys);
+
+    /** Every session's search source after {@code (exp, key)} in key order, a page at a time: the index rebuild's. */
+    @Query("select new io.sessionlens.session.persistence.SearchSource(s.experimentId, s.sessionKey, s.userId,"
+            + " s.worstState, s.turnCount, s.errorTurns, s.firstRequestTime, s.lastRequestTime, s.totalDurationMs,"
+            + " s.rootCauseTurn, s.rootCauseKind, s.verdictSource, s.analysisVersion,"
+            + " case when s.analysisJson is null then false else true end, s.sessionJudges, s.turnJudges,"
+            + " s.failingJudges, s.searchText) from SessionIndexEntity s"
+            + " where s.experimentId > :exp or (s.experimentId = :exp and s.sessionKey > :key)"
+            + " order by s.experimentId, s.sessionKey")
+    List<SearchSource> findSearchSourcesAfter(String exp, String key, Limit limit);
+
+    /** The list's rows of these sessions (a superset: the caller keeps the pairs it asked for), by primary key. */
+    @Query("select new io.sessionlens.session.persistence.ListRow(s.experimentId, s.sessionKey, s.sessionId,"
+            + " s.turnCount, s.firstRequestTime, s.lastRequestTime, s.userId, s.worstState, s.errorTurns,"
+            + " s.firstInput, s.lastOutput, s.totalTokens, s.totalDurationMs, s.rootCauseTurn, s.rootCauseKind,"
+            + " s.sessionJudges, s.analysisVersion, s.importState,"
+            + " case when s.analysisJson is null then false else true end, s.turnJudges, s.verdictSource,"
+            + " s.annotationCount) from SessionIndexEntity s where s.experimentId in :exps and s.sessionKey in :keys")
+    List<ListRow> findListRows(Collection<String> exps, Collection<String> keys);
+
     @Query("select distinct s.experimentId from SessionIndexEntity s order by s.experimentId")
     List<String> findExperimentIds();
 }

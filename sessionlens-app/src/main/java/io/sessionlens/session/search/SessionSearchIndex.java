@@ -1,0 +1,517 @@
+package io.sessionlens.session.search;
+
+import io.sessionlens.analysis.SessionAnalyzer;
+import io.sessionlens.session.SessionFilter;
+import io.sessionlens.session.SessionRowsChanged;
+import io.sessionlens.session.SessionSort;
+import io.sessionlens.session.SessionSummary;
+import io.sessionlens.session.persistence.AnalysisJson;
+import io.sessionlens.session.persistence.SearchSource;
+import io.sessionlens.session.persistence.SessionIndexRepository;
+import io.sessionlens.trace.SessionRef;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.standard.StandardAnalyzer;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.hibernate.search.engine.search.aggregation.AggregationKey;
+import org.hibernate.search.engine.search.predicate.dsl.BooleanPredicateClausesStep;
+import org.hibernate.search.engine.search.predicate.dsl.PredicateFinalStep;
+import org.hibernate.search.engine.search.predicate.dsl.SearchPredicateFactory;
+import org.hibernate.search.engine.search.query.SearchResult;
+import org.hibernate.search.engine.search.query.SearchScroll;
+import org.hibernate.search.engine.search.query.SearchScrollResult;
+import org.hibernate.search.engine.search.sort.dsl.SearchSortFactory;
+import org.hibernate.search.engine.search.sort.dsl.SortFinalStep;
+import org.hibernate.search.mapper.pojo.mapping.definition.annotation.AnnotatedTypeSource;
+import org.hibernate.search.mapper.pojo.standalone.mapping.CloseableSearchMapping;
+import org.hibernate.search.mapper.pojo.standalone.mapping.SearchMapping;
+import org.hibernate.search.mapper.pojo.standalone.session.SearchSession;
+import org.hibernate.search.mapper.pojo.work.IndexingPlanSynchronizationStrategy;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.context.event.EventListener;
+import org.springframework.data.domain.Limit;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The sessions list's search engine (decision 041). Every session is a {@link SessionDoc}; after each commit that wrote
+ * session rows ({@link SessionRowsChanged}) those sessions are read again and re-indexed before the committing thread
+ * goes on, so a list asked for afterwards sees them. On start the index is checked: one left by a clean stop of the same
+ * mapping is used as it is; otherwise (first start, a crash, a new mapping) it is rebuilt from the database in the
+ * background, and until then {@link #ready()} is false and the list falls back to SQL.
+ */
+@Component
+public class SessionSearchIndex implements SmartLifecycle {
+    private static final Logger log = LoggerFactory.getLogger(SessionSearchIndex.class);
+    /** Bump when {@link SessionDoc}'s fields or their meaning change: the next start rebuilds the index. */
+    static final int MAPPING_VERSION = 1;
+    static final String HEALTHY = "~healthy";
+    static final String NOT_ANALYSED = "~not_analysed";
+    private static final int REBUILD_PAGE = 500;
+    private static final int READ_CHUNK = 400;
+    private static final AggregationKey<Map<String, Long>> BUCKETS = AggregationKey.of("buckets");
+    /** The same words the index's default analyser ("standard") makes of a text. */
+    private static final Analyzer WORDS = new StandardAnalyzer();
+
+    private final SessionIndexRepository rows;
+    private final TransactionTemplate read;
+    private final Path dataDir;
+    private final String backend;
+    private final String uris;
+    private final String backendVersion;
+    private volatile @Nullable CloseableSearchMapping mapping;
+    private volatile boolean ready;
+    /** Sessions changed while a rebuild runs: indexed again once it ends, so the rebuild's older read never wins. */
+    private final Set<SessionRef> changedDuringRebuild = ConcurrentHashMap.newKeySet();
+    private volatile boolean rebuilding;
+    private volatile boolean running;
+
+    SessionSearchIndex(SessionIndexRepository rows, PlatformTransactionManager transactions,
+            @Value("${sessionlens.data-dir}") String dataDir,
+            @Value("${sessionlens.search.backend:lucene}") String backend,
+            @Value("${sessionlens.search.uris:http://localhost:9200}") String uris,
+            @Value("${sessionlens.search.version:}") String backendVersion) {
+        this.rows = rows;
+        this.read = new TransactionTemplate(transactions);
+        this.read.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.read.setReadOnly(true);
+        this.dataDir = Path.of(dataDir).toAbsolutePath();
+        this.backend = backend;
+        this.uris = uris;
+        this.backendVersion = backendVersion;
+    }
+
+    /** Whether the index holds every session: the list asks it; until then the list falls back to SQL. */
+    public boolean ready() {
+        return ready;
+    }
+
+    // ---- lifecycle ------------------------------------------------------------------------------------------------
+
+    @Override
+    public void start() {
+        running = true;
+        boolean lucene = !"elasticsearch".equalsIgnoreCase(backend);
+        Map<String, Object> props = new HashMap<>();
+        if (lucene) {
+            props.put("hibernate.search.backend.type", "lucene");
+            props.put("hibernate.search.backend.directory.root", indexRoot().toString());
+            props.put("hibernate.search.backend.lucene_version", "LATEST");
+            // Changes are visible to the next search at once (read-sync); the files are committed within a second.
+            props.put("hibernate.search.backend.io.commit_interval", 1000);
+        } else {
+            props.put("hibernate.search.backend.type", "elasticsearch");
+            props.put("hibernate.search.backend.uris", uris);
+            if (!backendVersion.isBlank()) props.put("hibernate.search.backend.version", backendVersion);
+            props.put("hibernate.search.schema_management.strategy", "create-or-update");
+        }
+        boolean trusted = lucene && cleanlyStopped();
+        try {
+            mapping = SearchMapping.builder(AnnotatedTypeSource.fromClasses(SessionDoc.class)).properties(props)
+                    .build();
+        } catch (RuntimeException e) {
+            log.warn("the search index could not be opened; the sessions list searches the database instead", e);
+            return;
+        }
+        if (trusted && documents() == rowCount()) {
+            ready = true;
+            log.info("search index: {} sessions, ready", documents());
+            return;
+        }
+        Thread t = new Thread(this::rebuild, "search-index-rebuild");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        ready = false;
+        CloseableSearchMapping m = mapping;
+        mapping = null;
+        if (m == null) return;
+        try {
+            m.close();
+            if (!"elasticsearch".equalsIgnoreCase(backend) && !rebuilding) writeMarker();
+        } catch (RuntimeException e) {
+            log.warn("the search index did not close cleanly; it is rebuilt on the next start", e);
+        }
+    }
+
+    @Override
+    public boolean isRunning() { return running; }
+
+    /** After the database (Flyway, JPA) and before the web server takes requests. */
+    @Override
+    public int getPhase() { return 0; }
+
+    private Path indexRoot() {
+        return dataDir.resolve("search-index");
+    }
+
+    private Path marker() {
+        return indexRoot().resolve("clean-stop");
+    }
+
+    private String markerText() {
+        return "mapping " + MAPPING_VERSION + " analyser " + SessionAnalyzer.VERSION;
+    }
+
+    /** Whether the index was closed cleanly by this mapping; the mark is removed, so a crash from now on rebuilds. */
+    private boolean cleanlyStopped() {
+        try {
+            boolean clean = Files.exists(marker())
+                    && Files.readString(marker(), StandardCharsets.UTF_8).trim().equals(markerText());
+            Files.deleteIfExists(marker());
+            return clean;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private void writeMarker() {
+        try {
+            Files.createDirectories(indexRoot());
+            Files.writeString(marker(), markerText(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private long rowCount() {
+        Long n = read.execute(tx -> rows.count());
+        return n == null ? 0 : n;
+    }
+
+    private long documents() {
+        try (SearchSession s = session()) {
+            return s.search(SessionDoc.class).where(f -> f.matchAll()).fetchTotalHitCount();
+        }
+    }
+
+    /** Every session read again, in key order; changes made meanwhile are indexed again at the end. */
+    void rebuild() {
+        rebuilding = true;
+        long started = System.nanoTime();
+        long n = 0;
+        try {
+            try (SearchSession s = session()) {
+                s.workspace().purge();
+            }
+            String exp = "";
+            String key = "";
+            while (running) {
+                String e0 = exp, k0 = key;
+                List<SearchSource> page = read.execute(tx -> rows.findSearchSourcesAfter(e0, k0,
+                        Limit.of(REBUILD_PAGE)));
+                if (page == null || page.isEmpty()) break;
+                try (SearchSession s = session(IndexingPlanSynchronizationStrategy.writeSync())) {
+                    for (SearchSource src : page) s.indexingPlan().addOrUpdate(doc(src));
+                }
+                n += page.size();
+                exp = page.getLast().experimentId();
+                key = page.getLast().sessionKey();
+            }
+            rebuilding = false;
+            Set<SessionRef> again = new HashSet<>(changedDuringRebuild);
+            changedDuringRebuild.removeAll(again);
+            update(again);
+            if (running) {
+                try (SearchSession s = session()) {
+                    s.workspace().refresh();
+                }
+                ready = true;
+                log.info("search index rebuilt: {} sessions in {} ms", n, (System.nanoTime() - started) / 1_000_000);
+            }
+        } catch (RuntimeException e) {
+            log.warn("the search index could not be rebuilt; the sessions list searches the database instead", e);
+        } finally {
+            rebuilding = false;
+        }
+    }
+
+    // ---- keeping it current --------------------------------------------------------------------------------------
+
+    @EventListener
+    void onRowsChanged(SessionRowsChanged event) {
+        if (mapping == null) return;
+        if (rebuilding) changedDuringRebuild.addAll(event.sessions());
+        try {
+            update(event.sessions());
+        } catch (RuntimeException e) {
+            // The rows are committed; a stale document costs a wrong list until the next rebuild, so say so loudly.
+            ready = false;
+            log.error("the search index missed a change of {} sessions; rebuilding it", event.sessions().size(), e);
+            Thread t = new Thread(this::rebuild, "search-index-rebuild");
+            t.setDaemon(true);
+            t.start();
+        }
+    }
+
+    /** Re-reads these sessions and writes their documents; a session without a row any more leaves the index. */
+    void update(Collection<SessionRef> refs) {
+        if (refs.isEmpty() || mapping == null) return;
+        List<SessionRef> all = List.copyOf(refs);
+        for (int from = 0; from < all.size(); from += READ_CHUNK) {
+            List<SessionRef> chunk = all.subList(from, Math.min(all.size(), from + READ_CHUNK));
+            Set<String> exps = new HashSet<>();
+            Set<String> keys = new HashSet<>();
+            for (SessionRef r : chunk) {
+                exps.add(r.experimentId());
+                keys.add(r.sessionId());
+            }
+            List<SearchSource> found = read.execute(tx -> rows.findSearchSources(exps, keys));
+            Map<SessionRef, SearchSource> byRef = new HashMap<>();
+            if (found != null)
+                for (SearchSource s : found) byRef.put(new SessionRef(s.experimentId(), s.sessionKey()), s);
+            try (SearchSession s = session(IndexingPlanSynchronizationStrategy.readSync())) {
+                for (SessionRef r : chunk) {
+                    SearchSource src = byRef.get(r);
+                    if (src == null)
+                        s.indexingPlan().purge(SessionDoc.class, SessionDoc.id(r.experimentId(),
+                                r.sessionId()), null);
+                    else
+                        s.indexingPlan().addOrUpdate(doc(src));
+                }
+            }
+        }
+    }
+
+    static SessionDoc doc(SearchSource s) {
+        boolean analysedNow = "human".equals(s.verdictSource())
+                || s.analysisVersion() == SessionAnalyzer.VERSION && s.hasAnalysis();
+        String bucket = s.rootCauseTurn() != null
+                ? (s.rootCauseKind() == null ? "other" : s.rootCauseKind())
+                : analysedNow ? HEALTHY : NOT_ANALYSED;
+        List<String> judges = new ArrayList<>();
+        addJudges(judges, s.sessionJudges(), false);
+        addJudges(judges, s.turnJudges(), true);
+        return new SessionDoc(s.experimentId(), s.sessionKey(), s.userId(), s.worstState(), s.turnCount(),
+                s.errorTurns(), s.firstRequestTime(), s.lastRequestTime(), s.totalDurationMs(), s.rootCauseTurn(),
+                s.rootCauseKind(), s.verdictSource(), bucket, AnalysisJson.failingNames(s.failingJudges()),
+                List.copyOf(new java.util.LinkedHashSet<>(judges)),
+                s.searchText() == null ? s.sessionKey().toLowerCase(Locale.ROOT) : s.searchText());
+    }
+
+    private static void addJudges(List<String> out, @Nullable String json, boolean perTurn) {
+        if (json == null || json.isBlank()) return;
+        try {
+            if (perTurn) {
+                for (var j : AnalysisJson.readTurnJudges(json)) addJudge(out, j.name(), j.value());
+            } else {
+                for (var j : AnalysisJson.readJudges(json)) addJudge(out, j.name(), j.value());
+            }
+        } catch (RuntimeException unreadable) {
+            // an older or damaged list is not searchable by judge; the session still is by everything else
+        }
+    }
+
+    private static void addJudge(List<String> out, String name, String value) {
+        String n = name.toLowerCase(Locale.ROOT);
+        out.add(n);
+        out.add(n + SessionDoc.SEP + value.toLowerCase(Locale.ROOT));
+    }
+
+    // ---- asking it -----------------------------------------------------------------------------------------------
+
+    /** One page of matching sessions in the list's order, and how many match in all. */
+    public record Hits(List<SessionRef> sessions, long total) {}
+
+    public Hits search(SessionFilter filter, List<SessionSort.Order> sort, int offset, int limit) {
+        try (SearchSession s = session()) {
+            SearchResult<SessionRef> r = s.search(SessionDoc.class)
+                    .select(f -> f.composite().from(f.field("experimentId", String.class),
+                            f.field("sessionKey", String.class)).as(SessionRef::new))
+                    .where(f -> predicate(f, filter))
+                    .sort(f -> sort(f, sort))
+                    .fetch(offset, limit);
+            return new Hits(r.hits(), r.total().hitCount());
+        }
+    }
+
+    public long count(SessionFilter filter) {
+        try (SearchSession s = session()) {
+            return s.search(SessionDoc.class).where(f -> predicate(f, filter)).fetchTotalHitCount();
+        }
+    }
+
+    /** Every matching session in the list's order, a chunk at a time (an export). */
+    public void forEachMatching(SessionFilter filter, List<SessionSort.Order> sort, int chunk,
+            Consumer<List<SessionRef>> each) {
+        try (SearchSession s = session();
+                SearchScroll<SessionRef> scroll = s.search(SessionDoc.class)
+                        .select(f -> f.composite().from(f.field("experimentId", String.class),
+                                f.field("sessionKey", String.class)).as(SessionRef::new))
+                        .where(f -> predicate(f, filter))
+                        .sort(f -> sort(f, sort))
+                        .scroll(chunk)) {
+            for (SearchScrollResult<SessionRef> r = scroll.next(); r.hasHits(); r = scroll.next())
+                each.accept(r
+                        .hits());
+        }
+    }
+
+    /** The summary line over every verdict of the filter: one query with a terms aggregation. */
+    public SessionSummary summary(SessionFilter filter) {
+        try (SearchSession s = session()) {
+            SearchResult<?> r = s.search(SessionDoc.class).where(f -> predicate(f, filter.anyVerdict()))
+                    .aggregation(BUCKETS, f -> f.terms().field("bucket", String.class).maxTermCount(1000))
+                    .fetch(0);
+            long total = r.total().hitCount();
+            long healthy = 0, notAnalysed = 0, rootCause = 0;
+            List<Map.Entry<String, Long>> kinds = new ArrayList<>();
+            for (var e : r.aggregation(BUCKETS).entrySet()) {
+                switch (e.getKey()) {
+                    case HEALTHY -> healthy += e.getValue();
+                    case NOT_ANALYSED -> notAnalysed += e.getValue();
+                    default -> {
+                        rootCause += e.getValue();
+                        kinds.add(Map.entry(e.getKey(), e.getValue()));
+                    }
+                }
+            }
+            kinds.sort(Map.Entry.<String, Long>comparingByValue().reversed()
+                    .thenComparing(Map.Entry.comparingByKey()));
+            Map<String, Long> byKind = new LinkedHashMap<>();
+            kinds.forEach(e -> byKind.put(e.getKey(), e.getValue()));
+            return new SessionSummary(total, rootCause, healthy, notAnalysed, byKind);
+        }
+    }
+
+    private SearchSession session() {
+        CloseableSearchMapping m = mapping;
+        if (m == null) throw new IllegalStateException("the search index is closed");
+        return m.createSession();
+    }
+
+    private SearchSession session(IndexingPlanSynchronizationStrategy strategy) {
+        CloseableSearchMapping m = mapping;
+        if (m == null) throw new IllegalStateException("the search index is closed");
+        return m.createSessionWithOptions().indexingPlanSynchronizationStrategy(strategy).build();
+    }
+
+    /** The filter as the database's {@code SessionSearch} defines it, field by field. */
+    static PredicateFinalStep predicate(SearchPredicateFactory f, SessionFilter q) {
+        BooleanPredicateClausesStep<?, ?> b = f.bool().must(f.matchAll());
+        if (present(q.experimentId())) b.filter(f.match().field("experimentId").matching(q.experimentId()));
+        if (present(q.user())) b.filter(f.match().field("userId").matching(q.user()));
+        if (present(q.state()))
+            b.filter(f.match().field("worstState").matching(q.state().toUpperCase(Locale.ROOT)));
+        if (q.from() != null) b.filter(f.range().field("lastRequestTime").atLeast(q.from()));
+        if (q.to() != null) b.filter(f.range().field("firstRequestTime").atMost(q.to()));
+        if (q.errorsOnly()) b.filter(f.range().field("errorTurns").greaterThan(0));
+        if (q.verdict() != null) b.filter(switch (q.verdict()) {
+            case ROOT_CAUSE -> f.exists().field("rootCauseTurn");
+            case HEALTHY -> f.match().field("bucket").matching(HEALTHY);
+            case NOT_ANALYSED -> f.match().field("bucket").matching(NOT_ANALYSED);
+        });
+        if (present(q.rootCauseKind())) b.filter(f.match().field("rootCauseKind").matching(q.rootCauseKind()));
+        if (q.rootCauseTurn() != null) b.filter(f.match().field("rootCauseTurn").matching(q.rootCauseTurn()));
+        if (q.startedFrom() != null) b.filter(f.range().field("firstRequestTime").atLeast(q.startedFrom()));
+        if (q.startedTo() != null) b.filter(f.range().field("firstRequestTime").lessThan(q.startedTo()));
+        if (present(q.verdictSource())) {
+            var human = f.match().field("verdictSource").matching("human");
+            b.filter("human".equals(q.verdictSource()) ? human.toPredicate() : f.not(human).toPredicate());
+        }
+        if (present(q.failingJudge())) b.filter(f.match().field("failing").matching(q.failingJudge()));
+        if (present(q.judgeName())) {
+            String name = q.judgeName().toLowerCase(Locale.ROOT);
+            b.filter(f.match().field("judges").matching(present(q.judgeValue())
+                    ? name + SessionDoc.SEP + q.judgeValue().toLowerCase(Locale.ROOT)
+                    : name));
+        }
+        if (present(q.text())) b.filter(text(f, q.text()));
+        return b;
+    }
+
+    /**
+     * Every word of the query begins a word of the session's text ("refun" finds "refund"), or the whole query begins
+     * the session's id, whatever its case.
+     */
+    static PredicateFinalStep text(SearchPredicateFactory f, String query) {
+        String q = query.strip().toLowerCase(Locale.ROOT);
+        var idPrefix = f.wildcard().field("keyLower").matching(escapeWildcard(q) + "*");
+        List<String> words = words(q);
+        if (words.isEmpty()) return idPrefix;
+        BooleanPredicateClausesStep<?, ?> all = f.bool();
+        for (String w : words) all.must(f.wildcard().field("text").matching(escapeWildcard(w) + "*"));
+        return f.bool().should(all).should(idPrefix);
+    }
+
+    static List<String> words(String text) {
+        List<String> out = new ArrayList<>();
+        try (TokenStream ts = WORDS.tokenStream("text", text)) {
+            CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
+            ts.reset();
+            while (ts.incrementToken()) out.add(term.toString());
+            ts.end();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out;
+    }
+
+    private static String escapeWildcard(String s) {
+        return s.replace("\\", "\\\\").replace("*", "\\*").replace("?", "\\?");
+    }
+
+    /** The list's order: the keys given (newest activity first without any), ties by experiment and key. */
+    static SortFinalStep sort(SearchSortFactory f, List<SessionSort.Order> orders) {
+        var c = f.composite();
+        List<String> used = new ArrayList<>();
+        if (orders.isEmpty()) {
+            c.add(f.field("lastRequestTime").desc().missing().last());
+            used.add("lastRequestTime");
+        }
+        for (SessionSort.Order o : orders) {
+            String field = field(o.key());
+            // the database sorts a missing value lowest: first ascending, last descending
+            c.add(o.descending() ? f.field(field).desc().missing().last() : f.field(field).asc().missing().first());
+            used.add(field);
+        }
+        if (!used.contains("experimentId")) c.add(f.field("experimentId").asc());
+        if (!used.contains("sessionKey")) c.add(f.field("sessionKey").asc());
+        return c;
+    }
+
+    private static String field(SessionSort key) {
+        return switch (key) {
+            case SESSION -> "sessionKey";
+            case STATE -> "worstState";
+            case ROOT_CAUSE -> "rootCauseTurn";
+            case TURNS -> "turnCount";
+            case ERRORS -> "errorTurns";
+            case FIRST_REQUEST -> "firstRequestTime";
+            case LAST_REQUEST -> "lastRequestTime";
+            case LATENCY -> "totalDurationMs";
+            case USER -> "userId";
+            case EXPERIMENT -> "experimentId";
+        };
+    }
+
+    private static boolean present(@Nullable String s) {
+        return s != null && !s.isBlank();
+    }
+}
