@@ -94,6 +94,8 @@ class PostgresProfileTest {
         }
     }
 
+    @Autowired io.sessionlens.session.search.SessionSearchIndex searchEngine;
+
     @Test
     @Order(1)
     void the_team_server_profile_imports_searches_analyses_and_exports_on_postgresql() throws Exception {
@@ -130,6 +132,13 @@ class PostgresProfileTest {
         assertThat(list.get("items").valueStream().allMatch(i -> i.get("analysed").asBoolean())).isTrue();
         assertThat(http.get("/api/sessions?q=family+of+four").json().at("/items/0/sessionId").asString())
                 .isEqualTo("s-pg");
+        // the search engine answers on PostgreSQL too (decision 041), as the database's own query would
+        assertThat(searchEngine.ready()).isTrue();
+        assertThat(http.get("/api/sessions?q=FAMI").json().at("/items/0/sessionId").asString()).isEqualTo("s-pg");
+        JsonNode byUser = http.get("/api/sessions?size=50&sort=user").json();
+        assertThat(byUser.get("total").asInt()).isEqualTo(7);
+        assertThat(http.get("/api/sessions?experiment=exp-pg&verdict=root_cause").json().get("total").asInt())
+                .isEqualTo(1);
 
         JsonNode v2 = http.get("/api/traces/58f4e27101304034b15c512b603bf1b2").json();
         assertThat(v2.at("/data/spans")).hasSize(2);

@@ -86,6 +86,7 @@ public class ExperimentSettingsService {
             @Override
             public void afterCommit() {
                 events.publishEvent(new SessionsQueued(queued));
+                events.publishEvent(new SessionRowsChanged.Experiment(s.experimentId()));
             }
         });
         return queued;

@@ -117,6 +117,11 @@ public interface SessionIndexRepository
             + " order by s.experimentId, s.sessionKey")
     List<SearchSource> findSearchSourcesAfter(String exp, String key, Limit limit);
 
+    /** The keys of one experiment's sessions after {@code key}, in key order, a page at a time. */
+    @Query("select new io.sessionlens.trace.SessionRef(s.experimentId, s.sessionKey) from SessionIndexEntity s"
+            + " where s.experimentId = :exp and s.sessionKey > :key order by s.sessionKey")
+    List<SessionRef> findRefsOfExperimentAfter(String exp, String key, Limit limit);
+
     /** The list's rows of these sessions (a superset: the caller keeps the pairs it asked for), by primary key. */
     @Query("select new io.sessionlens.session.persistence.ListRow(s.experimentId, s.sessionKey, s.sessionId,"
             + " s.turnCount, s.firstRequestTime, s.lastRequestTime, s.userId, s.worstState, s.errorTurns,"

@@ -81,6 +81,8 @@ public class SessionSearchIndex implements SmartLifecycle {
     private final String backend;
     private final String uris;
     private final String backendVersion;
+    /** Up to this many sessions the start rebuilds before it goes on; more are rebuilt in the background. */
+    private final long rebuildInStart;
     private volatile @Nullable CloseableSearchMapping mapping;
     private volatile boolean ready;
     /** Sessions changed while a rebuild runs: indexed again once it ends, so the rebuild's older read never wins. */
@@ -92,7 +94,9 @@ public class SessionSearchIndex implements SmartLifecycle {
             @Value("${sessionlens.data-dir}") String dataDir,
             @Value("${sessionlens.search.backend:lucene}") String backend,
             @Value("${sessionlens.search.uris:http://localhost:9200}") String uris,
-            @Value("${sessionlens.search.version:}") String backendVersion) {
+            @Value("${sessionlens.search.version:}") String backendVersion,
+            @Value("${sessionlens.search.rebuild-in-start:5000}") long rebuildInStart) {
+        this.rebuildInStart = rebuildInStart;
         this.rows = rows;
         this.read = new TransactionTemplate(transactions);
         this.read.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
@@ -135,9 +139,14 @@ public class SessionSearchIndex implements SmartLifecycle {
             log.warn("the search index could not be opened; the sessions list searches the database instead", e);
             return;
         }
-        if (trusted && documents() == rowCount()) {
+        long sessions = rowCount();
+        if (trusted && documents() == sessions) {
             ready = true;
-            log.info("search index: {} sessions, ready", documents());
+            log.info("search index: {} sessions, ready", sessions);
+            return;
+        }
+        if (sessions <= rebuildInStart) {   // seconds at most: the app starts with its index ready
+            rebuild();
             return;
         }
         Thread t = new Thread(this::rebuild, "search-index-rebuild");
@@ -267,6 +276,20 @@ public class SessionSearchIndex implements SmartLifecycle {
             Thread t = new Thread(this::rebuild, "search-index-rebuild");
             t.setDaemon(true);
             t.start();
+        }
+    }
+
+    @EventListener
+    void onExperimentChanged(SessionRowsChanged.Experiment event) {
+        if (mapping == null) return;
+        String key = "";
+        while (true) {
+            String after = key;
+            List<SessionRef> page = read.execute(tx -> rows.findRefsOfExperimentAfter(event.experimentId(), after,
+                    Limit.of(REBUILD_PAGE)));
+            if (page == null || page.isEmpty()) return;
+            onRowsChanged(new SessionRowsChanged(Set.copyOf(page)));
+            key = page.getLast().sessionId();
         }
     }
 
