@@ -71,6 +71,8 @@ public class SessionSearchIndex implements SmartLifecycle {
     static final String NOT_ANALYSED = "~not_analysed";
     private static final int REBUILD_PAGE = 500;
     private static final int READ_CHUNK = 400;
+    /** From this offset on, a page is first counted, and read backwards if it lies in the second half. */
+    private static final int DEEP = 2_000;
     private static final AggregationKey<Map<String, Long>> BUCKETS = AggregationKey.of("buckets");
     /** The same words the index's default analyser ("standard") makes of a text. */
     private static final Analyzer WORDS = new StandardAnalyzer();
@@ -362,13 +364,36 @@ public class SessionSearchIndex implements SmartLifecycle {
     /** One page of matching sessions in the list's order, and how many match in all. */
     public record Hits(List<SessionRef> sessions, long total) {}
 
+    /**
+     * Lucene keeps offset + limit hits while it collects, so a page in the second half of the matches is read from the
+     * other end, in the reverse order, and turned around: the last page costs what the first does.
+     */
     public Hits search(SessionFilter filter, List<SessionSort.Order> sort, int offset, int limit) {
+        return search(filter, sort, offset, limit, DEEP);
+    }
+
+    Hits search(SessionFilter filter, List<SessionSort.Order> sort, int offset, int limit, int deep) {
         try (SearchSession s = session()) {
+            if (offset > deep) {
+                long total = s.search(SessionDoc.class).where(f -> predicate(f, filter)).fetchTotalHitCount();
+                if (offset >= total) return new Hits(List.of(), total);
+                if (offset + limit / 2 > total / 2) {
+                    int end = (int) Math.min(total, (long) offset + limit);
+                    List<SessionRef> back = new ArrayList<>(s.search(SessionDoc.class)
+                            .select(f -> f.composite().from(f.field("experimentId", String.class),
+                                    f.field("sessionKey", String.class)).as(SessionRef::new))
+                            .where(f -> predicate(f, filter))
+                            .sort(f -> sort(f, sort, true))
+                            .fetchHits((int) (total - end), end - offset));
+                    java.util.Collections.reverse(back);
+                    return new Hits(back, total);
+                }
+            }
             SearchResult<SessionRef> r = s.search(SessionDoc.class)
                     .select(f -> f.composite().from(f.field("experimentId", String.class),
                             f.field("sessionKey", String.class)).as(SessionRef::new))
                     .where(f -> predicate(f, filter))
-                    .sort(f -> sort(f, sort))
+                    .sort(f -> sort(f, sort, false))
                     .fetch(offset, limit);
             return new Hits(r.hits(), r.total().hitCount());
         }
@@ -388,7 +413,7 @@ public class SessionSearchIndex implements SmartLifecycle {
                         .select(f -> f.composite().from(f.field("experimentId", String.class),
                                 f.field("sessionKey", String.class)).as(SessionRef::new))
                         .where(f -> predicate(f, filter))
-                        .sort(f -> sort(f, sort))
+                        .sort(f -> sort(f, sort, false))
                         .scroll(chunk)) {
             for (SearchScrollResult<SessionRef> r = scroll.next(); r.hasHits(); r = scroll.next())
                 each.accept(r
@@ -500,23 +525,30 @@ public class SessionSearchIndex implements SmartLifecycle {
         return s.replace("\\", "\\\\").replace("*", "\\*").replace("?", "\\?");
     }
 
-    /** The list's order: the keys given (newest activity first without any), ties by experiment and key. */
-    static SortFinalStep sort(SearchSortFactory f, List<SessionSort.Order> orders) {
+    /**
+     * The list's order: the keys given (newest activity first without any), ties by experiment and key; {@code reversed}
+     * is exactly that order backwards.
+     */
+    static SortFinalStep sort(SearchSortFactory f, List<SessionSort.Order> orders, boolean reversed) {
         var c = f.composite();
         List<String> used = new ArrayList<>();
         if (orders.isEmpty()) {
-            c.add(f.field("lastRequestTime").desc().missing().last());
+            c.add(key(f, "lastRequestTime", true, reversed));
             used.add("lastRequestTime");
         }
         for (SessionSort.Order o : orders) {
-            String field = field(o.key());
-            // the database sorts a missing value lowest: first ascending, last descending
-            c.add(o.descending() ? f.field(field).desc().missing().last() : f.field(field).asc().missing().first());
-            used.add(field);
+            c.add(key(f, field(o.key()), o.descending(), reversed));
+            used.add(field(o.key()));
         }
-        if (!used.contains("experimentId")) c.add(f.field("experimentId").asc());
-        if (!used.contains("sessionKey")) c.add(f.field("sessionKey").asc());
+        if (!used.contains("experimentId")) c.add(key(f, "experimentId", false, reversed));
+        if (!used.contains("sessionKey")) c.add(key(f, "sessionKey", false, reversed));
         return c;
+    }
+
+    /** The database sorts a missing value lowest: first ascending, last descending. */
+    private static SortFinalStep key(SearchSortFactory f, String field, boolean descending, boolean reversed) {
+        boolean desc = descending != reversed;
+        return desc ? f.field(field).desc().missing().last() : f.field(field).asc().missing().first();
     }
 
     private static String field(SessionSort key) {

@@ -75,6 +75,25 @@ class SessionSearchEngineTest extends AppTestBase {
     }
 
     @Test
+    void a_page_read_backwards_from_the_end_is_the_same_page() {
+        for (var sort : List.of(List.<Order>of(), List.of(Order.ascending(SessionSort.USER)),
+                List.of(Order.descending(SessionSort.ROOT_CAUSE)), List.of(Order.ascending(SessionSort.STATE),
+                        Order.descending(SessionSort.TURNS)))) {
+            var all = engine.search(SessionFilter.none().withStarted(DAY1, DAY3.plusSeconds(1)), sort, 0, 1000)
+                    .sessions();
+            for (int offset = 0; offset < all.size(); offset++) {
+                for (int size : List.of(1, 2, 4)) {
+                    var backwards = engine.search(SessionFilter.none().withStarted(DAY1, DAY3.plusSeconds(1)), sort,
+                            offset, size, 0);
+                    assertThat(backwards.sessions()).as(sort + " offset " + offset + " size " + size)
+                            .isEqualTo(all.subList(offset, Math.min(all.size(), offset + size)));
+                    assertThat(backwards.total()).isEqualTo(all.size());
+                }
+            }
+        }
+    }
+
+    @Test
     void each_column_sorts_by_what_it_shows_with_ties_by_experiment_then_session() {
         assertThat(keys(SessionFilter.none(), List.of(Order.ascending(SessionSort.SESSION))))
                 .containsExactly("se-a/alpha", "se-a/bravo", "se-b/charlie", "se-b/delta", "se-b/echo",
