@@ -95,14 +95,10 @@ public class SessionService {
     /** The list's rows of these sessions, in this order, read by key (a session deleted meanwhile is left out). */
     private List<SessionRow> rowsOf(List<SessionRef> refs) {
         if (refs.isEmpty()) return List.of();
-        Set<String> exps = new java.util.HashSet<>();
         Set<String> keys = new java.util.HashSet<>();
-        for (SessionRef r : refs) {
-            exps.add(r.experimentId());
-            keys.add(r.sessionId());
-        }
+        for (SessionRef r : refs) keys.add(r.sessionId());
         java.util.Map<SessionRef, ListRow> byRef = new java.util.HashMap<>();
-        for (ListRow r : index.findListRows(exps, keys)) byRef.put(new SessionRef(r.experimentId(), r.sessionKey()), r);
+        for (ListRow r : index.findListRows(keys)) byRef.put(new SessionRef(r.experimentId(), r.sessionKey()), r);
         List<SessionRow> out = new ArrayList<>(refs.size());
         for (SessionRef r : refs) {
             ListRow row = byRef.get(r);

@@ -98,14 +98,17 @@ public interface SessionIndexRepository
             + " where s.lastRequestTime < :cutoff order by s.lastRequestTime")
     List<SessionRef> findLastBefore(java.time.Instant cutoff, Limit limit);
 
-    /** What the search engine indexes of these sessions (of experiments {@code exps} and keys {@code keys}: a superset). */
+    /**
+     * What the search engine indexes of the sessions with these keys, in any experiment (a superset the caller narrows):
+     * by the {@code session_key} index alone, which both databases walk key by key, where a condition on the experiment
+     * too made H2 scan the whole experiment.
+     */
     @Query("select new io.sessionlens.session.persistence.SearchSource(s.experimentId, s.sessionKey, s.userId,"
             + " s.worstState, s.turnCount, s.errorTurns, s.firstRequestTime, s.lastRequestTime, s.totalDurationMs,"
             + " s.rootCauseTurn, s.rootCauseKind, s.verdictSource, s.analysisVersion,"
             + " case when s.analysisJson is null then false else true end, s.sessionJudges, s.turnJudges,"
-            + " s.failingJudges, s.searchText) from SessionIndexEntity s"
-            + " where s.experimentId in :exps and s.sessionKey in :keys")
-    List<SearchSource> findSearchSources(Collection<String> exps, Collection<String> keys);
+            + " s.failingJudges, s.searchText) from SessionIndexEntity s where s.sessionKey in :keys")
+    List<SearchSource> findSearchSources(Collection<String> keys);
 
     /** Every session's search source after {@code (exp, key)} in key order, a page at a time: the index rebuild's. */
     @Query("select new io.sessionlens.session.persistence.SearchSource(s.experimentId, s.sessionKey, s.userId,"
@@ -122,14 +125,14 @@ public interface SessionIndexRepository
             + " where s.experimentId = :exp and s.sessionKey > :key order by s.sessionKey")
     List<SessionRef> findRefsOfExperimentAfter(String exp, String key, Limit limit);
 
-    /** The list's rows of these sessions (a superset: the caller keeps the pairs it asked for), by primary key. */
+    /** The list's rows of the sessions with these keys, in any experiment (the caller keeps the pairs it asked for). */
     @Query("select new io.sessionlens.session.persistence.ListRow(s.experimentId, s.sessionKey, s.sessionId,"
             + " s.turnCount, s.firstRequestTime, s.lastRequestTime, s.userId, s.worstState, s.errorTurns,"
             + " s.firstInput, s.lastOutput, s.totalTokens, s.totalDurationMs, s.rootCauseTurn, s.rootCauseKind,"
             + " s.sessionJudges, s.analysisVersion, s.importState,"
             + " case when s.analysisJson is null then false else true end, s.turnJudges, s.verdictSource,"
-            + " s.annotationCount) from SessionIndexEntity s where s.experimentId in :exps and s.sessionKey in :keys")
-    List<ListRow> findListRows(Collection<String> exps, Collection<String> keys);
+            + " s.annotationCount) from SessionIndexEntity s where s.sessionKey in :keys")
+    List<ListRow> findListRows(Collection<String> keys);
 
     @Query("select distinct s.experimentId from SessionIndexEntity s order by s.experimentId")
     List<String> findExperimentIds();

@@ -301,13 +301,9 @@ public class SessionSearchIndex implements SmartLifecycle {
         List<SessionRef> all = List.copyOf(refs);
         for (int from = 0; from < all.size(); from += READ_CHUNK) {
             List<SessionRef> chunk = all.subList(from, Math.min(all.size(), from + READ_CHUNK));
-            Set<String> exps = new HashSet<>();
             Set<String> keys = new HashSet<>();
-            for (SessionRef r : chunk) {
-                exps.add(r.experimentId());
-                keys.add(r.sessionId());
-            }
-            List<SearchSource> found = read.execute(tx -> rows.findSearchSources(exps, keys));
+            for (SessionRef r : chunk) keys.add(r.sessionId());
+            List<SearchSource> found = read.execute(tx -> rows.findSearchSources(keys));
             Map<SessionRef, SearchSource> byRef = new HashMap<>();
             if (found != null)
                 for (SearchSource s : found) byRef.put(new SessionRef(s.experimentId(), s.sessionKey()), s);
