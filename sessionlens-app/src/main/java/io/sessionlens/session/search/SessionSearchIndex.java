@@ -89,7 +89,7 @@ public class SessionSearchIndex implements SmartLifecycle {
     private volatile boolean ready;
     /** Sessions changed while a rebuild runs: indexed again once it ends, so the rebuild's older read never wins. */
     private final Set<SessionRef> changedDuringRebuild = ConcurrentHashMap.newKeySet();
-    private volatile boolean rebuilding;
+    private final java.util.concurrent.atomic.AtomicBoolean rebuilding = new java.util.concurrent.atomic.AtomicBoolean();
     private volatile boolean running;
 
     SessionSearchIndex(SessionIndexRepository rows, PlatformTransactionManager transactions,
@@ -148,9 +148,15 @@ public class SessionSearchIndex implements SmartLifecycle {
             return;
         }
         if (sessions <= rebuildInStart) {   // seconds at most: the app starts with its index ready
-            rebuild();
+            if (rebuilding.compareAndSet(false, true)) rebuild();
             return;
         }
+        rebuildInBackground();
+    }
+
+    /** One rebuild at a time: a second request while one runs is covered by its re-index of what changed meanwhile. */
+    private void rebuildInBackground() {
+        if (!rebuilding.compareAndSet(false, true)) return;
         Thread t = new Thread(this::rebuild, "search-index-rebuild");
         t.setDaemon(true);
         t.start();
@@ -165,7 +171,7 @@ public class SessionSearchIndex implements SmartLifecycle {
         if (m == null) return;
         try {
             m.close();
-            if (!"elasticsearch".equalsIgnoreCase(backend) && !rebuilding) writeMarker();
+            if (!"elasticsearch".equalsIgnoreCase(backend) && !rebuilding.get()) writeMarker();
         } catch (RuntimeException e) {
             log.warn("the search index did not close cleanly; it is rebuilt on the next start", e);
         }
@@ -222,9 +228,13 @@ public class SessionSearchIndex implements SmartLifecycle {
         }
     }
 
-    /** Every session read again, in key order; changes made meanwhile are indexed again at the end. */
+    /**
+     * Every session read again, in key order; changes made meanwhile are indexed again at the end. The caller has set
+     * {@link #rebuilding}; the tests call it directly.
+     */
     void rebuild() {
-        rebuilding = true;
+        rebuilding.set(true);
+        ready = false;   // the list asks the database while the index is emptied and filled again
         long started = System.nanoTime();
         long n = 0;
         try {
@@ -245,7 +255,7 @@ public class SessionSearchIndex implements SmartLifecycle {
                 exp = page.getLast().experimentId();
                 key = page.getLast().sessionKey();
             }
-            rebuilding = false;
+            rebuilding.set(false);
             Set<SessionRef> again = new HashSet<>(changedDuringRebuild);
             changedDuringRebuild.removeAll(again);
             update(again);
@@ -259,7 +269,7 @@ public class SessionSearchIndex implements SmartLifecycle {
         } catch (RuntimeException e) {
             log.warn("the search index could not be rebuilt; the sessions list searches the database instead", e);
         } finally {
-            rebuilding = false;
+            rebuilding.set(false);
         }
     }
 
@@ -268,16 +278,14 @@ public class SessionSearchIndex implements SmartLifecycle {
     @EventListener
     void onRowsChanged(SessionRowsChanged event) {
         if (mapping == null) return;
-        if (rebuilding) changedDuringRebuild.addAll(event.sessions());
+        if (rebuilding.get()) changedDuringRebuild.addAll(event.sessions());
         try {
             update(event.sessions());
         } catch (RuntimeException e) {
             // The rows are committed; a stale document costs a wrong list until the next rebuild, so say so loudly.
             ready = false;
             log.error("the search index missed a change of {} sessions; rebuilding it", event.sessions().size(), e);
-            Thread t = new Thread(this::rebuild, "search-index-rebuild");
-            t.setDaemon(true);
-            t.start();
+            rebuildInBackground();
         }
     }
 
