@@ -110,15 +110,17 @@ public interface SessionIndexRepository
             + " s.failingJudges, s.searchText) from SessionIndexEntity s where s.sessionKey in :keys")
     List<SearchSource> findSearchSources(Collection<String> keys);
 
-    /** Every session's search source after {@code (exp, key)} in key order, a page at a time: the index rebuild's. */
+    /**
+     * One experiment's search sources after {@code key} in key order, a page at a time: the index rebuild's walk along the
+     * primary key (a condition spanning two experiments made H2 scan and sort every row per page).
+     */
     @Query("select new io.sessionlens.session.persistence.SearchSource(s.experimentId, s.sessionKey, s.userId,"
             + " s.worstState, s.turnCount, s.errorTurns, s.firstRequestTime, s.lastRequestTime, s.totalDurationMs,"
             + " s.rootCauseTurn, s.rootCauseKind, s.verdictSource, s.analysisVersion,"
             + " case when s.analysisJson is null then false else true end, s.sessionJudges, s.turnJudges,"
             + " s.failingJudges, s.searchText) from SessionIndexEntity s"
-            + " where s.experimentId > :exp or (s.experimentId = :exp and s.sessionKey > :key)"
-            + " order by s.experimentId, s.sessionKey")
-    List<SearchSource> findSearchSourcesAfter(String exp, String key, Limit limit);
+            + " where s.experimentId = :exp and s.sessionKey > :key order by s.sessionKey")
+    List<SearchSource> findSearchSourcesOfExperimentAfter(String exp, String key, Limit limit);
 
     /** The keys of one experiment's sessions after {@code key}, in key order, a page at a time. */
     @Query("select new io.sessionlens.trace.SessionRef(s.experimentId, s.sessionKey) from SessionIndexEntity s"

@@ -241,19 +241,20 @@ public class SessionSearchIndex implements SmartLifecycle {
             try (SearchSession s = session()) {
                 s.workspace().purge();
             }
-            String exp = "";
-            String key = "";
-            while (running) {
-                String e0 = exp, k0 = key;
-                List<SearchSource> page = read.execute(tx -> rows.findSearchSourcesAfter(e0, k0,
-                        Limit.of(REBUILD_PAGE)));
-                if (page == null || page.isEmpty()) break;
-                try (SearchSession s = session(IndexingPlanSynchronizationStrategy.writeSync())) {
-                    for (SearchSource src : page) s.indexingPlan().addOrUpdate(doc(src));
+            List<String> experiments = read.execute(tx -> rows.findExperimentIds());
+            for (String exp : experiments == null ? List.<String>of() : experiments) {
+                String key = "";
+                while (running) {
+                    String after = key;
+                    List<SearchSource> page = read.execute(tx -> rows.findSearchSourcesOfExperimentAfter(exp, after,
+                            Limit.of(REBUILD_PAGE)));
+                    if (page == null || page.isEmpty()) break;
+                    try (SearchSession s = session(IndexingPlanSynchronizationStrategy.readSync())) {
+                        for (SearchSource src : page) s.indexingPlan().addOrUpdate(doc(src));
+                    }
+                    n += page.size();
+                    key = page.getLast().sessionKey();
                 }
-                n += page.size();
-                exp = page.getLast().experimentId();
-                key = page.getLast().sessionKey();
             }
             rebuilding.set(false);
             Set<SessionRef> again = new HashSet<>(changedDuringRebuild);
@@ -261,6 +262,7 @@ public class SessionSearchIndex implements SmartLifecycle {
             update(again);
             if (running) {
                 try (SearchSession s = session()) {
+                    s.workspace().flush();   // committed to disk, not only visible
                     s.workspace().refresh();
                 }
                 ready = true;
