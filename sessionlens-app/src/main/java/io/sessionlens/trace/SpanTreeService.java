@@ -32,6 +32,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional(readOnly = true)
 public class SpanTreeService {
     private static final int ID_BATCH = 500;
+    /** Keys are taken from a sequence starting at 1, and traces stored before V37 got -n .. -1. */
+    private static final long NO_TRACE = Long.MIN_VALUE;
 
     private final TraceRepository traces;
     private final SpanRepository spans;
@@ -48,7 +50,7 @@ public class SpanTreeService {
     }
 
     private TraceHeader header(TraceEntity t) {
-        SpanWindow w = spans.findWindow(t.getTraceId());
+        SpanWindow w = spans.findWindow(t.getTracePk());
         String e = t.getExperimentId(), k = t.getSessionKey(), id = t.getTraceId();
         var at = t.getRequestTime();
         return new TraceHeader(id, e, t.getSessionId(), k, t.getTraceName(), at, t.getDurationMs(),
@@ -62,18 +64,20 @@ public class SpanTreeService {
     /** A page of the children of a span, or of the roots when {@code parentSpanId} is null. */
     public List<SpanRow> children(String traceId, @Nullable String parentSpanId, int offset, int limit) {
         if (limit <= 0 || offset < 0) return List.of();
+        long pk = pk(traceId);
         List<String> ids = parentSpanId == null
-                ? spans.findRootIds(traceId, offset, limit)
-                : spans.findChildIds(traceId, parentSpanId, offset, limit);
-        return rowsInOrder(traceId, ids);
+                ? spans.findRootIds(pk, offset, limit)
+                : spans.findChildIds(pk, parentSpanId, offset, limit);
+        return rowsInOrder(pk, ids);
     }
 
     public int childCount(String traceId, @Nullable String parentSpanId) {
-        return (int) (parentSpanId == null ? spans.countRoots(traceId) : spans.countChildren(traceId, parentSpanId));
+        long pk = pk(traceId);
+        return (int) (parentSpanId == null ? spans.countRoots(pk) : spans.countChildren(pk, parentSpanId));
     }
 
     public Optional<SpanRow> row(String traceId, String spanId) {
-        return rowsInOrder(traceId, List.of(spanId)).stream().findFirst();
+        return rowsInOrder(pk(traceId), List.of(spanId)).stream().findFirst();
     }
 
     /** The row's parent in the tree; empty for a root (also for an orphan, whose stored parent is not in the trace). */
@@ -84,25 +88,27 @@ public class SpanTreeService {
 
     /** The row's position among its siblings, as {@link #children} pages them. */
     public int siblingIndex(String traceId, SpanRow row) {
+        long pk = pk(traceId);
         return (int) (parent(traceId, row).isEmpty()
-                ? spans.countRootsBefore(traceId, row.startNs(), row.spanId())
-                : spans.countChildrenBefore(traceId, row.parentSpanId(), row.startNs(), row.spanId()));
+                ? spans.countRootsBefore(pk, row.startNs(), row.spanId())
+                : spans.countChildrenBefore(pk, row.parentSpanId(), row.startNs(), row.spanId()));
     }
 
     /** The rows from the span's root down to the span itself; empty for an unknown span or one on a parent cycle. */
     public List<SpanRow> pathTo(String traceId, String spanId) {
-        SpanPreorder order = preorder(traceId);
-        order.add(links(traceId, List.of(spanId)));
+        long pk = pk(traceId);
+        SpanPreorder order = preorder(pk);
+        order.add(links(pk, List.of(spanId)));
         order.loadAncestors();
-        return rowsInOrder(traceId, order.path(spanId).stream().flatMap(List::stream).map(SpanLink::spanId).toList());
+        return rowsInOrder(pk, order.path(spanId).stream().flatMap(List::stream).map(SpanLink::spanId).toList());
     }
 
     /** The rows of these spans, in the order given; ids not in the trace are left out. */
-    private List<SpanRow> rowsInOrder(String traceId, List<String> ids) {
+    private List<SpanRow> rowsInOrder(long pk, List<String> ids) {
         if (ids.isEmpty()) return List.of();
         Map<String, SpanRow> rows = new HashMap<>();
         for (List<String> batch : batches(ids)) {
-            for (SpanHead h : spans.findHeads(batch.stream().map(id -> new SpanEntity.Key(traceId, id)).toList())) {
+            for (SpanHead h : spans.findHeads(batch.stream().map(id -> new SpanEntity.Key(pk, id)).toList())) {
                 rows.put(h.spanId(),
                         new SpanRow(h.spanId(), h.parentSpanId(), h.name(), h.spanType(), h.startNs(), h.endNs(),
                                 SpanStatus.parse(h.status()), h.hasError(), (int) h.childCount()));
@@ -113,17 +119,17 @@ public class SpanTreeService {
 
     /** The full span with attributes and events. */
     public Optional<Span> span(String traceId, String spanId) {
-        return spans.findById(new SpanEntity.Key(traceId, spanId)).map(TraceMapping::toModel);
+        return spans.findById(new SpanEntity.Key(pk(traceId), spanId)).map(TraceMapping::toModel);
     }
 
     /** Assessments attached to this span (not the trace-level ones). */
     public List<Assessment> assessments(String traceId, String spanId) {
-        return assessments.findSpan(traceId, spanId).stream().map(TraceMapping::toModel).toList();
+        return assessments.findSpan(pk(traceId), spanId).stream().map(TraceMapping::toModel).toList();
     }
 
     /** The trace-level assessments (the turn's judges), not those attached to a span. */
     public List<Assessment> traceAssessments(String traceId) {
-        return assessments.findTrace(traceId).stream().map(TraceMapping::toModel).filter(a -> a.spanId() == null)
+        return assessments.findTrace(pk(traceId)).stream().map(TraceMapping::toModel).filter(a -> a.spanId() == null)
                 .toList();
     }
 
@@ -144,8 +150,9 @@ public class SpanTreeService {
 
     /** Every span with an error, in the order a depth-first walk of the tree meets them. */
     public List<String> errorSpanIdsInPreorder(String traceId) {
-        SpanPreorder order = preorder(traceId);
-        List<SpanLink> errors = spans.findErrorLinks(traceId);
+        long pk = pk(traceId);
+        SpanPreorder order = preorder(pk);
+        List<SpanLink> errors = spans.findErrorLinks(pk);
         order.add(errors);
         order.loadAncestors();
         return errors.stream().map(l -> order.path(l.spanId())).flatMap(Optional::stream).sorted(SpanPreorder.PREORDER)
@@ -157,15 +164,16 @@ public class SpanTreeService {
      * ancestor of each, roots first. One batch of queries per tree level, however many errors there are.
      */
     public List<SpanRow> ancestorsOfErrors(String traceId, int maxErrors) {
-        SpanPreorder order = preorder(traceId);
-        List<SpanLink> errors = spans.findErrorLinks(traceId);
+        long pk = pk(traceId);
+        SpanPreorder order = preorder(pk);
+        List<SpanLink> errors = spans.findErrorLinks(pk);
         order.add(errors);
         order.loadAncestors();
         java.util.LinkedHashSet<String> ancestors = new java.util.LinkedHashSet<>();
         errors.stream().map(l -> order.path(l.spanId())).flatMap(Optional::stream).sorted(SpanPreorder.PREORDER)
                 .limit(Math.max(0, maxErrors))
                 .forEach(p -> p.subList(0, p.size() - 1).forEach(a -> ancestors.add(a.spanId())));
-        return rowsInOrder(traceId, List.copyOf(ancestors));
+        return rowsInOrder(pk, List.copyOf(ancestors));
     }
 
     /**
@@ -173,10 +181,11 @@ public class SpanTreeService {
      * with no span given, the first error. Empty when the trace has no reachable error span.
      */
     public Optional<String> nextErrorAfter(String traceId, @Nullable String spanId) {
-        SpanPreorder order = preorder(traceId);
-        List<SpanLink> errors = spans.findErrorLinks(traceId);
+        long pk = pk(traceId);
+        SpanPreorder order = preorder(pk);
+        List<SpanLink> errors = spans.findErrorLinks(pk);
         order.add(errors);
-        if (spanId != null) order.add(links(traceId, List.of(spanId)));
+        if (spanId != null) order.add(links(pk, List.of(spanId)));
         order.loadAncestors();
         List<List<SpanLink>> sorted = errors.stream().map(l -> order.path(l.spanId())).flatMap(Optional::stream)
                 .sorted(SpanPreorder.PREORDER).toList();
@@ -187,12 +196,20 @@ public class SpanTreeService {
                 .map(p -> p.getLast().spanId());
     }
 
-    private SpanPreorder preorder(String traceId) {
-        return new SpanPreorder(ids -> links(traceId, ids));
+    private SpanPreorder preorder(long pk) {
+        return new SpanPreorder(ids -> links(pk, ids));
     }
 
-    private List<SpanLink> links(String traceId, Collection<String> ids) {
-        return spans.findLinks(ids.stream().map(id -> new SpanEntity.Key(traceId, id)).toList());
+    private List<SpanLink> links(long pk, Collection<String> ids) {
+        return spans.findLinks(ids.stream().map(id -> new SpanEntity.Key(pk, id)).toList());
+    }
+
+    /**
+     * The numeric key the trace's spans are stored under (V37); for an unknown trace a key no trace has, so every
+     * query answers as for a trace without spans.
+     */
+    private long pk(String traceId) {
+        return traces.findPk(traceId).orElse(NO_TRACE);
     }
 
     private static List<List<String>> batches(List<String> ids) {

@@ -61,18 +61,70 @@ public class TraceService {
     }
 
     /**
+     * The turn rows of several sessions, taking a session's rows from {@code justStored} (what the writer inserted, see
+     * {@link TracesStored#storedTurns()}) when those are all its stored traces: an index-only count per session tells,
+     * and only the sessions whose other traces are stored elsewhere (a session split over two batches or two files) are
+     * read back. Sessions whose turns share a request time are read back too, so their order is the database's.
+     */
+    public java.util.Map<SessionRef, List<TurnRow>> turnsOf(java.util.Collection<SessionRef> refs,
+            java.util.Map<SessionRef, List<TurnRow>> justStored) {
+        java.util.Map<SessionRef, List<TurnRow>> out = new java.util.LinkedHashMap<>();
+        List<SessionRef> readBack = new ArrayList<>();
+        java.util.Map<SessionRef, Long> counts = countTraces(
+                refs.stream().filter(r -> untied(justStored.get(r))).toList());
+        for (SessionRef ref : refs) {
+            List<TurnRow> mine = justStored.get(ref);
+            if (mine != null && untied(mine) && counts.getOrDefault(ref, 0L) == mine.size()) out.put(ref, mine);
+            else
+                readBack.add(ref);
+        }
+        if (!readBack.isEmpty()) out.putAll(turnsOf(readBack));
+        return out;
+    }
+
+    private static boolean untied(@org.jspecify.annotations.Nullable List<TurnRow> turns) {
+        if (turns == null || turns.isEmpty()) return false;
+        for (int i = 1; i < turns.size(); i++) {
+            if (turns.get(i).requestTime().equals(turns.get(i - 1).requestTime())) return false;
+        }
+        return true;
+    }
+
+    private java.util.Map<SessionRef, Long> countTraces(java.util.Collection<SessionRef> refs) {
+        java.util.Map<String, List<String>> keysByExperiment = new java.util.LinkedHashMap<>();
+        for (SessionRef r : new java.util.LinkedHashSet<>(refs)) {
+            keysByExperiment.computeIfAbsent(r.experimentId(), k -> new ArrayList<>()).add(r.sessionId());
+        }
+        java.util.Map<SessionRef, Long> out = new java.util.HashMap<>();
+        keysByExperiment.forEach((experimentId, keys) -> {
+            for (List<String> chunk : chunks(keys)) {
+                for (Object[] row : traces.countSessions(experimentId, chunk)) {
+                    out.put(new SessionRef(experimentId, (String) row[0]), ((Number) row[1]).longValue());
+                }
+            }
+        });
+        return out;
+    }
+
+    /** The same turn with another number. */
+    static TurnRow numbered(int index, TurnRow t) {
+        return new TurnRow(index, t.traceId(), t.requestTime(), t.durationMs(), t.state(), t.spanCount(),
+                t.errorSpanCount(), t.userId(), t.requestPreview(), t.responsePreview(), t.totalTokens());
+    }
+
+    /**
      * Several sessions at once, in a handful of queries (traces, then their spans and assessments in chunks) rather
      * than two per trace: the session analysis reads sessions in batches.
      */
     public java.util.Map<SessionRef, StoredSession> loadSessions(java.util.Collection<SessionRef> refs) {
         java.util.Map<SessionRef, List<TraceEntity>> rows = traceRows(refs);
-        List<String> ids = rows.values().stream().flatMap(List::stream).map(TraceEntity::getTraceId).toList();
-        java.util.Map<String, List<io.sessionlens.trace.persistence.SpanEntity>> spansOf = new java.util.HashMap<>();
-        java.util.Map<String, List<io.sessionlens.trace.model.Assessment>> assessmentsOf = new java.util.HashMap<>();
-        for (List<String> chunk : chunks(ids)) {
-            for (var s : spans.findTraces(chunk)) spansOf.computeIfAbsent(s.traceId(), k -> new ArrayList<>()).add(s);
+        List<Long> pks = rows.values().stream().flatMap(List::stream).map(TraceEntity::getTracePk).toList();
+        java.util.Map<Long, List<io.sessionlens.trace.persistence.SpanEntity>> spansOf = new java.util.HashMap<>();
+        java.util.Map<Long, List<io.sessionlens.trace.model.Assessment>> assessmentsOf = new java.util.HashMap<>();
+        for (List<Long> chunk : chunks(pks)) {
+            for (var s : spans.findTraces(chunk)) spansOf.computeIfAbsent(s.tracePk(), k -> new ArrayList<>()).add(s);
             for (var a : assessments.findTraces(chunk)) {
-                assessmentsOf.computeIfAbsent(a.traceId(), k -> new ArrayList<>()).add(TraceMapping.toModel(a));
+                assessmentsOf.computeIfAbsent(a.tracePk(), k -> new ArrayList<>()).add(TraceMapping.toModel(a));
             }
         }
         java.util.Map<SessionRef, StoredSession> out = new java.util.LinkedHashMap<>();
@@ -82,8 +134,8 @@ public class TraceService {
             int i = 1;
             for (TraceEntity t : list) {
                 turns.add(TraceMapping.toTurnRow(i++, t));
-                loaded.add(TraceMapping.toModel(t, spansOf.getOrDefault(t.getTraceId(), List.of()),
-                        assessmentsOf.getOrDefault(t.getTraceId(), List.of())));
+                loaded.add(TraceMapping.toModel(t, spansOf.getOrDefault(t.getTracePk(), List.of()),
+                        assessmentsOf.getOrDefault(t.getTracePk(), List.of())));
             }
             out.put(ref, new StoredSession(turns, loaded));
         });
@@ -115,7 +167,7 @@ public class TraceService {
     }
 
     private Trace load(TraceEntity e) {
-        return TraceMapping.toModel(e, spans.findTrace(e.getTraceId()),
-                assessments.findTrace(e.getTraceId()).stream().map(TraceMapping::toModel).toList());
+        return TraceMapping.toModel(e, spans.findTrace(e.getTracePk()),
+                assessments.findTrace(e.getTracePk()).stream().map(TraceMapping::toModel).toList());
     }
 }

@@ -160,9 +160,29 @@ public class TraceStore {
         }
         writer.delete(replaced);
         writer.insert(inserts);
-        if (!touched.isEmpty()) events.publishEvent(new TracesStored(Set.copyOf(touched), partOfImport));
+        if (!touched.isEmpty())
+            events.publishEvent(new TracesStored(Set.copyOf(touched), partOfImport, turnsBySession(inserts)));
         return new BatchResult(outcomes, touched, List.of());
     }
+
+    /** The inserted traces as turn rows per session, each session in the order the session index reads them. */
+    private static Map<SessionRef, List<TurnRow>> turnsBySession(List<TraceMapping.Rows> inserts) {
+        Map<SessionRef, List<TurnRow>> out = new LinkedHashMap<>();
+        for (TraceMapping.Rows r : inserts) {
+            out.computeIfAbsent(new SessionRef(r.trace().getExperimentId(), r.trace().getSessionKey()),
+                    k -> new ArrayList<>()).add(TraceMapping.toTurnRow(0, r.trace()));
+        }
+        out.replaceAll((ref, turns) -> {
+            turns.sort(TURN_ORDER);
+            List<TurnRow> numbered = new ArrayList<>(turns.size());
+            for (TurnRow t : turns) numbered.add(TraceService.numbered(numbered.size() + 1, t));
+            return List.copyOf(numbered);
+        });
+        return out;
+    }
+
+    private static final java.util.Comparator<TurnRow> TURN_ORDER = java.util.Comparator
+            .comparing(TurnRow::requestTime).thenComparing(TurnRow::traceId);
 
     /** What a deletion removed: how many traces, and the sessions they belonged to (re-indexed after the commit). */
     public record Deleted(int traces, Set<SessionRef> sessions) {}

@@ -59,7 +59,8 @@ class SessionIndexer {
     void onTracesStored(TracesStored event) {
         for (int attempt = 1;; attempt++) {
             try {
-                newTransaction.executeWithoutResult(tx -> indexCounts(event.sessions(), event.partOfImport()));
+                newTransaction.executeWithoutResult(
+                        tx -> indexCounts(event.sessions(), event.storedTurns(), event.partOfImport()));
                 break;
             } catch (OptimisticLockingFailureException e) {
                 if (attempt == WRITE_ATTEMPTS) throw e;
@@ -93,9 +94,12 @@ class SessionIndexer {
         });
     }
 
-    /** Counts, times and previews from the trace rows; the analysis fields are left for the analysis to redo. */
-    private void indexCounts(Collection<SessionRef> refs, boolean importing) {
-        Map<SessionRef, List<TurnRow>> turnsOf = traces.turnsOf(refs);
+    /**
+     * Counts, times and previews from the trace rows: those the writer just stored when they are the whole session (no
+     * read back), else read; the analysis fields are left for the analysis to redo. */
+    private void indexCounts(Collection<SessionRef> refs, Map<SessionRef, List<TurnRow>> storedTurns,
+            boolean importing) {
+        Map<SessionRef, List<TurnRow>> turnsOf = traces.turnsOf(refs, storedTurns);
         Map<SessionRef, SessionIndexEntity> stored = index.findAllByRef(refs);
         for (SessionRef ref : refs) {
             List<TurnRow> turns = turnsOf.getOrDefault(ref, List.of());

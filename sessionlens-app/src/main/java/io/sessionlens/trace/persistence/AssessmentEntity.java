@@ -12,10 +12,10 @@ import org.jspecify.annotations.Nullable;
 @Table(name = "assessment_record")
 @IdClass(AssessmentEntity.Key.class)
 public class AssessmentEntity {
-    public record Key(String traceId, int seq) implements Serializable {}
+    public record Key(long tracePk, int seq) implements Serializable {}
 
     @Id
-    @Column(name = "trace_id") String traceId;
+    @Column(name = "trace_pk") long tracePk;
     @Id int seq;
     @Column(length = StoredLengths.ID) String assessmentId;
     @Column(length = StoredLengths.ASSESSMENT_NAME) String name;
@@ -45,7 +45,7 @@ public class AssessmentEntity {
 
     protected AssessmentEntity() {}
 
-    public String traceId() {
-        return traceId;
+    public long tracePk() {
+        return tracePk;
     }
 }

@@ -12,10 +12,11 @@ import org.jspecify.annotations.Nullable;
 @Table(name = "span_record")
 @IdClass(SpanEntity.Key.class)
 public class SpanEntity {
-    public record Key(String traceId, String spanId) implements Serializable {}
+    /** The trace's numeric key (V37), not MLflow's trace id: a new trace's spans go to the end of the indexes. */
+    public record Key(long tracePk, String spanId) implements Serializable {}
 
     @Id
-    @Column(name = "trace_id") String traceId;
+    @Column(name = "trace_pk") long tracePk;
     @Id
     @Column(name = "span_id", length = StoredLengths.SPAN_ID) String spanId;
     /** NULL also for a span on a parent cycle: the tree shows it as a root. */
@@ -37,7 +38,7 @@ public class SpanEntity {
 
     protected SpanEntity() {}
 
-    public String traceId() {
-        return traceId;
+    public long tracePk() {
+        return tracePk;
     }
 }

@@ -12,6 +12,11 @@ import org.jspecify.annotations.Nullable;
 public class TraceEntity {
     @Id
     @Column(name = "trace_id", length = StoredLengths.ID) String traceId;
+    /**
+     * The numeric key spans and assessments hang on (V37), taken from {@code trace_pk_seq} by {@link TraceRowWriter}
+     * when the row is inserted; MLflow's trace id above stays the key JPA and every other feature use.
+     */
+    @Column(name = "trace_pk") long tracePk;
     @Column(length = StoredLengths.ID) String experimentId;
     @Column(length = StoredLengths.ID)
     @Nullable String sessionId;
@@ -44,6 +49,7 @@ public class TraceEntity {
     }
 
     public String getTraceId() { return traceId; }
+    public long getTracePk() { return tracePk; }
     public String getExperimentId() { return experimentId; }
     public @Nullable String getSessionId() { return sessionId; }
     public String getSessionKey() { return sessionKey; }

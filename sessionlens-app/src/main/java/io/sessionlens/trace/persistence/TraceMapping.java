@@ -50,7 +50,14 @@ public final class TraceMapping {
     private TraceMapping() {}
 
     /** The rows for one trace, plus a content hash that tells an unchanged re-import from an update. */
-    public record Rows(TraceEntity trace, List<SpanEntity> spans, List<AssessmentEntity> assessments) {}
+    public record Rows(TraceEntity trace, List<SpanEntity> spans, List<AssessmentEntity> assessments) {
+        /** Gives the trace its numeric key, and its spans and assessments the same. */
+        void assignKey(long tracePk) {
+            trace.tracePk = tracePk;
+            for (SpanEntity s : spans) s.tracePk = tracePk;
+            for (AssessmentEntity a : assessments) a.tracePk = tracePk;
+        }
+    }
 
     public static Rows toRows(Trace t, Instant importedAt, TraceFacts facts) {
         TraceInfo info = t.info();
@@ -89,7 +96,6 @@ public final class TraceMapping {
         int seq = 0;
         for (Span s : t.spans()) {
             SpanEntity se = new SpanEntity();
-            se.traceId = info.traceId();
             se.spanId = s.spanId();
             boolean cycle = onCycle.contains(s.spanId()) && s.parentSpanId() != null;
             se.parentSpanId = cycle ? null : s.parentSpanId();   // a root in the tree, as the import's warning says
@@ -119,7 +125,6 @@ public final class TraceMapping {
         seq = 0;
         for (Assessment a : info.assessments()) {
             AssessmentEntity ae = new AssessmentEntity();
-            ae.traceId = info.traceId();
             ae.seq = seq++;
             ae.assessmentId = a.assessmentId();
             ae.name = a.name();

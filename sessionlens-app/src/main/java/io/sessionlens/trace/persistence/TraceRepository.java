@@ -23,6 +23,15 @@ public interface TraceRepository extends JpaRepository<TraceEntity, String> {
             + " from TraceEntity t where t.traceId in :ids")
     List<KnownTrace> findKnown(Collection<String> ids);
 
+    /** The numeric key spans and assessments are stored under (V37). */
+    @Query("select t.tracePk from TraceEntity t where t.traceId = :traceId")
+    java.util.Optional<Long> findPk(String traceId);
+
+    /** How many traces each of these sessions of one experiment has, from the index trace_record_session alone. */
+    @Query("select t.sessionKey, count(t) from TraceEntity t where t.experimentId = :experimentId"
+            + " and t.sessionKey in :keys group by t.sessionKey")
+    List<Object[]> countSessions(String experimentId, Collection<String> keys);
+
     @Query("select t.traceId from TraceEntity t where t.experimentId = :experimentId and t.sessionKey = :sessionKey")
     List<String> findTraceIds(String experimentId, String sessionKey);
 

@@ -2,10 +2,13 @@ package io.sessionlens.trace.persistence;
 
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.util.Collection;
 import java.util.List;
 import org.hibernate.Session;
 import org.hibernate.StatelessSession;
+import org.hibernate.engine.spi.SessionFactoryImplementor;
 import org.springframework.stereotype.Repository;
 
 /**
@@ -17,6 +20,9 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class TraceRowWriter {
     static final int JDBC_BATCH = 500;
+    /** {@code trace_pk_seq} counts in steps of this many: one value reserves that many keys (V37). */
+    static final int KEY_BLOCK = 100;
+    static final String KEY_SEQUENCE = "trace_pk_seq";
 
     @PersistenceContext private EntityManager em;
 
@@ -27,11 +33,26 @@ public class TraceRowWriter {
                 .executeUpdate();
     }
 
-    /** Inserts the traces, then their spans and assessments, in JDBC batches. */
+    /**
+     * Inserts the traces, then their spans and assessments, in JDBC batches. Each trace gets a new numeric key from
+     * {@code trace_pk_seq} first (V37), in the order given, so a batch's rows go to the end of the span indexes.
+     */
     public void insert(List<TraceMapping.Rows> rows) {
         if (rows.isEmpty()) return;
         Session session = em.unwrap(Session.class);
+        String nextBlock = session.getSessionFactory().unwrap(SessionFactoryImplementor.class).getJdbcServices()
+                .getDialect().getSequenceSupport().getSequenceNextValString(KEY_SEQUENCE);
         session.doWork(connection -> {
+            try (PreparedStatement next = connection.prepareStatement(nextBlock)) {
+                for (int i = 0; i < rows.size(); i += KEY_BLOCK) {
+                    long first;
+                    try (ResultSet rs = next.executeQuery()) {
+                        rs.next();
+                        first = rs.getLong(1);
+                    }
+                    for (int j = i; j < Math.min(rows.size(), i + KEY_BLOCK); j++) rows.get(j).assignKey(first + j - i);
+                }
+            }
             try (StatelessSession stateless = session.getSessionFactory().openStatelessSession(connection)) {
                 stateless.setJdbcBatchSize(JDBC_BATCH);
                 stateless.insertMultiple(rows.stream().map(TraceMapping.Rows::trace).toList());
