@@ -45,7 +45,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  * </pre>
  * The generator is seeded: the same arguments write the same database. A data dir that already holds the sessions is
  * reused (only the timings run); {@code --postgres} uses the local PostgreSQL of the {@code postgres} profile instead of
- * the H2 file in DATA_DIR.
+ * the H2 file in DATA_DIR. {@code -Dbench.import-only=true} stops after the import speeds.
  */
 public final class ScaleBench {
     static final int PER_FILE = 1_000;
@@ -80,6 +80,10 @@ public final class ScaleBench {
                 sessions, turns, spans, ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
 
         build(ctx, db, sessions, turns, spans, dir);
+        if (Boolean.getBoolean("bench.import-only")) {   // -Dbench.import-only=true: the import speeds, no queries
+            ctx.close();
+            return;
+        }
         int port = ((WebServerApplicationContext) ctx).getWebServer().getPort();
         var api = new Api("http://localhost:" + port);
         time(api, db, sessions);

@@ -88,6 +88,7 @@ public final class TraceViewBench {
                     () -> tree.children("tr-bench-flat", null, 0, 50).size(),
                     () -> tree.children("tr-bench-flat", null, 25_000, 50).size(), () -> 0);
 
+            if (Boolean.getBoolean("bench.service-only")) return;   // -Dbench.service-only=true: no browser
             try (Playwright pw = Playwright
                     .create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
                     Browser browser = pw.chromium()

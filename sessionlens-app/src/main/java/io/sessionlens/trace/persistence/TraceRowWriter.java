@@ -46,6 +46,17 @@ public class TraceRowWriter {
             + " error_message, error_stack, rationale, metadata_json, create_time, update_time, session_level, valid,"
             + " overrides, raw_json) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
+    /**
+     * The bulk path alone, with keys {@code firstKey, firstKey + 1, …} and no application logic around it: what
+     * {@code ImportBench} times as the database's own ceiling for the same rows.
+     */
+    public static void insertWithKeys(Connection c, List<TraceMapping.Rows> rows, long firstKey) throws SQLException {
+        for (int i = 0; i < rows.size(); i++) rows.get(i).assignKey(firstKey + i);
+        insertTraces(c, rows);
+        insertSpans(c, rows);
+        insertAssessments(c, rows);
+    }
+
     private static void insertTraces(Connection c, List<TraceMapping.Rows> rows) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(INSERT_TRACE)) {
             int pending = 0;
