@@ -31,6 +31,8 @@ class AnnotationCleanup {
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     public void tracesChanged(TracesStored e) {
         for (SessionRef ref : e.sessions()) {
+            // a session the batch just stored traces in still has traces: no query (an import touches thousands)
+            if (!e.storedTurns().getOrDefault(ref, java.util.List.of()).isEmpty()) continue;
             if (annotations.countByExperimentIdAndSessionKey(ref.experimentId(), ref.sessionId()) == 0) continue;
             if (!traces.turns(ref).isEmpty()) continue;
             annotations.deleteHistoryOfSession(ref.experimentId(), ref.sessionId());

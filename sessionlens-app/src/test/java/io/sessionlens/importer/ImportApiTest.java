@@ -83,6 +83,51 @@ class ImportApiTest extends AppTestBase {
         assertThat(list.at("/items/0/turnCount").asInt()).isEqualTo(3);
     }
 
+    /**
+     * Issue #14: the session index takes a batch's turns from the writer when they are the whole session; a session
+     * that also has traces stored before, or lost one to another session, is counted from what is stored.
+     */
+    @Test
+    void a_trace_moved_to_another_session_leaves_the_old_one_and_counts_in_the_new_one() {
+        String exp = "exp-move";
+        String a1 = Fixtures.trace("tr-00000000000000000000000000000f01", exp, "s-old", "2025-10-27T10:00:00Z", "eve",
+                "one", "1", "");
+        String a2 = Fixtures.trace("tr-00000000000000000000000000000f02", exp, "s-old", "2025-10-27T10:01:00Z", "eve",
+                "two", "2", "");
+        String b1 = Fixtures.trace("tr-00000000000000000000000000000f03", exp, "s-new", "2025-10-27T09:00:00Z", "eve",
+                "zero", "0", "");
+        assertThat(http.postJson("/api/imports", "{\"traces\": [" + a1 + "," + a2 + "," + b1 + "]}").status())
+                .isEqualTo(200);
+        // the second turn of s-old comes back as a turn of s-new
+        var moved = http.postJson("/api/imports", "{\"traces\": [" + a2.replace("s-old", "s-new") + "]}");
+        assertThat(moved.json().get("tracesUpdated").asInt()).as(moved.body()).isEqualTo(1);
+
+        JsonNode old = http.get("/api/sessions/s-old?experimentId=" + exp).json();
+        assertThat(old.get("turns")).hasSize(1);
+        JsonNode now = http.get("/api/sessions/s-new?experimentId=" + exp).json();
+        assertThat(now.get("turns")).extracting(t -> t.get("traceId").asString()).containsExactly(
+                "tr-00000000000000000000000000000f03", "tr-00000000000000000000000000000f02");
+        JsonNode list = http.get("/api/sessions?experimentId=" + exp).json();
+        assertThat(list.get("items")).extracting(i -> i.get("sessionId").asString() + "=" + i.get("turnCount").asInt())
+                .containsExactlyInAnyOrder("s-new=2", "s-old=1");
+    }
+
+    @Test
+    void turns_with_the_same_request_time_are_ordered_by_trace_id_in_one_import_as_in_two() {
+        String exp = "exp-tie";
+        String b = Fixtures.trace("tr-00000000000000000000000000000f12", exp, "s-tie", "2025-10-28T10:00:00Z", "fay",
+                "b", "b", "");
+        String a = Fixtures.trace("tr-00000000000000000000000000000f11", exp, "s-tie", "2025-10-28T10:00:00Z", "fay",
+                "a", "a", "");
+        assertThat(http.postJson("/api/imports", "{\"traces\": [" + b + "," + a + "]}").status()).isEqualTo(200);
+        JsonNode s = http.get("/api/sessions/s-tie?experimentId=" + exp).json();
+        assertThat(s.get("turns")).extracting(t -> t.get("traceId").asString())
+                .containsExactly("tr-00000000000000000000000000000f11", "tr-00000000000000000000000000000f12");
+        JsonNode list = http.get("/api/sessions?experimentId=" + exp).json();
+        assertThat(list.at("/items/0/turnCount").asInt()).isEqualTo(2);
+        assertThat(list.at("/items/0/firstInput").asString()).isEqualTo("a");
+    }
+
     @Test
     void a_trace_whose_assessments_changed_is_updated_not_duplicated() {
         String exp = "exp-update";

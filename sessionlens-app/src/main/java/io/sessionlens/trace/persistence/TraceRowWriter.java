@@ -4,12 +4,12 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.sql.ResultSet;
 import java.util.Collection;
 import java.util.List;
 import org.hibernate.Session;
@@ -171,7 +171,8 @@ public class TraceRowWriter {
 
     private static void setLong(PreparedStatement ps, int index, @Nullable Long value) throws SQLException {
         if (value == null) ps.setNull(index, Types.BIGINT);
-        else ps.setLong(index, value);
+        else
+            ps.setLong(index, value);
     }
 
     /** Removes traces with their spans and assessments (the foreign keys cascade). */

@@ -139,7 +139,8 @@ public final class OverviewBench {
                 long tok = 200 + rnd.nextInt(1500);
                 tokens += tok;
                 duration += ms;
-                traces.add(new Object[]{"tr-" + i + "-" + t, exp, key, key, ts(first.plusSeconds(60L * t)), ms, tok});
+                traces.add(new Object[]{-1L - 1_000L * i - t, // a key of its own (V37; fewer than 1,000 turns)
+                        "tr-" + i + "-" + t, exp, key, key, ts(first.plusSeconds(60L * t)), ms, tok});
             }
             Integer humanTurn = rcTurn, autoTurn = rcTurn;
             String humanKind = kind;
@@ -167,11 +168,13 @@ public final class OverviewBench {
                   total_duration_ms, root_cause_turn, root_cause_kind, session_judges, updated_at, analysis_version,
                   verdict_source, analysis_json)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, 0, ?, ?, ?, ?, ?, ?, ?, ?, '{}')""", index);
-        jdbc.batchUpdate("""
-                INSERT INTO trace_record (trace_id, experiment_id, session_id, session_key, request_time, duration_ms,
-                  state, metadata_json, tags_json, span_count, error_span_count, input_tokens, output_tokens,
-                  total_tokens, content_hash, imported_at)
-                VALUES (?, ?, ?, ?, ?, ?, 'OK', '{}', '{}', 0, 0, 0, 0, ?, 'bench', CURRENT_TIMESTAMP)""", traces);
+        jdbc.batchUpdate(
+                """
+                        INSERT INTO trace_record (trace_pk, trace_id, experiment_id, session_id, session_key, request_time, duration_ms,
+                          state, metadata_json, tags_json, span_count, error_span_count, input_tokens, output_tokens,
+                          total_tokens, content_hash, imported_at)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, 'OK', '{}', '{}', 0, 0, 0, 0, ?, 'bench', CURRENT_TIMESTAMP)""",
+                traces);
         if (!human.isEmpty())
             jdbc.batchUpdate("""
                     INSERT INTO human_verdict (experiment_id, session_key, root_cause_turn, root_cause_kind, reviewer,
