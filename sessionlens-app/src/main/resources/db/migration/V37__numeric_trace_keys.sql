@@ -37,14 +37,24 @@ CREATE TABLE trace_record_v37 (
     content_hash      VARCHAR(64)   NOT NULL,
     imported_at       TIMESTAMP(9) WITH TIME ZONE NOT NULL
 );
+-- The keys are numbered in a narrow table first: a window function holds its rows in memory, and a trace row can carry
+-- kilobytes of previews and metadata.
+CREATE TABLE trace_key_v37 (
+    trace_id VARCHAR(400) NOT NULL PRIMARY KEY,
+    trace_pk BIGINT       NOT NULL
+);
+INSERT INTO trace_key_v37 (trace_id, trace_pk)
+    SELECT trace_id, ROW_NUMBER() OVER (ORDER BY imported_at, trace_id) - (SELECT COUNT(*) FROM trace_record) - 1
+    FROM trace_record;
 INSERT INTO trace_record_v37 (trace_pk, trace_id, experiment_id, session_id, session_key, request_time, duration_ms,
         state, user_id, trace_name, client_request_id, request_preview, response_preview, metadata_json, tags_json,
         span_count, error_span_count, input_tokens, output_tokens, total_tokens, content_hash, imported_at)
-    SELECT ROW_NUMBER() OVER (ORDER BY imported_at, trace_id) - (SELECT COUNT(*) FROM trace_record) - 1,
-        trace_id, experiment_id, session_id, session_key, request_time, duration_ms,
-        state, user_id, trace_name, client_request_id, request_preview, response_preview, metadata_json, tags_json,
-        span_count, error_span_count, input_tokens, output_tokens, total_tokens, content_hash, imported_at
-    FROM trace_record;
+    SELECT k.trace_pk, t.trace_id, t.experiment_id, t.session_id, t.session_key, t.request_time, t.duration_ms,
+        t.state, t.user_id, t.trace_name, t.client_request_id, t.request_preview, t.response_preview, t.metadata_json,
+        t.tags_json, t.span_count, t.error_span_count, t.input_tokens, t.output_tokens, t.total_tokens, t.content_hash,
+        t.imported_at
+    FROM trace_record t JOIN trace_key_v37 k ON k.trace_id = t.trace_id
+    ORDER BY k.trace_pk;
 
 CREATE TABLE span_record_v37 (
     trace_pk             BIGINT        NOT NULL REFERENCES trace_record_v37 (trace_pk) ON DELETE CASCADE,
@@ -104,6 +114,7 @@ INSERT INTO assessment_record_v37 (trace_pk, seq, assessment_id, name, kind, spa
     FROM assessment_record a JOIN trace_record_v37 t ON t.trace_id = a.trace_id
     ORDER BY t.trace_pk, a.seq;
 
+DROP TABLE trace_key_v37;
 DROP TABLE assessment_record;
 DROP TABLE span_record;
 DROP TABLE trace_record;
