@@ -8,28 +8,18 @@ import io.sessionlens.session.index.SessionAnalysisWorker;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.lang.management.ManagementFactory;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Base64;
 import java.util.List;
-import java.util.Random;
-import java.util.function.IntFunction;
 import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -37,24 +27,70 @@ import org.springframework.context.ConfigurableApplicationContext;
 /**
  * Issue #14: SessionLens at team scale. Builds (or reuses) a database of {@code sessions} bulk sessions of
  * {@code turns} turns (default 100,000 × 10 = 1,000,000 traces) through the app's own import, file by file, printing
- * the import speed as the database grows; then times what an analyst does on the sessions list over the JSON API, with
- * the parameters varied so no cache answers, and the hand-written SQL of the same question beside it. Not a test
- * (surefire skips bench/). With the classpath of BENCHMARKS.md:
+ * the import speed as the database grows; then times every question the Sessions page asks over the JSON API
+ * ({@link ListTimings}) and a search typed into the Sessions page in real Chromium ({@link TypedSearchBench}). Not a
+ * test (surefire skips bench/). From the repository root, with the classpath of BENCHMARKS.md:
+ *
  * <pre>
- * java -Xmx4g -cp $CP io.sessionlens.bench.ScaleBench SESSIONS TURNS SPANS DATA_DIR [--postgres]
+ * java -Xmx4g -cp $CP io.sessionlens.bench.ScaleBench SESSIONS TURNS SPANS DATA_DIR [options]
+ *   --postgres        the local PostgreSQL of the postgres profile (database/user/password sessionlens), in a schema
+ *                     of its own per size (scale_SESSIONS_TURNS_SPANS); -Dsessionlens.bench.pg-url=jdbc:… overrides
+ *   --build-only      import what is missing, then stop (no timings)
+ *   --no-api          skip the JSON API timings
+ *   --no-browser      skip the typed search in Chromium
+ *   --runs=N          requests per API query (default 20)
+ *   --budget=S        stop a query after S seconds once it has had 5 runs (default 20): keeps a slow baseline short
+ *   --only=REGEX      time only the API queries whose name matches
+ *   --typing-runs=N   searches typed on the page (default 10)
+ *   --cursor-param=P  the list's keyset cursor parameter, when it is not named like the answer's cursor field
  * </pre>
- * The generator is seeded: the same arguments write the same database. A data dir that already holds the sessions is
- * reused (only the timings run); {@code --postgres} uses the local PostgreSQL of the {@code postgres} profile instead of
- * the H2 file in DATA_DIR. {@code -Dbench.import-only=true} stops after the import speeds.
+ *
+ * The generator is seeded: the same arguments write the same database. A data dir (or PostgreSQL schema) that already
+ * holds the sessions is reused as it is: only the timings run, so a database built once serves every later code
+ * version (its migrations apply when the app opens it).
  */
 public final class ScaleBench {
     static final int PER_FILE = 1_000;
-    static final int RUNS = 20;
     static final String PASSWORD = "bench-admin-password";
+
+    /** What the command line asked for. */
+    record Options(int sessions, int turns, int spans, Path dir, boolean postgres, boolean buildOnly, boolean api,
+            boolean browser, int runs, int budgetSeconds, String only, int typingRuns, @Nullable String cursorParam) {
+        static Options parse(String[] args) {
+            List<String> positional = new ArrayList<>();
+            boolean postgres = false, buildOnly = false, api = true, browser = true;
+            int runs = 20, budget = 20, typingRuns = 10;
+            String only = ".*", cursorParam = null;
+            for (String a : args) {
+                if (a.equals("--postgres")) postgres = true;
+                else if (a.equals("--build-only")) buildOnly = true;
+                else if (a.equals("--no-api")) api = false;
+                else if (a.equals("--no-browser")) browser = false;
+                else if (a.startsWith("--runs=")) runs = Integer.parseInt(a.substring(7));
+                else if (a.startsWith("--budget=")) budget = Integer.parseInt(a.substring(9));
+                else if (a.startsWith("--only=")) only = a.substring(7);
+                else if (a.startsWith("--typing-runs=")) typingRuns = Integer.parseInt(a.substring(14));
+                else if (a.startsWith("--cursor-param=")) cursorParam = a.substring(15);
+                else if (a.startsWith("--")) throw new IllegalArgumentException("unknown option " + a);
+                else
+                    positional.add(a);
+            }
+            int sessions = positional.size() > 0 ? Integer.parseInt(positional.get(0)) : 100_000;
+            int turns = positional.size() > 1 ? Integer.parseInt(positional.get(1)) : 10;
+            int spans = positional.size() > 2 ? Integer.parseInt(positional.get(2)) : 3;
+            Path dir = Path.of(positional.size() > 3 ? positional.get(3) : "target/scale-bench").toAbsolutePath();
+            return new Options(sessions, turns, spans, dir, postgres, buildOnly, api, browser, Math.max(1, runs),
+                    budget, only, Math.max(1, typingRuns), cursorParam);
+        }
+
+        String schema() {
+            return "scale_" + sessions + "_" + turns + "_" + spans;
+        }
+    }
 
     public static void main(String[] args) {
         try {
-            run(args);
+            run(Options.parse(args));
             System.exit(0);
         } catch (Throwable t) {
             t.printStackTrace();
@@ -62,48 +98,59 @@ public final class ScaleBench {
         }
     }
 
-    private static void run(String[] args) throws Exception {
-        int sessions = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
-        int turns = args.length > 1 ? Integer.parseInt(args[1]) : 10;
-        int spans = args.length > 2 ? Integer.parseInt(args[2]) : 3;
-        Path dir = Path.of(args.length > 3 ? args[3] : "target/scale-bench").toAbsolutePath();
-        boolean postgres = Arrays.asList(args).contains("--postgres");
-        Files.createDirectories(dir);
-        List<String> appArgs = new ArrayList<>(List.of("--sessionlens.data-dir=" + dir,
+    private static void run(Options o) throws Exception {
+        Files.createDirectories(o.dir());
+        List<String> appArgs = new ArrayList<>(List.of("--sessionlens.data-dir=" + o.dir(),
                 "--sessionlens.demo-data=false", "--server.port=0", "--logging.level.root=WARN",
-                "--sessionlens.admin-password=" + PASSWORD, "--sessionlens.storage.compact-check=PT24H"));
-        if (postgres) appArgs.add("--spring.profiles.active=postgres");
+                "--sessionlens.admin-password=" + PASSWORD, "--sessionlens.storage.compact-check=PT24H",
+                "--vaadin.devmode.devTools.enabled=false"));
+        if (o.postgres()) {
+            String url = System.getProperty("sessionlens.bench.pg-url", "jdbc:postgresql://localhost:5432/sessionlens");
+            createSchema(url, o.schema());
+            appArgs.addAll(List.of("--spring.profiles.active=postgres",
+                    "--spring.datasource.url=" + url + "?currentSchema=" + o.schema(),
+                    "--spring.flyway.default-schema=" + o.schema()));
+        }
         ConfigurableApplicationContext ctx = new SpringApplicationBuilder(Application.class)
                 .run(appArgs.toArray(String[]::new));
         DataSource db = ctx.getBean(DataSource.class);
-        System.out.printf("%s, %d sessions x %d turns x %d spans; load average %.1f%n", postgres ? "PostgreSQL" : "H2",
-                sessions, turns, spans, ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        System.out.printf("%s, %d sessions x %d turns x %d spans, %s; load average %.1f; %s%n",
+                o.postgres() ? "PostgreSQL" : "H2", o.sessions(), o.turns(), o.spans(),
+                o.postgres() ? "schema " + o.schema() : o.dir(), loadAverage(), Instant.now());
 
-        build(ctx, db, sessions, turns, spans, dir);
-        if (Boolean.getBoolean("bench.import-only")) {   // -Dbench.import-only=true: the import speeds, no queries
-            ctx.close();
-            return;
+        build(ctx, db, o.sessions(), o.turns(), o.spans());
+        if (!o.buildOnly()) {
+            int port = ((WebServerApplicationContext) ctx).getWebServer().getPort();
+            String base = "http://localhost:" + port;
+            if (o.api()) new ListTimings(new ListTimings.Api(base, PASSWORD), db, o).run();
+            if (o.browser()) new TypedSearchBench(base, PASSWORD, new ListTimings.Api(base, PASSWORD), o).run();
         }
-        int port = ((WebServerApplicationContext) ctx).getWebServer().getPort();
-        var api = new Api("http://localhost:" + port);
-        time(api, db, sessions);
-        System.out.printf("load average at the end %.1f%n", ManagementFactory.getOperatingSystemMXBean()
-                .getSystemLoadAverage());
         ctx.close();
     }
 
+    /** The profile's database, a schema of its own for this size: a second run finds it and reuses it. */
+    static void createSchema(String url, String schema) throws Exception {
+        try (Connection c = DriverManager.getConnection(url, System.getProperty("sessionlens.bench.pg-user",
+                "sessionlens"), System.getProperty("sessionlens.bench.pg-password", "sessionlens"));
+                Statement s = c.createStatement()) {
+            s.execute("CREATE SCHEMA IF NOT EXISTS " + schema);
+        }
+    }
+
     /** Imports the files still missing, 1,000 sessions each, and prints spans per second as the database grows. */
-    static void build(ConfigurableApplicationContext ctx, DataSource db, int sessions, int turns, int spans, Path dir)
+    static void build(ConfigurableApplicationContext ctx, DataSource db, int sessions, int turns, int spans)
             throws Exception {
         long have = count(db, "SELECT COUNT(*) FROM session_index");
         if (have >= sessions) {
-            System.out.printf("reusing %d sessions in %s%n", have, dir);
+            System.out.printf("reusing %d sessions%n", have);
             return;
         }
         ImportService imports = ctx.getBean(ImportService.class);
         SessionAnalysisWorker worker = ctx.getBean(SessionAnalysisWorker.class);
         var gen = new BenchExports(14, Instant.parse("2025-06-01T00:00:00Z"));
-        System.out.println("file\tsessions before\ttraces\tspans\tseconds\tspans/s\tMB/s");
+        System.out.println("file\tsessions before\ttraces\tspans\tseconds\tspans/s\tMB/s\tload");
+        long started = System.nanoTime();
+        // A file cut short by a stop is imported again whole: the import replaces a session's traces.
         for (int first = (int) (have / PER_FILE) * PER_FILE; first < sessions; first += PER_FILE) {
             int n = Math.min(PER_FILE, sessions - first);
             var bytes = new ByteArrayOutputStream();
@@ -113,106 +160,13 @@ public final class ScaleBench {
                     new ByteArrayInputStream(bytes.toByteArray()));
             double s = (System.nanoTime() - t0) / 1e9;
             long spanCount = (long) r.tracesImported() * spans;
-            System.out.printf("%d\t%d\t%d\t%d\t%.1f\t%.0f\t%.2f%n", first / PER_FILE, first, r.tracesImported(),
-                    spanCount, s, spanCount / s, bytes.size() / 1e6 / s);
+            System.out.printf("%d\t%d\t%d\t%d\t%.1f\t%.0f\t%.2f\t%.1f%n", first / PER_FILE, first,
+                    r.tracesImported(), spanCount, s, spanCount / s, bytes.size() / 1e6 / s, loadAverage());
         }
+        System.out.printf("import done in %.0f s%n", (System.nanoTime() - started) / 1e9);
         long t0 = System.nanoTime();
         worker.awaitIdle(Duration.ofHours(6));
         System.out.printf("analysis caught up %.0f s after the last file%n", (System.nanoTime() - t0) / 1e9);
-    }
-
-    static void time(Api api, DataSource db, int sessions) throws Exception {
-        var rnd = new Random(1);
-        int deep = Math.max(RUNS + 1, sessions * 7 / 8 / 50);   // a page near the end (offset 35,000 of 40,000)
-        String[] words = {"refund", "invoice", "password", "delivery", "subscription"};
-        LocalDate start = LocalDate.of(2025, 6, 1);
-        long days = Math.max(1, sessions * 7L / 60 / 24);   // bulk sessions start 7 minutes apart
-        System.out.println("query\tp50 ms\tp95 ms\thand SQL p50 ms");
-        row(api, db, "list page 0 (default sort)", i -> "/api/sessions?page=0&size=50&x=" + i,
-                i -> "SELECT session_key FROM session_index ORDER BY last_request_time DESC LIMIT 50");
-        row(api, db, "list by user", i -> "/api/sessions?user=cust-" + (10_000 + rnd.nextInt(sessions)),
-                i -> "SELECT session_key FROM session_index WHERE user_id = 'cust-" + (10_000 + rnd.nextInt(sessions))
-                        + "' ORDER BY last_request_time DESC LIMIT 50");
-        row(api, db, "deep page (" + deep * 50 + ")", i -> "/api/sessions?page=" + (deep - i) + "&size=50",
-                i -> "SELECT session_key FROM session_index ORDER BY last_request_time DESC LIMIT 50 OFFSET "
-                        + (deep - i) * 50);
-        row(api, db, "q= common word", i -> "/api/sessions?q=" + words[Math.floorMod(i, words.length)],
-                i -> "SELECT session_key FROM session_index WHERE search_text LIKE '%"
-                        + words[Math.floorMod(i, words.length)]
-                        + "%' ORDER BY last_request_time DESC LIMIT 50");
-        row(api, db, "q= rare word (a customer id)", i -> "/api/sessions?q=cust-" + (10_000 + rnd.nextInt(sessions)),
-                i -> "SELECT session_key FROM session_index WHERE search_text LIKE '%cust-"
-                        + (10_000 + rnd.nextInt(sessions)) + "%' ORDER BY last_request_time DESC LIMIT 50");
-        row(api, db, "q= session id prefix",
-                i -> "/api/sessions?q="
-                        + enc(String.format("bulk-session-%04d", rnd.nextInt(Math.max(1, sessions / 100)))),
-                i -> "SELECT session_key FROM session_index WHERE session_key LIKE '"
-                        + String.format("bulk-session-%04d", rnd.nextInt(Math.max(1, sessions / 100)))
-                        + "%' ORDER BY last_request_time DESC LIMIT 50");
-        row(api, db, "one week (from/to)", i -> {
-            LocalDate from = start.plusDays(rnd.nextLong(days));
-            return "/api/sessions?from=" + from + "&to=" + from.plusDays(7);
-        }, i -> {
-            LocalDate from = start.plusDays(rnd.nextLong(days));
-            return "SELECT session_key FROM session_index WHERE first_request_time >= TIMESTAMP WITH TIME ZONE '"
-                    + from.atStartOfDay().atOffset(ZoneOffset.UTC) + "' AND first_request_time < TIMESTAMP WITH TIME"
-                    + " ZONE '" + from.plusDays(7).atStartOfDay().atOffset(ZoneOffset.UTC)
-                    + "' ORDER BY last_request_time DESC LIMIT 50";
-        });
-        row(api, db, "state=ERROR", i -> "/api/sessions?state=ERROR&page=" + Math.floorMod(i, 5),
-                i -> "SELECT session_key FROM session_index WHERE worst_state = 'ERROR' ORDER BY last_request_time DESC"
-                        + " LIMIT 50 OFFSET " + Math.floorMod(i, 5) * 50);
-        row(api, db, "a session with its experiment",
-                i -> "/api/sessions/" + String.format("bulk-session-%06d", rnd.nextInt(sessions)) + "?experimentId="
-                        + experiment(db),
-                i -> "SELECT analysis_json FROM session_index WHERE session_key = '"
-                        + String.format("bulk-session-%06d", rnd.nextInt(sessions)) + "'");
-        row(api, db, "a session without its experiment",
-                i -> "/api/sessions/" + String.format("bulk-session-%06d", rnd.nextInt(sessions)),
-                i -> "SELECT DISTINCT experiment_id FROM trace_record WHERE session_key = '"
-                        + String.format("bulk-session-%06d", rnd.nextInt(sessions)) + "'");
-    }
-
-    private static String experimentId;
-
-    private static String experiment(DataSource db) {
-        if (experimentId == null) {
-            try (Connection c = db.getConnection();
-                    Statement s = c.createStatement();
-                    ResultSet rs = s.executeQuery("SELECT MIN(experiment_id) FROM session_index")) {
-                rs.next();
-                experimentId = rs.getString(1);
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        }
-        return experimentId;
-    }
-
-    static void row(Api api, DataSource db, String name, IntFunction<String> path, IntFunction<String> sql)
-            throws Exception {
-        api.get(path.apply(-1));   // warm-up
-        long[] ms = new long[RUNS];
-        for (int i = 0; i < RUNS; i++) {
-            long t0 = System.nanoTime();
-            int status = api.get(path.apply(i));
-            ms[i] = (System.nanoTime() - t0) / 1_000_000;
-            if (status != 200) throw new IllegalStateException(name + ": HTTP " + status + " for " + path.apply(i));
-        }
-        long[] hand = new long[Math.min(RUNS, 10)];
-        try (Connection c = db.getConnection(); Statement s = c.createStatement()) {
-            for (int i = 0; i < hand.length; i++) {
-                long t0 = System.nanoTime();
-                try (ResultSet rs = s.executeQuery(sql.apply(i))) {
-                    while (rs.next()) rs.getString(1);
-                }
-                hand[i] = (System.nanoTime() - t0) / 1_000_000;
-            }
-        }
-        Arrays.sort(ms);
-        Arrays.sort(hand);
-        System.out.printf("%s\t%d\t%d\t%d%n", name, ms[RUNS / 2], ms[(int) Math.ceil(RUNS * 0.95) - 1],
-                hand[hand.length / 2]);
     }
 
     static long count(DataSource db, String sql) throws Exception {
@@ -222,30 +176,7 @@ public final class ScaleBench {
         }
     }
 
-    static String enc(String s) {
-        return URLEncoder.encode(s, StandardCharsets.UTF_8);
-    }
-
-    /** The JSON API with a personal token (a password would cost a BCrypt check per request). */
-    static final class Api {
-        final String base;
-        final HttpClient http = HttpClient.newHttpClient();
-        final String token;
-
-        Api(String base) throws Exception {
-            this.base = base;
-            String basic = "Basic " + Base64.getEncoder()
-                    .encodeToString(("admin:" + PASSWORD).getBytes(StandardCharsets.UTF_8));
-            var created = http.send(HttpRequest.newBuilder(URI.create(base + "/api/tokens"))
-                    .header("Authorization", basic).header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"scale-bench\"}")).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            this.token = created.body().replaceAll("(?s).*\"token\"\\s*:\\s*\"([^\"]+)\".*", "$1");
-        }
-
-        int get(String path) throws Exception {
-            return http.send(HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", "Bearer " + token)
-                    .GET().build(), HttpResponse.BodyHandlers.discarding()).statusCode();
-        }
+    static double loadAverage() {
+        return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
     }
 }
