@@ -182,8 +182,13 @@ final class ListTimings {
             String w = COMMON[rnd.nextInt(COMMON.length)];
             return new String[]{"&q=" + enc(w), "search_text LIKE " + lit("%" + w + "%")};
         }));
-        q.add(filter("q= rare word (a customer id)", () -> {
-            String w = "cust-" + (10_000 + rnd.nextInt((int) Math.max(1, total)));
+        // The generated chats rotate twelve topics: the one word a single session holds is its id.
+        q.add(filter("q= rare word (one session's whole id)", () -> {
+            String w = String.format("bulk-session-%06d", rnd.nextInt((int) Math.max(1, total)));
+            return new String[]{"&q=" + enc(w), "search_text LIKE " + lit("%" + w + "%")};
+        }));
+        q.add(filter("q= a word no chat holds", () -> {
+            String w = "zq" + Integer.toString(rnd.nextInt(1 << 20), 36);
             return new String[]{"&q=" + enc(w), "search_text LIKE " + lit("%" + w + "%")};
         }));
         q.add(filter("q= session id prefix", () -> {

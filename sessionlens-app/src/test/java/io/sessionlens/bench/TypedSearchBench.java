@@ -27,8 +27,9 @@ import tools.jackson.databind.JsonNode;
 final class TypedSearchBench {
     static final String CHROMIUM = System.getProperty("sessionlens.chromium", "/usr/bin/chromium");
     static final int KEY_MS = 80;
-    /** Words the analyst types: common words of the chats, a two-word phrase, a customer id, a session id prefix. */
-    static final String[] FIXED = {"password", "statements", "withdrawal limit", "abroad", "nickname"};
+    /** Words the analyst types: common words of the chats, a two-word phrase, a session's id, a session id prefix. */
+    static final String[] FIXED = {"password", "statements", "withdrawal limit", "abroad", "nickname", "freeze",
+            "interest rate", "joint account", "travel notice", "dispute"};
 
     /** Records when a key went down in the search field, and finds the first row of the grid. */
     private static final String INSTALL = """
@@ -68,7 +69,7 @@ final class TypedSearchBench {
         long total = api.json("/api/sessions?size=1").path("total").asLong();
         var rnd = new Random(80);
         List<String> words = new ArrayList<>(Arrays.asList(FIXED));
-        words.add("cust-" + (10_000 + rnd.nextInt((int) Math.max(1, total))));
+        words.add(String.format("bulk-session-%06d", rnd.nextInt((int) Math.max(1, total))));   // one session's id
         words.add(String.format("bulk-session-%04d", rnd.nextInt((int) Math.max(1, total / 100))));
         System.out.printf("%nSearch typed on the Sessions page (Chromium, 1440 x 900, a key every %d ms), from the last"
                 + " key down to the new query's first row in the grid; starts %s, load average %.1f%n", KEY_MS,
