@@ -114,6 +114,9 @@ final class TypedSearchBench {
                 long took = Math.round((Double.parseDouble(page.evaluate("() => window.__slSeen - window.__slKey")
                         .toString())));
                 ms.add(took);
+                if (ms.size() == 1)   // what was measured, to look at: the grid showing the new query's rows
+                    page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("sessionlens-app", "target",
+                            "screenshots", "scale-typed-search.png")));
                 System.out.printf("| %s | %d | %,d |%n", word, took, answer.path("total").asLong());
             }
         }
