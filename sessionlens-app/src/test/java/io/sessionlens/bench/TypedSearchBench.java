@@ -22,7 +22,8 @@ import tools.jackson.databind.JsonNode;
  * (about a fast typist), and measure in the page from the last key down to the moment the grid's first row shows the
  * first session of the new query (known beforehand from the API, and never the row shown before). It includes
  * whatever the page waits before it asks (its debounce), the server's work and the grid's rendering: what the analyst
- * waits. Each search starts from a freshly loaded page, so no earlier answer is on screen.
+ * waits. Each search starts from a freshly loaded page, so no earlier answer is on screen. {@code -Dbench.debug=1}
+ * prints the page's raw timestamps and the client's own wait beside each figure.
  */
 final class TypedSearchBench {
     static final String CHROMIUM = System.getProperty("sessionlens.chromium", "/usr/bin/chromium");
@@ -110,7 +111,12 @@ final class TypedSearchBench {
                     page.keyboard().press(String.valueOf(ch), new Keyboard.PressOptions().setDelay(10));
                     page.waitForTimeout(KEY_MS - 10);
                 }
+                long javaLast = System.nanoTime();
                 page.waitForFunction(FIRST_ROW, expected, new Page.WaitForFunctionOptions().setTimeout(180_000));
+                if (System.getProperty("bench.debug") != null)
+                    System.out.println("debug: java " + (System.nanoTime() - javaLast) / 1_000_000 + " ms; page "
+                            + page.evaluate("() => [window.__slKey, window.__slSeen, document.querySelector("
+                                    + "'#session-search input').value]"));
                 long took = Math.round((Double.parseDouble(page.evaluate("() => window.__slSeen - window.__slKey")
                         .toString())));
                 ms.add(took);
