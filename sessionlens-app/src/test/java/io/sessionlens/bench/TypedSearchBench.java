@@ -18,7 +18,7 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * A search typed on the Sessions page, in real Chromium (Debian's /usr/bin/chromium, as the browser tests launch it):
- * sign in, open {@code /sessions} showing one customer's session, type a word into the search field a key every 80 ms
+ * sign in, open {@code /sessions} showing one session (searched by its id), type a word into the search field a key every 80 ms
  * (about a fast typist), and measure in the page from the last key down to the moment the grid's first row shows the
  * first session of the new query (known beforehand from the API, and never the row shown before). It includes
  * whatever the page waits before it asks (its debounce), the server's work and the grid's rendering: what the analyst
