@@ -198,13 +198,17 @@ public final class ScaleBench {
 
     /** Until no session waits for the analysis, or the number waiting has not moved for a minute. */
     static void awaitAnalysis(SessionService sessions, SessionAnalysisWorker worker) throws InterruptedException {
-        long last = -1, since = System.nanoTime();
+        long last = -1, since = System.nanoTime(), printed = 0;
         while (true) {
             worker.awaitIdle(Duration.ofSeconds(2));
             long waiting = sessions.waitingForAnalysis();
             if (waiting == 0) return;
             if (waiting != last) {
-                System.out.printf("%d sessions wait for the background analysis%n", waiting);
+                if (System.nanoTime() - printed > 60e9) {   // a line a minute, with the load that slows it
+                    System.out.printf("%s: %d sessions wait for the background analysis; load average %.1f%n",
+                            Instant.now(), waiting, loadAverage());
+                    printed = System.nanoTime();
+                }
                 last = waiting;
                 since = System.nanoTime();
             } else if (System.nanoTime() - since > 60e9) {
