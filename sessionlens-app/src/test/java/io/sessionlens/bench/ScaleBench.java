@@ -37,7 +37,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  * java -Xmx4g -cp $CP io.sessionlens.bench.ScaleBench SESSIONS TURNS SPANS DATA_DIR [options]
  *   --postgres        the local PostgreSQL of the postgres profile (database/user/password sessionlens), in a schema
  *                     of its own per size (scale_SESSIONS_TURNS_SPANS); -Dsessionlens.bench.pg-url=jdbc:… overrides
- *   --build-only      import what is missing, then stop (no timings)
+ *   --build-only      import what is missing, then stop (no timings); so does -Dbench.import-only=true
  *   --no-api          skip the JSON API timings
  *   --no-browser      skip the typed search in Chromium
  *   --runs=N          requests per API query (default 20)
@@ -60,7 +60,8 @@ public final class ScaleBench {
             boolean browser, int runs, int budgetSeconds, String only, int typingRuns, @Nullable String cursorParam) {
         static Options parse(String[] args) {
             List<String> positional = new ArrayList<>();
-            boolean postgres = false, buildOnly = false, api = true, browser = true;
+            boolean postgres = false, api = true, browser = true;
+            boolean buildOnly = Boolean.getBoolean("bench.import-only");   // -Dbench.import-only=true, as --build-only
             int runs = 20, budget = 20, typingRuns = 10;
             String only = ".*", cursorParam = null;
             for (String a : args) {
