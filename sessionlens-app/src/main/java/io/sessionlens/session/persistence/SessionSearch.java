@@ -24,28 +24,13 @@ final class SessionSearch {
         List<Sort.Order> out = new ArrayList<>();
         if (orders.isEmpty()) out.add(Sort.Order.desc("lastRequestTime"));
         for (SessionSort.Order o : orders) {
-            String column = column(o.key());
+            String column = o.key().field();
             out.add(o.descending() ? Sort.Order.desc(column) : Sort.Order.asc(column));
         }
         for (Sort.Order tie : TIE_BREAK) {
             if (out.stream().noneMatch(o -> o.getProperty().equals(tie.getProperty()))) out.add(tie);
         }
         return Sort.by(out);
-    }
-
-    private static String column(SessionSort key) {
-        return switch (key) {
-            case SESSION -> "sessionKey";
-            case STATE -> "worstState";
-            case ROOT_CAUSE -> "rootCauseTurn";
-            case TURNS -> "turnCount";
-            case ERRORS -> "errorTurns";
-            case FIRST_REQUEST -> "firstRequestTime";
-            case LAST_REQUEST -> "lastRequestTime";
-            case LATENCY -> "totalDurationMs";
-            case USER -> "userId";
-            case EXPERIMENT -> "experimentId";
-        };
     }
 
     static Specification<SessionIndexEntity> matching(SessionFilter f) {

@@ -543,8 +543,8 @@ public class SessionSearchIndex implements SmartLifecycle {
             used.add("lastRequestTime");
         }
         for (SessionSort.Order o : orders) {
-            c.add(key(f, field(o.key()), o.descending(), reversed));
-            used.add(field(o.key()));
+            c.add(key(f, o.key().field(), o.descending(), reversed));
+            used.add(o.key().field());
         }
         if (!used.contains("experimentId")) c.add(key(f, "experimentId", false, reversed));
         if (!used.contains("sessionKey")) c.add(key(f, "sessionKey", false, reversed));
@@ -555,21 +555,6 @@ public class SessionSearchIndex implements SmartLifecycle {
     private static SortFinalStep key(SearchSortFactory f, String field, boolean descending, boolean reversed) {
         boolean desc = descending != reversed;
         return desc ? f.field(field).desc().missing().last() : f.field(field).asc().missing().first();
-    }
-
-    private static String field(SessionSort key) {
-        return switch (key) {
-            case SESSION -> "sessionKey";
-            case STATE -> "worstState";
-            case ROOT_CAUSE -> "rootCauseTurn";
-            case TURNS -> "turnCount";
-            case ERRORS -> "errorTurns";
-            case FIRST_REQUEST -> "firstRequestTime";
-            case LAST_REQUEST -> "lastRequestTime";
-            case LATENCY -> "totalDurationMs";
-            case USER -> "userId";
-            case EXPERIMENT -> "experimentId";
-        };
     }
 
     private static boolean present(@Nullable String s) {
