@@ -254,7 +254,7 @@ class SessionsView extends VerticalLayout implements BeforeEnterObserver, AfterN
         for (TextField f : List.of(user, text)) {
             f.setClearButtonVisible(true);
             f.setValueChangeMode(ValueChangeMode.LAZY);   // one query when typing pauses, not one per keystroke
-            f.setValueChangeTimeout(250);
+            f.setValueChangeTimeout(150);
         }
         experiment.addValueChangeListener(e -> applyFilters());
         user.addValueChangeListener(e -> applyFilters());
