@@ -80,6 +80,35 @@ public class SessionService {
         return rowsOf(engine.search(filter, sort, page * size, size).sessions());
     }
 
+    /** Rows of the list and the cursor after them (null: no row follows); see {@link #slice}. */
+    public record RowSlice(List<SessionRow> rows, @Nullable String next) {}
+
+    /**
+     * The page {@code skip} rows after a cursor a previous page gave (null: from the first row), without counting the
+     * matches. The engine reads the rows after the cursor's values, which costs what the first page costs however deep
+     * it is (decision 045); until it is ready the database reads by the cursor's position. A token that is not a cursor
+     * of this order is an {@link IllegalArgumentException} naming the defect.
+     */
+    public RowSlice slice(SessionFilter filter, List<SessionSort.Order> sort, @Nullable String cursor, int skip,
+            int size) {
+        if (engine.ready()) {
+            SessionSearchIndex.Slice s = engine.slice(filter, sort, cursor, skip, size);
+            return new RowSlice(rowsOf(s.sessions()), s.next());
+        }
+        long from = (cursor == null ? 0 : SessionSearchIndex.position(cursor, sort)) + skip;
+        int page = (int) (from / size), within = (int) (from % size);
+        List<SessionRow> rows = new ArrayList<>();
+        Slice<SessionIndexEntity> first = index.searchSlice(filter, sort, page, size);
+        first.getContent().stream().skip(within).map(SessionService::toRow).forEach(rows::add);
+        boolean more = first.hasNext();
+        if (within > 0 && more) {
+            Slice<SessionIndexEntity> second = index.searchSlice(filter, sort, page + 1, size);
+            second.getContent().stream().limit(within).map(SessionService::toRow).forEach(rows::add);
+            more = second.getContent().size() > within || second.hasNext();
+        }
+        return new RowSlice(rows, more ? SessionSearchIndex.positionCursor(from + rows.size(), sort) : null);
+    }
+
     public long count(SessionFilter filter) {
         return engine.ready() ? engine.count(filter) : index.countMatching(filter);
     }

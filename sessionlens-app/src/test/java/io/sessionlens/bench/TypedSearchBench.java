@@ -54,6 +54,13 @@ final class TypedSearchBench {
               return false;
             }""";
 
+    /** The page's calls to the server after the last key: when each left and when its answer was in (debug). */
+    private static final String ROUND_TRIPS = """
+            () => performance.getEntriesByType('resource')
+                .filter(e => e.name.includes('v-r=uidl') && e.startTime >= window.__slKey)
+                .map(e => Math.round(e.startTime - window.__slKey) + '-' + Math.round(e.responseEnd - window.__slKey))
+                .join(', ')""";
+
     private final String base;
     private final String password;
     private final ListTimings.Api api;
@@ -116,7 +123,9 @@ final class TypedSearchBench {
                 if (System.getProperty("bench.debug") != null)
                     System.out.println("debug: java " + (System.nanoTime() - javaLast) / 1_000_000 + " ms; page "
                             + page.evaluate("() => [window.__slKey, window.__slSeen, document.querySelector("
-                                    + "'#session-search input').value]"));
+                                    + "'#session-search input').value]")
+                            + "; server round trips after the last key"
+                            + " (sent, answered, ms after it): " + page.evaluate(ROUND_TRIPS));
                 long took = Math.round((Double.parseDouble(page.evaluate("() => window.__slSeen - window.__slKey")
                         .toString())));
                 ms.add(took);

@@ -28,14 +28,14 @@ final class SessionDoc {
     @KeywordField(sortable = Sortable.YES, projectable = Projectable.YES) final String sessionKey;
     /** The key lower-cased: a typed id prefix matches it whatever its case. */
     @KeywordField final String keyLower;
-    @KeywordField(sortable = Sortable.YES) final @Nullable String userId;
-    @KeywordField(sortable = Sortable.YES) final String worstState;
-    @GenericField(sortable = Sortable.YES) final int turnCount;
-    @GenericField(sortable = Sortable.YES) final int errorTurns;
-    @GenericField(sortable = Sortable.YES) final Instant firstRequestTime;
-    @GenericField(sortable = Sortable.YES) final Instant lastRequestTime;
-    @GenericField(sortable = Sortable.YES) final long totalDurationMs;
-    @GenericField(sortable = Sortable.YES) final @Nullable Integer rootCauseTurn;
+    @KeywordField(sortable = Sortable.YES, projectable = Projectable.YES) final @Nullable String userId;
+    @KeywordField(sortable = Sortable.YES, projectable = Projectable.YES) final String worstState;
+    @GenericField(sortable = Sortable.YES, projectable = Projectable.YES) final int turnCount;
+    @GenericField(sortable = Sortable.YES, projectable = Projectable.YES) final int errorTurns;
+    @GenericField(sortable = Sortable.YES, projectable = Projectable.YES) final Instant firstRequestTime;
+    @GenericField(sortable = Sortable.YES, projectable = Projectable.YES) final Instant lastRequestTime;
+    @GenericField(sortable = Sortable.YES, projectable = Projectable.YES) final long totalDurationMs;
+    @GenericField(sortable = Sortable.YES, projectable = Projectable.YES) final @Nullable Integer rootCauseTurn;
     @KeywordField final @Nullable String rootCauseKind;
     @KeywordField final @Nullable String verdictSource;
     /** The root cause's kind ("other" without one), or {@code ~healthy}, or {@code ~not_analysed}: the summary's buckets. */

@@ -66,7 +66,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class SessionSearchIndex implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(SessionSearchIndex.class);
     /** Bump when {@link SessionDoc}'s fields or their meaning change: the next start rebuilds the index. */
-    static final int MAPPING_VERSION = 1;
+    static final int MAPPING_VERSION = 2;
     static final String HEALTHY = "~healthy";
     static final String NOT_ANALYSED = "~not_analysed";
     private static final int REBUILD_PAGE = 500;
@@ -367,44 +367,127 @@ public class SessionSearchIndex implements SmartLifecycle {
 
     // ---- asking it -----------------------------------------------------------------------------------------------
 
-    /** One page of matching sessions in the list's order, and how many match in all. */
-    public record Hits(List<SessionRef> sessions, long total) {}
+    /** One page of matching sessions in the list's order, how many match in all, and the cursor after the page. */
+    public record Hits(List<SessionRef> sessions, long total, @Nullable String next) {}
+
+    /** One page of matching sessions in the list's order and the cursor after it (null: nothing after it). */
+    public record Slice(List<SessionRef> sessions, @Nullable String next) {}
+
+    /** A sort key of the list's order: the keys asked for, then the ties (experiment, then key). */
+    record Key(String field, boolean descending) {}
+
+    /** A hit with its values of every sort key, in the order of {@link #keys}. */
+    private record Hit(SessionRef ref, List<@Nullable Object> values) {}
 
     /**
      * Lucene keeps offset + limit hits while it collects, so a page in the second half of the matches is read from the
-     * other end, in the reverse order, and turned around: the last page costs what the first does.
+     * other end, in the reverse order, and turned around: the last page costs what the first does. The middle costs
+     * most; a client paging on follows {@link Hits#next()} instead ({@link #slice}).
      */
     public Hits search(SessionFilter filter, List<SessionSort.Order> sort, int offset, int limit) {
         return search(filter, sort, offset, limit, DEEP);
     }
 
     Hits search(SessionFilter filter, List<SessionSort.Order> sort, int offset, int limit, int deep) {
+        List<Key> keys = keys(sort);
         try (SearchSession s = session()) {
             if (offset > deep) {
                 long total = s.search(SessionDoc.class).where(f -> predicate(f, filter)).fetchTotalHitCount();
-                if (offset >= total) return new Hits(List.of(), total);
+                if (offset >= total) return new Hits(List.of(), total, null);
                 if (offset + limit / 2 > total / 2) {
                     int end = (int) Math.min(total, (long) offset + limit);
-                    List<SessionRef> back = new ArrayList<>(s.search(SessionDoc.class)
-                            .select(f -> f.composite().from(f.field("experimentId", String.class),
-                                    f.field("sessionKey", String.class)).as(SessionRef::new))
+                    List<Hit> back = new ArrayList<>(s.search(SessionDoc.class)
+                            .select(f -> hit(f, keys))
                             .where(f -> predicate(f, filter))
-                            .sort(f -> sort(f, sort, true))
+                            .sort(f -> sort(f, keys, true))
                             .fetchHits((int) (total - end), end - offset));
                     java.util.Collections.reverse(back);
-                    return new Hits(back, total);
+                    return new Hits(refs(back), total, next(keys, offset, back, total));
                 }
             }
-            SearchResult<SessionRef> r = s.search(SessionDoc.class)
-                    .select(f -> f.composite().from(f.field("experimentId", String.class),
-                            f.field("sessionKey", String.class)).as(SessionRef::new))
+            SearchResult<Hit> r = s.search(SessionDoc.class)
+                    .select(f -> hit(f, keys))
                     .where(f -> predicate(f, filter))
-                    .sort(f -> sort(f, sort, false))
+                    .sort(f -> sort(f, keys, false))
                     .fetch(offset, limit);
-            return new Hits(r.hits(), r.total().hitCount());
+            long total = r.total().hitCount();
+            return new Hits(refs(r.hits()), total, next(keys, offset, r.hits(), total));
         }
     }
 
+    /**
+     * The page {@code skip} rows after a cursor (null: from the first row), without counting the matches: with a cursor
+     * of this engine it asks for the rows after the cursor's values, so it costs what the first page costs wherever it
+     * is. A cursor of another order is an {@link IllegalArgumentException}.
+     */
+    public Slice slice(SessionFilter filter, List<SessionSort.Order> sort, @Nullable String cursor, int skip,
+            int limit) {
+        List<Key> keys = keys(sort);
+        ListCursor after = cursor == null ? null : cursor(cursor, keys);
+        if (after == null || after.values().isEmpty()) {
+            int offset = (int) Math.min(Integer.MAX_VALUE - limit, (after == null ? 0 : after.position()) + skip);
+            Hits h = search(filter, sort, offset, limit);
+            return new Slice(h.sessions(), h.next());
+        }
+        try (SearchSession s = session()) {
+            List<Hit> hits = s.search(SessionDoc.class)
+                    .select(f -> hit(f, keys))
+                    .where(f -> f.bool().filter(predicate(f, filter)).filter(after(f, keys, after.values())))
+                    .sort(f -> sort(f, keys, false))
+                    .totalHitCountThreshold(skip + limit)
+                    .fetchHits(skip, limit);
+            long position = after.position() + skip;
+            return new Slice(refs(hits), hits.size() < limit
+                    ? null
+                    : new ListCursor(position + hits.size(), signature(keys), hits.getLast().values()).token());
+        }
+    }
+
+    /** The position a cursor of this order points at; {@link IllegalArgumentException} for any other token. */
+    public static long position(String cursor, List<SessionSort.Order> sort) {
+        return cursor(cursor, keys(sort)).position();
+    }
+
+    /** A cursor that knows only its position: what the database's list gives out before the engine is ready. */
+    public static String positionCursor(long position, List<SessionSort.Order> sort) {
+        return new ListCursor(position, signature(keys(sort)), List.of()).token();
+    }
+
+    private static ListCursor cursor(String token, List<Key> keys) {
+        ListCursor c = ListCursor.parse(token);
+        if (!c.sort().equals(signature(keys)))
+            throw new IllegalArgumentException("cursor: it belongs to another sort order (" + c.sort() + ")");
+        if (!c.values().isEmpty() && c.values().size() != keys.size())
+            throw new IllegalArgumentException("cursor: not one this list gave out");
+        return c;
+    }
+
+    private static @Nullable String next(List<Key> keys, int offset, List<Hit> page, long total) {
+        if (page.isEmpty() || offset + page.size() >= total) return null;
+        return new ListCursor(offset + page.size(), signature(keys), page.getLast().values()).token();
+    }
+
+    private static List<SessionRef> refs(List<Hit> hits) {
+        List<SessionRef> out = new ArrayList<>(hits.size());
+        for (Hit h : hits) out.add(h.ref());
+        return out;
+    }
+
+    /** A hit's key and its value of every sort key (the ties, experiment and key, are among them). */
+    private static org.hibernate.search.engine.search.projection.dsl.ProjectionFinalStep<Hit> hit(
+            org.hibernate.search.engine.search.projection.dsl.SearchProjectionFactory<?, ?> f, List<Key> keys) {
+        int experiment = -1, key = -1;
+        List<org.hibernate.search.engine.search.projection.SearchProjection<?>> values = new ArrayList<>();
+        for (int i = 0; i < keys.size(); i++) {
+            String field = keys.get(i).field();
+            if (field.equals("experimentId")) experiment = i;
+            if (field.equals("sessionKey")) key = i;
+            values.add(f.field(field).toProjection());
+        }
+        int e = experiment, k = key;
+        return f.composite().from(values.toArray(org.hibernate.search.engine.search.projection.SearchProjection[]::new))
+                .asList(v -> new Hit(new SessionRef((String) v.get(e), (String) v.get(k)), new ArrayList<>(v)));
+    }
     public long count(SessionFilter filter) {
         try (SearchSession s = session()) {
             return s.search(SessionDoc.class).where(f -> predicate(f, filter)).fetchTotalHitCount();
@@ -415,15 +498,12 @@ public class SessionSearchIndex implements SmartLifecycle {
     public void forEachMatching(SessionFilter filter, List<SessionSort.Order> sort, int chunk,
             Consumer<List<SessionRef>> each) {
         try (SearchSession s = session();
-                SearchScroll<SessionRef> scroll = s.search(SessionDoc.class)
-                        .select(f -> f.composite().from(f.field("experimentId", String.class),
-                                f.field("sessionKey", String.class)).as(SessionRef::new))
+                SearchScroll<Hit> scroll = s.search(SessionDoc.class)
+                        .select(f -> hit(f, keys(sort)))
                         .where(f -> predicate(f, filter))
-                        .sort(f -> sort(f, sort, false))
+                        .sort(f -> sort(f, keys(sort), false))
                         .scroll(chunk)) {
-            for (SearchScrollResult<SessionRef> r = scroll.next(); r.hasHits(); r = scroll.next())
-                each.accept(r
-                        .hits());
+            for (SearchScrollResult<Hit> r = scroll.next(); r.hasHits(); r = scroll.next()) each.accept(refs(r.hits()));
         }
     }
 
@@ -531,24 +611,56 @@ public class SessionSearchIndex implements SmartLifecycle {
         return s.replace("\\", "\\\\").replace("*", "\\*").replace("?", "\\?");
     }
 
-    /**
-     * The list's order: the keys given (newest activity first without any), ties by experiment and key; {@code reversed}
-     * is exactly that order backwards.
-     */
-    static SortFinalStep sort(SearchSortFactory f, List<SessionSort.Order> orders, boolean reversed) {
-        var c = f.composite();
-        List<String> used = new ArrayList<>();
-        if (orders.isEmpty()) {
-            c.add(key(f, "lastRequestTime", true, reversed));
-            used.add("lastRequestTime");
-        }
+    /** The list's order: the keys given (newest activity first without any), ties by experiment and key. */
+    static List<Key> keys(List<SessionSort.Order> orders) {
+        List<Key> out = new ArrayList<>();
+        if (orders.isEmpty()) out.add(new Key("lastRequestTime", true));
         for (SessionSort.Order o : orders) {
-            c.add(key(f, o.key().field(), o.descending(), reversed));
-            used.add(o.key().field());
+            if (out.stream().noneMatch(k -> k.field().equals(o.key().field())))
+                out.add(new Key(o.key().field(), o.descending()));
         }
-        if (!used.contains("experimentId")) c.add(key(f, "experimentId", false, reversed));
-        if (!used.contains("sessionKey")) c.add(key(f, "sessionKey", false, reversed));
+        if (out.stream().noneMatch(k -> k.field().equals("experimentId"))) out.add(new Key("experimentId", false));
+        if (out.stream().noneMatch(k -> k.field().equals("sessionKey"))) out.add(new Key("sessionKey", false));
+        return out;
+    }
+
+    static String signature(List<Key> keys) {
+        StringBuilder b = new StringBuilder();
+        for (Key k : keys) b.append(b.isEmpty() ? "" : ",").append(k.field()).append(k.descending() ? ":d" : ":a");
+        return b.toString();
+    }
+
+    /** The list's order; {@code reversed} is exactly that order backwards. */
+    static SortFinalStep sort(SearchSortFactory f, List<Key> keys, boolean reversed) {
+        var c = f.composite();
+        for (Key k : keys) c.add(key(f, k.field(), k.descending(), reversed));
         return c;
+    }
+
+    /**
+     * The rows after a row with these values in the list's order (a missing value sorts lowest, as in the database):
+     * for some key, every key before it equal and this one beyond.
+     */
+    static PredicateFinalStep after(SearchPredicateFactory f, List<Key> keys, List<@Nullable Object> values) {
+        BooleanPredicateClausesStep<?, ?> any = f.bool();
+        for (int i = 0; i < keys.size(); i++) {
+            BooleanPredicateClausesStep<?, ?> clause = f.bool();
+            for (int j = 0; j < i; j++) clause.filter(equal(f, keys.get(j).field(), values.get(j)));
+            clause.filter(beyond(f, keys.get(i), values.get(i)));
+            any.should(clause);
+        }
+        return any;
+    }
+
+    private static PredicateFinalStep equal(SearchPredicateFactory f, String field, @Nullable Object value) {
+        return value == null ? f.not(f.exists().field(field)) : f.match().field(field).matching(value);
+    }
+
+    private static PredicateFinalStep beyond(SearchPredicateFactory f, Key k, @Nullable Object value) {
+        if (!k.descending())
+            return value == null ? f.exists().field(k.field()) : f.range().field(k.field()).greaterThan(value);
+        if (value == null) return f.matchNone();   // missing values come last: nothing lies beyond them
+        return f.bool().should(f.range().field(k.field()).lessThan(value)).should(f.not(f.exists().field(k.field())));
     }
 
     /** The database sorts a missing value lowest: first ascending, last descending. */

@@ -60,6 +60,8 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableMap;
+import java.util.TreeMap;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -123,6 +125,11 @@ class SessionsView extends VerticalLayout implements BeforeEnterObserver, AfterN
     private long waiting;
     private @Nullable Registration pollRegistration;
     private SessionQuery query = SessionQuery.none();
+    /** Where the grid's pages of the current filters ended: position → cursor (see {@link #fetch}). */
+    private final NavigableMap<Integer, String> cursors = new TreeMap<>();
+    private List<SessionSort.Order> cursorsSort = List.of();
+    private static final int CURSOR_REACH = 1_000;
+    private static final int MAX_CURSORS = 200;
     private SessionSummary summary = new SessionSummary(0, 0, 0, 0, Map.of());
     private long shown;
     private List<String> judgeSuggestions = List.of();
@@ -324,8 +331,8 @@ class SessionsView extends VerticalLayout implements BeforeEnterObserver, AfterN
         order.remove(firstInput);
         order.add(firstInput);   // the one column that takes what width is left, last
         grid.setColumnOrder(order);
-        grid.setItems(q -> sessions.rows(query.filter(), sortOf(q.getSortOrders()), q.getPage(), q.getPageSize())
-                .stream(), q -> (int) Math.min(shown, Integer.MAX_VALUE));   // counted by the summary, not again
+        grid.setItems(q -> fetch(sortOf(q.getSortOrders()), q.getOffset(), q.getLimit()),
+                q -> (int) Math.min(shown, Integer.MAX_VALUE));   // counted by the summary, not again
         grid.addSortListener(e -> {
             query = query.withSort(sortOf(e.getSortOrder().stream()
                     .map(o -> new QuerySortOrder(o.getSorted().getKey(), o.getDirection())).toList()));
@@ -511,8 +518,29 @@ class SessionsView extends VerticalLayout implements BeforeEnterObserver, AfterN
         linkFilters.add(chip);
     }
 
+    /**
+     * The grid's rows from {@code offset}: read after the cursor where an earlier page ended when there is one close
+     * before it (scrolling on costs what the first page costs, however deep: decision 045), else by position.
+     */
+    private Stream<SessionRow> fetch(List<SessionSort.Order> sort, int offset, int limit) {
+        if (!sort.equals(cursorsSort)) {
+            cursors.clear();
+            cursorsSort = sort;
+        }
+        var known = cursors.floorEntry(offset);
+        SessionService.RowSlice slice = known != null && offset - known.getKey() <= CURSOR_REACH
+                ? sessions.slice(query.filter(), sort, known.getValue(), offset - known.getKey(), limit)
+                : sessions.slice(query.filter(), sort, null, offset, limit);
+        if (slice.next() != null) {
+            cursors.put(offset + slice.rows().size(), slice.next());
+            if (cursors.size() > MAX_CURSORS) cursors.remove(cursors.firstKey());
+        }
+        return slice.rows().stream();
+    }
+
     /** One summary query; the grid's total is read from it, then the grid fetches its first page. */
     private void refresh() {
+        cursors.clear();
         showLinkFilters();
         summary = sessions.summary(query.filter());
         shown = summary.matching(query.filter().verdict(), query.filter().rootCauseKind());

@@ -40,19 +40,28 @@ class SessionController {
         this.reader = reader;
     }
 
-    record SessionPage(long total, SessionSummary summary, List<SessionRow> items) {}
+    /** {@code nextCursor}: ask for {@code cursor=} it to get the page after this one; null after the last page. */
+    record SessionPage(long total, SessionSummary summary, List<SessionRow> items, @Nullable String nextCursor) {}
 
     @GetMapping("/api/sessions")
     ResponseEntity<?> search(HttpServletRequest request, @RequestParam(defaultValue = "0") int page,
-            @RequestParam(defaultValue = "50") int size) {
+            @RequestParam(defaultValue = "50") int size, @RequestParam(required = false) @Nullable String cursor) {
         SessionQuery.Parsed parsed = SessionQuery.parse(parameters(request));
         if (!parsed.problems().isEmpty()) return badRequest(parsed.message());
         SessionQuery query = parsed.query();
+        int pageSize = Math.clamp(size, 1, MAX_PAGE_SIZE);
+        SessionService.RowSlice rows;
+        try {
+            rows = cursor == null || cursor.isBlank()
+                    ? sessions.slice(query.filter(), query.sort(), null,
+                            (int) Math.min(Integer.MAX_VALUE / 2, (long) Math.max(0, page) * pageSize), pageSize)
+                    : sessions.slice(query.filter(), query.sort(), cursor, 0, pageSize);
+        } catch (IllegalArgumentException e) {
+            return badRequest(e.getMessage());
+        }
         SessionSummary summary = sessions.summary(query.filter());
-        List<SessionRow> items = sessions.rows(query.filter(), query.sort(), Math.max(0, page),
-                Math.clamp(size, 1, MAX_PAGE_SIZE));
         long total = summary.matching(query.filter().verdict(), query.filter().rootCauseKind());
-        return ResponseEntity.ok(new SessionPage(total, summary, items));
+        return ResponseEntity.ok(new SessionPage(total, summary, rows.rows(), rows.next()));
     }
 
     /** Every session the filters keep, in the list's order, as CSV or JSON (a download). */

@@ -94,6 +94,68 @@ class SessionSearchEngineTest extends AppTestBase {
     }
 
     @Test
+    void following_the_cursor_page_after_page_shows_the_list_in_order_every_sort_both_ways() {
+        var filter = SessionFilter.none().withStarted(DAY1, DAY3.plusSeconds(1));
+        List<List<Order>> sorts = new java.util.ArrayList<>();
+        sorts.add(List.of());
+        for (SessionSort key : SessionSort.values()) {
+            sorts.add(List.of(Order.ascending(key)));
+            sorts.add(List.of(Order.descending(key)));
+        }
+        sorts.add(List.of(Order.ascending(SessionSort.STATE), Order.descending(SessionSort.ROOT_CAUSE)));
+        for (var sort : sorts) {
+            var all = engine.search(filter, sort, 0, 1000).sessions();
+            for (int size : List.of(1, 2, 4)) {
+                List<SessionRef> followed = new java.util.ArrayList<>();
+                var page = engine.slice(filter, sort, null, 0, size);
+                followed.addAll(page.sessions());
+                for (int guard = 0; page.next() != null && guard < 10_000; guard++) {
+                    page = engine.slice(filter, sort, page.next(), 0, size);
+                    followed.addAll(page.sessions());
+                }
+                assertThat(followed).as(sort + " size " + size).isEqualTo(all);
+            }
+            // a page some rows past a cursor, as the grid asks when it skips ahead a little
+            var first = engine.slice(filter, sort, null, 0, 2);
+            assertThat(engine.slice(filter, sort, first.next(), 1, 2).sessions()).as(sort + " skip 1")
+                    .isEqualTo(all.subList(3, 5));
+        }
+    }
+
+    @Test
+    void a_cursor_goes_on_after_its_last_row_when_a_new_session_arrives_before_it() {
+        var filter = new SessionFilter("sx-cursor", null, null, null, null, null, false, false, null, null);
+        Instant t = Instant.parse("2026-02-01T10:00:00Z");   // outside the days the other tests list
+        try {
+            for (int i = 1; i <= 3; i++)
+                save(row("sx-cursor", "c" + i, t, t.plusSeconds(10L * i), 1, null, "OK", 0, null, 10, "turn " + i));
+            var first = sessions.slice(filter, List.of(), null, 0, 2);
+            assertThat(first.rows()).extracting(r -> r.sessionId()).containsExactly("c3", "c2");
+            save(row("sx-cursor", "c4", t, t.plusSeconds(40), 1, null, "OK", 0, null, 10, "newest"));   // on top
+            var second = sessions.slice(filter, List.of(), first.next(), 0, 2);
+            assertThat(second.rows()).as("by position it would show c2 again").extracting(r -> r.sessionId())
+                    .containsExactly("c1");
+            assertThat(second.next()).as("nothing after the last row").isNull();
+        } finally {
+            new TransactionTemplate(transactions).executeWithoutResult(s -> index.findAll().stream()
+                    .filter(e -> e.ref().experimentId().equals("sx-cursor")).forEach(index::delete));
+        }
+    }
+
+    @Test
+    void a_cursor_of_another_order_or_no_cursor_at_all_is_refused_by_name() {
+        var page = engine.slice(SessionFilter.none(), List.of(), null, 0, 2);
+        assertThat(page.next()).isNotNull();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> sessions.slice(SessionFilter.none(),
+                List.of(Order.ascending(SessionSort.TURNS)), page.next(), 0, 2))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("another sort order");
+        for (String junk : List.of("x", "not a cursor!", "AAAA", page.next().substring(0, 8)))
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> sessions.slice(SessionFilter.none(), List.of(),
+                    junk, 0, 2)).as(junk).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageStartingWith("cursor:");
+    }
+
+    @Test
     void each_column_sorts_by_what_it_shows_with_ties_by_experiment_then_session() {
         assertThat(keys(SessionFilter.none(), List.of(Order.ascending(SessionSort.SESSION))))
                 .containsExactly("se-a/alpha", "se-a/bravo", "se-b/charlie", "se-b/delta", "se-b/echo",

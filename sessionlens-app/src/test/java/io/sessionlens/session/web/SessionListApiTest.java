@@ -123,6 +123,34 @@ class SessionListApiTest extends AppTestBase {
     }
 
     @Test
+    void following_next_cursor_pages_through_the_list_as_the_pages_do_and_a_bad_cursor_is_a_400() {
+        String exp = experiments(corpus).getFirst();
+        for (String sort : List.of("", "&sort=turns,desc", "&sort=user")) {
+            List<String> all = new java.util.ArrayList<>();
+            http.get("/api/sessions?size=500&experiment=" + exp + sort).json().get("items")
+                    .forEach(i -> all.add(i.get("sessionId").asString()));
+            assertThat(all).hasSizeGreaterThan(3);
+            List<String> followed = new java.util.ArrayList<>();
+            JsonNode page = http.get("/api/sessions?size=3&experiment=" + exp + sort).json();
+            page.get("items").forEach(i -> followed.add(i.get("sessionId").asString()));
+            while (page.path("nextCursor").isString()) {
+                assertThat(page.get("total").asLong()).isEqualTo(all.size());
+                page = http.get("/api/sessions?size=3&experiment=" + exp + sort + "&cursor="
+                        + enc(page.get("nextCursor").asString())).json();
+                page.get("items").forEach(i -> followed.add(i.get("sessionId").asString()));
+            }
+            assertThat(followed).as(sort).isEqualTo(all);
+            JsonNode page1 = http.get("/api/sessions?size=3&page=1&experiment=" + exp + sort).json();
+            assertThat(page1.get("items").get(0).get("sessionId").asString()).isEqualTo(all.get(3));
+        }
+        String cursor = http.get("/api/sessions?size=1").json().get("nextCursor").asString();
+        var wrongOrder = http.get("/api/sessions?size=1&sort=turns&cursor=" + enc(cursor));
+        assertThat(wrongOrder.status()).isEqualTo(400);
+        assertThat(wrongOrder.json().get("error").asString()).contains("another sort order");
+        assertThat(http.get("/api/sessions?cursor=garbage").json().get("error").asString()).startsWith("cursor:");
+    }
+
+    @Test
     void the_csv_export_has_a_header_one_row_per_session_and_no_formula_cells() {
         String trace = Fixtures.trace("tr-00000000000000000000000000c5f001", "exp-csv", "=HYPERLINK(1)",
                 "2026-03-01T10:00:00Z", "@attacker", "+1 call me, \"quoted\", and a\nnew line", "-2 answers", "");
