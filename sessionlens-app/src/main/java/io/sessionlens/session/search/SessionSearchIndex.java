@@ -426,8 +426,20 @@ public class SessionSearchIndex implements SmartLifecycle {
         ListCursor after = cursor == null ? null : cursor(cursor, keys);
         if (after == null || after.values().isEmpty()) {
             int offset = (int) Math.min(Integer.MAX_VALUE - limit, (after == null ? 0 : after.position()) + skip);
-            Hits h = search(filter, sort, offset, limit);
-            return new Slice(h.sessions(), h.next());
+            if (offset > DEEP) {
+                Hits h = search(filter, sort, offset, limit);
+                return new Slice(h.sessions(), h.next());
+            }
+            // Near the top, uncounted: once it holds the page, Lucene skips what cannot enter it.
+            try (SearchSession s = session()) {
+                List<Hit> hits = s.search(SessionDoc.class)
+                        .select(f -> hit(f, keys))
+                        .where(f -> predicate(f, filter))
+                        .sort(f -> sort(f, keys, false))
+                        .totalHitCountThreshold(offset + limit)
+                        .fetchHits(offset, limit);
+                return slice(keys, offset, hits, limit);
+            }
         }
         try (SearchSession s = session()) {
             List<Hit> hits = s.search(SessionDoc.class)
@@ -436,11 +448,14 @@ public class SessionSearchIndex implements SmartLifecycle {
                     .sort(f -> sort(f, keys, false))
                     .totalHitCountThreshold(skip + limit)
                     .fetchHits(skip, limit);
-            long position = after.position() + skip;
-            return new Slice(refs(hits), hits.size() < limit
-                    ? null
-                    : new ListCursor(position + hits.size(), signature(keys), hits.getLast().values()).token());
+            return slice(keys, after.position() + skip, hits, limit);
         }
+    }
+
+    /** A page read without a count: a full page may have rows after it, a short one has none. */
+    private static Slice slice(List<Key> keys, long position, List<Hit> hits, int limit) {
+        return new Slice(refs(hits), hits.size() < limit ? null
+                : new ListCursor(position + hits.size(), signature(keys), hits.getLast().values()).token());
     }
 
     /** The position a cursor of this order points at; {@link IllegalArgumentException} for any other token. */
