@@ -454,7 +454,8 @@ public class SessionSearchIndex implements SmartLifecycle {
 
     /** A page read without a count: a full page may have rows after it, a short one has none. */
     private static Slice slice(List<Key> keys, long position, List<Hit> hits, int limit) {
-        return new Slice(refs(hits), hits.size() < limit ? null
+        return new Slice(refs(hits), hits.size() < limit
+                ? null
                 : new ListCursor(position + hits.size(), signature(keys), hits.getLast().values()).token());
     }
 
