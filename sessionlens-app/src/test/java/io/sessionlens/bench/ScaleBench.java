@@ -40,6 +40,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  *   --build-only      import what is missing, then stop (no timings); so does -Dbench.import-only=true
  *   -Dbench.no-analysis-wait=true  time without waiting for the background analysis (stopped; the sessions it has
  *                     not reached are searched by their previews)
+ *   -Dbench.no-hand-sql=true  skip the hand-SQL ceilings (a re-run on a database whose ceilings were printed)
  *   --no-api          skip the JSON API timings
  *   --no-browser      skip the typed search in Chromium
  *   --runs=N          requests per API query (default 20)
