@@ -76,10 +76,35 @@ class SessionIndexer {
     @EventListener
     void onImportFinished(ImportFinished event) {
         try {
+            indexMissing(event.sessions());
+        } catch (RuntimeException e) {
+            log.warn("could not index the sessions of the import that had no row", e);
+        }
+        try {
             setImportState(event.sessions(), null);
         } catch (RuntimeException e) {
             log.warn("could not clear the import mark of {} sessions", event.sessions().size(), e);
         }
+    }
+
+    /**
+     * Sessions the import stored a trace of that have no row: a stop between the commit of their traces and that of
+     * their row left them so (the row is written after the traces' commit), and importing the file again finds every
+     * trace unchanged. Indexed here, so importing the export again is how such a session comes back.
+     */
+    private void indexMissing(Collection<SessionRef> sessions) {
+        List<SessionRef> all = List.copyOf(sessions);
+        List<SessionRef> missing = new java.util.ArrayList<>();
+        for (int from = 0; from < all.size(); from += CLEAR_CHUNK) {
+            List<SessionRef> chunk = all.subList(from, Math.min(all.size(), from + CLEAR_CHUNK));
+            Map<SessionRef, SessionIndexEntity> stored = index.findAllByRef(chunk);
+            for (SessionRef ref : chunk) if (!stored.containsKey(ref)) missing.add(ref);
+        }
+        if (missing.isEmpty()) return;
+        log.info("{} sessions of the import had stored traces but no row (a stop before they were indexed): indexed",
+                missing.size());
+        newTransaction.executeWithoutResult(tx -> indexCounts(missing, Map.of(), false));
+        events.publishEvent(new SessionsQueued(missing.size()));
     }
 
     /** In chunks per experiment, each its own transaction (a bulk update: no version check against the analysis). */

@@ -7,6 +7,7 @@ import io.sessionlens.importer.read.ReadListener;
 import io.sessionlens.support.AppTestBase;
 import io.sessionlens.support.Fixtures;
 import io.sessionlens.support.Http;
+import io.sessionlens.trace.SessionRef;
 import io.sessionlens.trace.TraceStore;
 import io.sessionlens.trace.model.Trace;
 import java.io.ByteArrayInputStream;
@@ -32,6 +33,8 @@ public class InterruptedImportTest extends AppTestBase {
     @Autowired TraceStore store;
     @Autowired InterruptedImports interruptedImports;
     @Autowired SessionAnalysisWorker worker;
+    @Autowired io.sessionlens.session.persistence.SessionIndexRepository index;
+    @Autowired org.springframework.transaction.PlatformTransactionManager transactions;
     Http http;
 
     @BeforeEach
@@ -104,6 +107,29 @@ public class InterruptedImportTest extends AppTestBase {
         JsonNode items = http.get("/api/sessions?experimentId=" + EXPERIMENT + "&q=" + session).json().get("items");
         assertThat(items).hasSize(1);
         return items.get(0);
+    }
+
+    /**
+     * A stop after the import's traces committed and before their session row did: the traces are stored, the list does
+     * not show the session. Importing the export again (every trace unchanged) lists it with all its turns.
+     */
+    @Test
+    void a_session_whose_row_a_stop_never_wrote_comes_back_when_its_export_is_imported_again() throws Exception {
+        String file = export("s-rowless", 3);
+        assertThat(http.postJson("/api/imports", file).status()).isEqualTo(200);
+        listed(http, worker, "s-rowless");
+        new org.springframework.transaction.support.TransactionTemplate(transactions).executeWithoutResult(
+                tx -> index.delete(index.findAllByRef(List.of(new SessionRef(EXPERIMENT, "s-rowless")))
+                        .values().iterator().next()));   // what the stop leaves: traces without their row
+        assertThat(http.get("/api/sessions?experimentId=" + EXPERIMENT + "&q=s-rowless").json().get("items"))
+                .isEmpty();
+
+        var again = http.postJson("/api/imports", file);
+        assertThat(again.json().get("tracesUnchanged").asInt()).isEqualTo(3);
+
+        JsonNode row = listed(http, worker, "s-rowless");
+        assertThat(row.get("turnCount").asInt()).isEqualTo(3);
+        assertThat(row.get("analysed").asBoolean()).isTrue();
     }
 
     @Test
