@@ -73,13 +73,6 @@ public class SessionService {
         return new PageImpl<>(rowsOf(hits.sessions()), PageRequest.of(page, size), hits.total());
     }
 
-    /** One page of the sessions that match, without counting them all: the total comes from {@link #summary}. */
-    public List<SessionRow> rows(SessionFilter filter, List<SessionSort.Order> sort, int page, int size) {
-        if (!engine.ready())
-            return index.searchSlice(filter, sort, page, size).map(SessionService::toRow).getContent();
-        return rowsOf(engine.search(filter, sort, page * size, size).sessions());
-    }
-
     /** Rows of the list and the cursor after them (null: no row follows); see {@link #slice}. */
     public record RowSlice(List<SessionRow> rows, @Nullable String next) {}
 

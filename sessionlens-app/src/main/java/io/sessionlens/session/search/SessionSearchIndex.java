@@ -33,6 +33,9 @@ import org.hibernate.search.engine.search.aggregation.AggregationKey;
 import org.hibernate.search.engine.search.predicate.dsl.BooleanPredicateClausesStep;
 import org.hibernate.search.engine.search.predicate.dsl.PredicateFinalStep;
 import org.hibernate.search.engine.search.predicate.dsl.SearchPredicateFactory;
+import org.hibernate.search.engine.search.projection.SearchProjection;
+import org.hibernate.search.engine.search.projection.dsl.ProjectionFinalStep;
+import org.hibernate.search.engine.search.projection.dsl.SearchProjectionFactory;
 import org.hibernate.search.engine.search.query.SearchResult;
 import org.hibernate.search.engine.search.query.SearchScroll;
 import org.hibernate.search.engine.search.query.SearchScrollResult;
@@ -424,39 +427,30 @@ public class SessionSearchIndex implements SmartLifecycle {
             int limit) {
         List<Key> keys = keys(sort);
         ListCursor after = cursor == null ? null : cursor(cursor, keys);
-        if (after == null || after.values().isEmpty()) {
-            int offset = (int) Math.min(Integer.MAX_VALUE - limit, (after == null ? 0 : after.position()) + skip);
-            if (offset > DEEP) {
-                Hits h = search(filter, sort, offset, limit);
-                return new Slice(h.sessions(), h.next());
-            }
-            // Near the top, uncounted: once it holds the page, Lucene skips what cannot enter it.
-            try (SearchSession s = session()) {
-                List<Hit> hits = s.search(SessionDoc.class)
-                        .select(f -> hit(f, keys))
-                        .where(f -> predicate(f, filter))
-                        .sort(f -> sort(f, keys, false))
-                        .totalHitCountThreshold(offset + limit)
-                        .fetchHits(offset, limit);
-                return slice(keys, offset, hits, limit);
-            }
-        }
+        if (after != null && !after.values().isEmpty()) return uncounted(filter, keys, after, skip, limit);
+        int offset = (int) Math.min(Integer.MAX_VALUE - limit, (after == null ? 0 : after.position()) + skip);
+        if (offset <= DEEP) return uncounted(filter, keys, null, offset, limit);
+        Hits h = search(filter, sort, offset, limit);
+        return new Slice(h.sessions(), h.next());
+    }
+
+    /**
+     * The page {@code skip} rows after a cursor's values (null: from the first row), uncounted: once it holds the page,
+     * Lucene skips what cannot enter it. A full page may have rows after it, a short one has none.
+     */
+    private Slice uncounted(SessionFilter filter, List<Key> keys, @Nullable ListCursor after, int skip, int limit) {
         try (SearchSession s = session()) {
             List<Hit> hits = s.search(SessionDoc.class)
                     .select(f -> hit(f, keys))
-                    .where(f -> f.bool().filter(predicate(f, filter)).filter(after(f, keys, after.values())))
+                    .where(f -> after == null
+                            ? predicate(f, filter)
+                            : f.bool().filter(predicate(f, filter)).filter(after(f, keys, after.values())))
                     .sort(f -> sort(f, keys, false))
                     .totalHitCountThreshold(skip + limit)
                     .fetchHits(skip, limit);
-            return slice(keys, after.position() + skip, hits, limit);
+            long position = (after == null ? 0 : after.position()) + skip;
+            return new Slice(refs(hits), hits.size() < limit ? null : cursorAfter(keys, position, hits));
         }
-    }
-
-    /** A page read without a count: a full page may have rows after it, a short one has none. */
-    private static Slice slice(List<Key> keys, long position, List<Hit> hits, int limit) {
-        return new Slice(refs(hits), hits.size() < limit
-                ? null
-                : new ListCursor(position + hits.size(), signature(keys), hits.getLast().values()).token());
     }
 
     /** The position a cursor of this order points at; {@link IllegalArgumentException} for any other token. */
@@ -479,8 +473,12 @@ public class SessionSearchIndex implements SmartLifecycle {
     }
 
     private static @Nullable String next(List<Key> keys, int offset, List<Hit> page, long total) {
-        if (page.isEmpty() || offset + page.size() >= total) return null;
-        return new ListCursor(offset + page.size(), signature(keys), page.getLast().values()).token();
+        return page.isEmpty() || offset + page.size() >= total ? null : cursorAfter(keys, offset, page);
+    }
+
+    /** The cursor after the last of these hits, which start at {@code position}. */
+    private static String cursorAfter(List<Key> keys, long position, List<Hit> page) {
+        return new ListCursor(position + page.size(), signature(keys), page.getLast().values()).token();
     }
 
     private static List<SessionRef> refs(List<Hit> hits) {
@@ -490,10 +488,10 @@ public class SessionSearchIndex implements SmartLifecycle {
     }
 
     /** A hit's key and its value of every sort key (the ties, experiment and key, are among them). */
-    private static org.hibernate.search.engine.search.projection.dsl.ProjectionFinalStep<Hit> hit(
-            org.hibernate.search.engine.search.projection.dsl.SearchProjectionFactory<?, ?> f, List<Key> keys) {
+    private static ProjectionFinalStep<Hit> hit(
+            SearchProjectionFactory<?, ?> f, List<Key> keys) {
         int experiment = -1, key = -1;
-        List<org.hibernate.search.engine.search.projection.SearchProjection<?>> values = new ArrayList<>();
+        List<SearchProjection<?>> values = new ArrayList<>();
         for (int i = 0; i < keys.size(); i++) {
             String field = keys.get(i).field();
             if (field.equals("experimentId")) experiment = i;
@@ -501,7 +499,7 @@ public class SessionSearchIndex implements SmartLifecycle {
             values.add(f.field(field).toProjection());
         }
         int e = experiment, k = key;
-        return f.composite().from(values.toArray(org.hibernate.search.engine.search.projection.SearchProjection[]::new))
+        return f.composite().from(values.toArray(SearchProjection[]::new))
                 .asList(v -> new Hit(new SessionRef((String) v.get(e), (String) v.get(k)), new ArrayList<>(v)));
     }
     public long count(SessionFilter filter) {
@@ -513,11 +511,12 @@ public class SessionSearchIndex implements SmartLifecycle {
     /** Every matching session in the list's order, a chunk at a time (an export). */
     public void forEachMatching(SessionFilter filter, List<SessionSort.Order> sort, int chunk,
             Consumer<List<SessionRef>> each) {
+        List<Key> keys = keys(sort);
         try (SearchSession s = session();
                 SearchScroll<Hit> scroll = s.search(SessionDoc.class)
-                        .select(f -> hit(f, keys(sort)))
+                        .select(f -> hit(f, keys))
                         .where(f -> predicate(f, filter))
-                        .sort(f -> sort(f, keys(sort), false))
+                        .sort(f -> sort(f, keys, false))
                         .scroll(chunk)) {
             for (SearchScrollResult<Hit> r = scroll.next(); r.hasHits(); r = scroll.next()) each.accept(refs(r.hits()));
         }
